@@ -1,0 +1,297 @@
+/* decode.c: bytes -> code points. It owns rx_text.cp and the invalid count;
+ * nothing after it ever sees a byte.
+ *
+ *   "E5 85 AC | E5 8F B8 | E4 B8 | 41"  (UTF-8, the third character cut short)
+ *   -> 公 司 U+FFFD A    n = 4, invalid = 1
+ *
+ * UTF-8 follows Unicode's "maximal subpart" practice (Unicode 15, section 3.9,
+ * table 3-7): the longest prefix of a well-formed sequence that the input has
+ * becomes one U+FFFD, and decoding resumes at the first byte that did not fit.
+ * So a truncated sequence is one U+FFFD, while an overlong form (C0 AF), a
+ * surrogate (ED A0 80) or a value above U+10FFFF (F4 90 80 80) is one U+FFFD per
+ * byte, because no well-formed sequence starts that way. A UTF-8 BOM is dropped;
+ * in the default mode a UTF-16 BOM (FF FE, FE FF) switches to UTF-16. UTF-16
+ * replaces unpaired surrogates and an odd trailing byte by U+FFFD. Other
+ * encodings ("big5", "gbk", "gb18030", and any name iconv knows) go through
+ * iconv(3) into UTF-32LE; a byte iconv rejects becomes U+FFFD and decoding
+ * resumes after it. */
+#include <ctype.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+enum { ENC_UTF8, ENC_UTF16LE, ENC_UTF16BE, ENC_UTF16, ENC_ICONV };
+
+/* "UTF-8", "utf_8", "Utf8" -> "utf8": lower case without '-', '_', ' '. */
+static void squeeze(const char *s, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (; *s && k + 1 < cap; s++)
+        if (*s != '-' && *s != '_' && *s != ' ')
+            out[k++] = (char)tolower((unsigned char)*s);
+    out[k] = '\0';
+}
+
+/* The array of cp: at most len + 1 code points come out of len bytes in every
+ * encoding handled here except iconv's (which grows its own). */
+static uint32_t *alloc_cp(size_t len)
+{
+    if (len >= SIZE_MAX / sizeof(uint32_t) - 1)
+        return NULL;
+    return malloc((len + 1) * sizeof(uint32_t));
+}
+
+static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, size_t *invalid)
+{
+    size_t i = 0, n = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            out[n++] = c;
+            i++;
+            continue;
+        }
+        /* Lead byte: number of continuation bytes and the range of the first. */
+        int extra;
+        unsigned char lo = 0x80, hi = 0xBF;
+        uint32_t cp;
+        if (c >= 0xC2 && c <= 0xDF) {
+            extra = 1;
+            cp = c & 0x1Fu;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            extra = 2;
+            cp = c & 0x0Fu;
+            if (c == 0xE0)
+                lo = 0xA0; /* no overlongs */
+            else if (c == 0xED)
+                hi = 0x9F; /* no surrogates */
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            extra = 3;
+            cp = c & 0x07u;
+            if (c == 0xF0)
+                lo = 0x90;
+            else if (c == 0xF4)
+                hi = 0x8F; /* nothing above U+10FFFF */
+        } else {
+            /* C0, C1, F5..FF or a stray continuation byte. */
+            out[n++] = 0xFFFD;
+            (*invalid)++;
+            i++;
+            continue;
+        }
+        size_t k = 1;
+        for (; k <= (size_t)extra; k++) {
+            if (i + k >= len)
+                break;
+            unsigned char b = s[i + k];
+            if (k == 1 ? (b < lo || b > hi) : (b & 0xC0) != 0x80)
+                break;
+            cp = (cp << 6) | (b & 0x3Fu);
+        }
+        if (k <= (size_t)extra) {
+            out[n++] = 0xFFFD; /* the maximal subpart s[i .. i+k) */
+            (*invalid)++;
+            i += k;
+        } else {
+            out[n++] = cp;
+            i += k;
+        }
+    }
+    return n;
+}
+
+static size_t decode_utf16(const unsigned char *s, size_t len, bool be, uint32_t *out,
+                           size_t *invalid)
+{
+    size_t i = 0, n = 0;
+    while (i + 1 < len) {
+        uint32_t u = be ? ((uint32_t)s[i] << 8 | s[i + 1]) : ((uint32_t)s[i + 1] << 8 | s[i]);
+        i += 2;
+        if (u >= 0xD800 && u <= 0xDBFF && i + 1 < len) {
+            uint32_t v = be ? ((uint32_t)s[i] << 8 | s[i + 1]) : ((uint32_t)s[i + 1] << 8 | s[i]);
+            if (v >= 0xDC00 && v <= 0xDFFF) {
+                out[n++] = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
+                i += 2;
+                continue;
+            }
+        }
+        if (u >= 0xD800 && u <= 0xDFFF) {
+            out[n++] = 0xFFFD; /* unpaired surrogate */
+            (*invalid)++;
+        } else {
+            out[n++] = u;
+        }
+    }
+    if (i < len) {
+        out[n++] = 0xFFFD; /* odd trailing byte */
+        (*invalid)++;
+    }
+    return n;
+}
+
+/* iconv from enc into out->cp. 0, -1 with *err_code set. */
+static int decode_iconv(const char *bytes, size_t len, const char *enc, rx_text *out,
+                        const char **err_code, const char **err_msg)
+{
+    iconv_t cd = iconv_open("UTF-32LE", enc);
+    if (cd == (iconv_t)-1) {
+        if (errno == EINVAL) {
+            *err_code = "unknown-encoding";
+            *err_msg = "the encoding is not known to this system's iconv";
+        } else {
+            *err_code = "out-of-memory";
+            *err_msg = "out of memory opening the converter";
+        }
+        return -1;
+    }
+    size_t cap = len / 2 + 16, n = 0;
+    uint32_t *cp = malloc(cap * sizeof *cp);
+    unsigned char chunk[16384];
+    char *in = (char *)bytes;
+    size_t left = len;
+    int rc = 0;
+    if (!cp)
+        goto oom;
+    for (;;) {
+        char *o = (char *)chunk;
+        size_t room = sizeof chunk;
+        size_t r = left ? iconv(cd, &in, &left, &o, &room) : iconv(cd, NULL, NULL, &o, &room);
+        int e = r == (size_t)-1 ? errno : 0;
+        size_t got = (sizeof chunk - room) / 4;
+        if (!RX_GROW(cp, cap, n + got + 1))
+            goto oom;
+        for (size_t k = 0; k < got; k++) {
+            const unsigned char *q = chunk + 4 * k;
+            uint32_t c = (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16 |
+                         (uint32_t)q[3] << 24;
+            cp[n++] = c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) ? 0xFFFD : c;
+        }
+        if (e == E2BIG)
+            continue;
+        if (e == EILSEQ || e == EINVAL) {
+            /* An invalid sequence (EILSEQ) is skipped one byte at a time; an
+             * incomplete one at the end (EINVAL) is one replacement. */
+            cp[n++] = 0xFFFD;
+            out->invalid++;
+            if (e == EINVAL)
+                left = 0;
+            else {
+                in++;
+                left--;
+            }
+            iconv(cd, NULL, NULL, NULL, NULL);
+            continue;
+        }
+        if (e) {
+            *err_code = "decode-error";
+            *err_msg = "iconv failed while decoding the document";
+            rc = -1;
+            break;
+        }
+        if (!left)
+            break; /* also flushed the shift state */
+    }
+    iconv_close(cd);
+    if (rc) {
+        free(cp);
+        return rc;
+    }
+    out->cp = cp;
+    out->n = n;
+    return 0;
+oom:
+    iconv_close(cd);
+    free(cp);
+    *err_code = "out-of-memory";
+    *err_msg = "out of memory decoding the document";
+    return -1;
+}
+
+/* Decode len bytes (see the contract in internal.h). 0, or -1 with the error set. */
+int rx_decode(const char *bytes, size_t len, const char *encoding, rx_text *out,
+              const char **err_code, const char **err_msg)
+{
+    static const char *dummy;
+    if (!err_code)
+        err_code = &dummy;
+    if (!err_msg)
+        err_msg = &dummy;
+    memset(out, 0, sizeof *out);
+    const unsigned char *s = (const unsigned char *)bytes;
+    if (!s)
+        len = 0;
+
+    int enc = ENC_UTF8;
+    size_t len0 = len; /* len0 != len once a BOM was dropped */
+    if (encoding && *encoding) {
+        char name[64];
+        squeeze(encoding, name, sizeof name);
+        if (!strcmp(name, "utf8"))
+            enc = ENC_UTF8;
+        else if (!strcmp(name, "utf16le"))
+            enc = ENC_UTF16LE;
+        else if (!strcmp(name, "utf16be"))
+            enc = ENC_UTF16BE;
+        else if (!strcmp(name, "utf16"))
+            enc = ENC_UTF16;
+        else
+            enc = ENC_ICONV;
+    }
+
+    if (enc == ENC_ICONV) {
+        if (decode_iconv(bytes, len, encoding, out, err_code, err_msg) != 0)
+            return -1;
+    } else {
+        /* BOMs: UTF-8 (the default) and "utf-16" sniff; an explicit byte order
+         * keeps its BOM until the U+FEFF check below. */
+        if ((enc == ENC_UTF8 || enc == ENC_UTF16) && len >= 2 && s[0] == 0xFF && s[1] == 0xFE) {
+            enc = ENC_UTF16LE;
+            s += 2;
+            len -= 2;
+        } else if ((enc == ENC_UTF8 || enc == ENC_UTF16) && len >= 2 && s[0] == 0xFE &&
+                   s[1] == 0xFF) {
+            enc = ENC_UTF16BE;
+            s += 2;
+            len -= 2;
+        } else if (enc == ENC_UTF8 && len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+            s += 3;
+            len -= 3;
+        } else if (enc == ENC_UTF16) {
+            enc = ENC_UTF16BE; /* no BOM: big-endian, as RFC 2781 says */
+        }
+        out->cp = alloc_cp(len);
+        if (!out->cp) {
+            *err_code = "out-of-memory";
+            *err_msg = "out of memory decoding the document";
+            return -1;
+        }
+        if (enc == ENC_UTF8)
+            out->n = decode_utf8(s, len, out->cp, &out->invalid);
+        else
+            out->n = decode_utf16(s, len, enc == ENC_UTF16BE, out->cp, &out->invalid);
+    }
+
+    /* A BOM that the decoder itself produced (explicit UTF-16, iconv). */
+    if (len0 == len && out->n && out->cp[0] == 0xFEFF) {
+        memmove(out->cp, out->cp + 1, (out->n - 1) * sizeof *out->cp);
+        out->n--;
+    }
+    /* Give back what the worst-case allocation did not use. */
+    uint32_t *shrunk = realloc(out->cp, (out->n ? out->n : 1) * sizeof *out->cp);
+    if (shrunk)
+        out->cp = shrunk;
+    return 0;
+}
+
+/* Free t's arrays and zero it (NULL and an empty text are fine). */
+void rx_text_free(rx_text *t)
+{
+    if (!t)
+        return;
+    free(t->cp);
+    free(t->norm);
+    memset(t, 0, sizeof *t);
+}
