@@ -1,0 +1,376 @@
+/* test_date.c: the date scanner (date.c) on one table per form: absolute Chinese
+ * dates, ROC years, Chinese numerals, relative Chinese forms, spans, English forms,
+ * things that are not dates, the dateline finder, and the ISO helpers.
+ *
+ * A case is a publication date, a text (UTF-8, as the matching copy: Simplified,
+ * half-width) and the expected mentions written "span=date", with "~" after a
+ * relative one, separated by "; ". Example:
+ *   {"2024-01-10", "去年11月和12月", "去年11月=2023-11~; 12月=2023-12"}
+ * Prints each failure and a final "N passed, M failed"; exits non-zero on failure.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static int passed, failed;
+
+typedef struct tcase {
+    const char *pub; /* "" for none */
+    const char *text;
+    const char *want;
+} tcase;
+
+/* UTF-8 to code points; caller frees. */
+static uint32_t *decode(const char *s, size_t *n)
+{
+    size_t len = strlen(s);
+    uint32_t *cp = malloc((len + 1) * sizeof *cp);
+    size_t i = 0, k = 0;
+    if (!cp)
+        abort();
+    while (i < len)
+        cp[k++] = rx_utf8_next(s, len, &i);
+    *n = k;
+    return cp;
+}
+
+static rx_date pub_of(const char *s)
+{
+    rx_date d = {0, 0, 0};
+    if (s && *s && rx_date_parse_iso(s, &d) != 0) {
+        fprintf(stderr, "bad pub date in test: %s\n", s);
+        abort();
+    }
+    return d;
+}
+
+/* "span=date[~]; ..." for every mention of text. */
+static void describe(const char *text, const char *pub, rx_buf *b)
+{
+    size_t n;
+    uint32_t *cp = decode(text, &n);
+    rx_date_mention *m = NULL;
+    size_t cnt = 0;
+    if (rx_find_dates(cp, n, pub_of(pub), &m, &cnt) != 0) {
+        rx_buf_adds(b, "<out of memory>");
+    }
+    for (size_t k = 0; k < cnt; k++) {
+        char iso[11];
+        if (k)
+            rx_buf_adds(b, "; ");
+        for (size_t j = m[k].start; j < m[k].end; j++)
+            rx_buf_addcp(b, cp[j]);
+        rx_date_format(m[k].value, iso);
+        rx_buf_printf(b, "=%s%s", iso, m[k].relative ? "~" : "");
+        if (k > 0 && m[k].start < m[k - 1].end)
+            rx_buf_adds(b, "<overlap>");
+    }
+    free(m);
+    free(cp);
+}
+
+static void run(const char *group, const tcase *cases, size_t ncases)
+{
+    for (size_t k = 0; k < ncases; k++) {
+        rx_buf b = {0};
+        describe(cases[k].text, cases[k].pub, &b);
+        const char *got = b.s ? b.s : "";
+        if (strcmp(got, cases[k].want) == 0) {
+            passed++;
+        } else {
+            failed++;
+            printf("FAIL %s: pub %s, text \"%s\"\n  want: %s\n  got:  %s\n", group,
+                   cases[k].pub, cases[k].text, cases[k].want, got);
+        }
+        rx_buf_free(&b);
+    }
+}
+
+#define RUN(group, table) run(group, table, sizeof table / sizeof table[0])
+
+static const tcase absolute_zh[] = {
+    {"2024-05-23", "公司于2024年5月15日宣布", "2024年5月15日=2024-05-15"},
+    {"2024-05-23", "2024 年 5 月 15 日", "2024 年 5 月 15 日=2024-05-15"},
+    {"2024-05-23", "2023年3月加入", "2023年3月=2023-03"},
+    {"2024-05-23", "他在2019年离开", "2019年=2019"},
+    {"2024-05-23", "2024年度报告", "2024年=2024"},
+    {"", "2024-05-15 生效", "2024-05-15=2024-05-15"},
+    {"", "2016/1/15 12:25", "2016/1/15=2016-01-15"},
+    {"", "2024.5.15", "2024.5.15=2024-05-15"},
+    {"", "2024-05-23 11:14:49", "2024-05-23=2024-05-23"},
+    {"", "2024-05 起", "2024-05=2024-05"},
+    {"2024-05-23", "北京时间5月15日", "5月15日=2024-05-15"},
+    {"2024-05-23", "当地时间 11 月 13 日", "11 月 13 日=2023-11-13"},
+    {"2024-05-23", "6月底", "6月=2024-06"},
+    {"2024-05-23", "7月起", "7月=2024-07"},
+    {"2024-05-23", "9月起", "9月=2023-09"},
+    {"2024-01-10", "12月", "12月=2023-12"},
+    {"2024-01-10", "3月", "3月=2024-03"},
+    {"2024-01-10", "12月31日", "12月31日=2023-12-31"},
+    {"2024-01-10", "明年的计划, 12月完成", "明年=2025~; 12月=2024-12"},
+    {"2024-05-23", "15日", "15日=2024-05-15"},
+    {"2024-05-23", "15号晚上", "15号=2024-05-15"},
+    {"2024-04-05", "31日", "31日=2024-03-31"},
+    {"", "5月15日", ""},
+    {"", "15日", ""},
+    {"2024-05-23", "(中央社记者新竹15日电)", "15日=2024-05-15"},
+};
+
+static const tcase roc[] = {
+    {"", "民国105年", "民国105年=2016"},
+    {"", "民国105年3月", "民国105年3月=2016-03"},
+    {"", "民国 38 年 5 月 20 日", "民国 38 年 5 月 20 日=1949-05-20"},
+    {"", "114年12月31日前", "114年12月31日=2025-12-31"},
+    {"", "105年3月", "105年3月=2016-03"},
+    {"", "105年", ""},
+    {"", "拥有100年历史", ""},
+};
+
+static const tcase cn_numerals[] = {
+    {"", "二〇二四年", "二〇二四年=2024"},
+    {"", "二〇二二年四月三十日", "二〇二二年四月三十日=2022-04-30"},
+    {"", "二零一九年十一月", "二零一九年十一月=2019-11"},
+    {"2024-05-23", "五月", "五月=2024-05"},
+    {"2024-05-23", "十二月", "十二月=2023-12"},
+    {"2024-05-23", "十五日", "十五日=2024-05-15"},
+    {"2024-05-23", "二十三日", "二十三日=2024-05-23"},
+    {"2024-05-23", "三月十日", "三月十日=2024-03-10"},
+    {"2024-05-23", "有一日", ""},
+    {"2024-05-23", "五千年", ""},
+};
+
+static const tcase relative_zh[] = {
+    {"2024-05-23", "今年", "今年=2024~"},
+    {"2024-05-23", "去年", "去年=2023~"},
+    {"2024-05-23", "前年", "前年=2022~"},
+    {"2024-05-23", "明年", "明年=2025~"},
+    {"2024-05-23", "今年2月", "今年2月=2024-02~"},
+    {"2024-05-23", "去年11月", "去年11月=2023-11~"},
+    {"2024-05-23", "明年3月1日", "明年3月1日=2025-03-01~"},
+    {"2024-01-10", "本月", "本月=2024-01~"},
+    {"2024-01-10", "上月", "上月=2023-12~"},
+    {"2024-01-10", "上个月底", "上个月=2023-12~"},
+    {"2024-12-10", "下个月", "下个月=2025-01~"},
+    {"2024-05-23", "上月15日", "上月15日=2024-04-15~"},
+    {"2024-03-01", "今天", "今天=2024-03-01~"},
+    {"2024-03-01", "今日", "今日=2024-03-01~"},
+    {"2024-03-01", "昨天", "昨天=2024-02-29~"},
+    {"2024-03-01", "昨日", "昨日=2024-02-29~"},
+    {"2024-03-01", "前天", "前天=2024-02-28~"},
+    {"2024-03-01", "明天", "明天=2024-03-02~"},
+    {"2024-01-10", "本周", "本周=2024-01-10~"},
+    {"2024-01-10", "上周", "上周=2024-01-03~"},
+    {"2024-01-10", "下周", "下周=2024-01-17~"},
+    {"2024-01-10", "3天前", "3天前=2024-01-07~"},
+    {"2024-01-10", "三天前", "三天前=2024-01-07~"},
+    {"2024-01-10", "两周前", "两周前=2023-12-27~"},
+    {"2024-01-10", "3个月前", "3个月前=2023-10~"},
+    {"2024-01-10", "5年前", "5年前=2019~"},
+    {"2024-01-10", "日前", "日前=2024-01~"},
+    {"2024-01-10", "近日", "近日=2024-01~"},
+    {"2024-01-10", "周一上午", "周一=2024-01-08~"},
+    {"2024-01-10", "星期三", "星期三=2024-01-10~"},
+    {"2024-01-10", "下周一", "下周一=2024-01-15~"},
+    {"2024-01-10", "上周五", "上周五=2024-01-05~"},
+    {"2024-01-10", "上周一项调查", "上周=2024-01-03~"},
+    {"2024-01-10", "周一鸣", ""},
+    {"2024-01-10", "本周日", "本周日=2024-01-14~"},
+    {"2024-01-10", "五天后", ""},
+    {"2022-06-02", "今(2)日", "今(2)日=2022-06-02~"},
+    {"2022-06-02", "昨(1)日", "昨(1)日=2022-06-01~"},
+    {"2022-06-02", "昨(31)日", "昨(31)日=2022-05-31~"},
+    {"", "今年2月", ""},
+    {"", "3天前", ""},
+};
+
+static const tcase spans[] = {
+    {"2024-03-20", "自4月1日起", "4月1日=2024-04-01"},
+    {"", "2017年至2019年", "2017年=2017; 2019年=2019"},
+    {"", "2017至2019年", "2017=2017; 2019年=2019"},
+    {"", "2024年5月1日至3日", "2024年5月1日=2024-05-01; 3日=2024-05-03"},
+    {"", "2017年5月至6月", "2017年5月=2017-05; 6月=2017-06"},
+    {"2024-05-23", "1月至3月", "1月=2024-01; 3月=2024-03"},
+    {"2024-05-23", "5月1日至3日", "5月1日=2024-05-01; 3日=2024-05-03"},
+};
+
+static const tcase english[] = {
+    {"", "on May 15, 2024,", "May 15, 2024=2024-05-15"},
+    {"", "15 May 2024", "15 May 2024=2024-05-15"},
+    {"", "in May 2024", "May 2024=2024-05"},
+    {"2024-05-23", "on May 15 the board", "May 15=2024-05-15"},
+    {"2024-01-10", "on Jan. 1", "Jan. 1=2024-01-01"},
+    {"2024-10-10", "on Sept. 3", "Sept. 3=2024-09-03"},
+    {"2024-01-10", "effective March 1", "March 1=2024-03-01"},
+    {"2024-01-10", "effective 10/2", "10/2=2023-10-02"},
+    {"2024-01-10", "on 15 May the", "15 May=2023-05-15"},
+    {"2024-01-10", "on 3rd March", "3rd March=2024-03-03"},
+    {"", "on 5/15/2024", "5/15/2024=2024-05-15"},
+    {"", "2024-05-15", "2024-05-15=2024-05-15"},
+    {"", "in 2017", "2017=2017"},
+    {"", "mid-2017", "2017=2017"},
+    {"", "In 2017, he left", "2017=2017"},
+    {"", "until 2025.", "2025=2025"},
+    {"2024-02-20", "last month", "last month=2024-01~"},
+    {"2024-02-20", "last year", "last year=2023~"},
+    {"2024-02-20", "next year", "next year=2025~"},
+    {"2024-02-20", "This year", "This year=2024~"},
+    {"2024-02-20", "last week", "last week=2024-02-13~"},
+    {"2024-02-20", "yesterday", "yesterday=2024-02-19~"},
+    {"2024-02-20", "today", "today=2024-02-20~"},
+    {"2024-02-20", "was fired on Monday", "Monday=2024-02-19~"},
+    {"2024-02-20", "named coach on Tuesday", "Tuesday=2024-02-20~"},
+    {"2024-02-20", "three days ago", "three days ago=2024-02-17~"},
+    {"2024-02-20", "2 weeks ago", "2 weeks ago=2024-02-06~"},
+    {"2024-02-20", "in May", "May=2023-05"},
+    {"2024-02-20", "on May 15th", "May 15th=2023-05-15"},
+    {"2024-02-20", "December 31, 2023, he", "December 31, 2023=2023-12-31"},
+    {"2024-02-20", "since January", "January=2024-01"},
+    {"2024-02-20", "next Monday", "next Monday=2024-02-26~"},
+    {"2024-02-20", "last Tuesday", "last Tuesday=2024-02-13~"},
+    {"2024-02-20", "in November 2022", "November 2022=2022-11"},
+    {"", "last year", ""},
+};
+
+static const tcase not_dates[] = {
+    {"2024-05-23", "工作了20年", ""},
+    {"2024-05-23", "5年来", ""},
+    {"2024-05-23", "经历了 23 年的职业生涯", ""},
+    {"2024-05-23", "第3季", ""},
+    {"2024-05-23", "第5年", ""},
+    {"2024-05-23", "3个月", ""},
+    {"2024-05-23", "台积电(2330)", ""},
+    {"2024-05-23", "增长15%", ""},
+    {"2024-05-23", "11:14:49", ""},
+    {"2024-05-23", "30日元", ""},
+    {"2024-05-23", "3号楼", ""},
+    {"2024-05-23", "1990年代", ""},
+    {"2024-05-23", "5亿元", ""},
+    {"2024-05-23", "编号:临 2022-\n011", ""},
+    {"2024-05-23", "证券代码:600528", ""},
+    {"2024-05-23", "a 10/2 win", ""},
+    {"2024-05-23", "2 1/2 games", ""},
+    {"2024-05-23", "a 21-33 start", ""},
+    {"2024-05-23", "the 2017 season", ""},
+    {"2024-05-23", "May I help", ""},
+    {"2024-05-23", "Jan Leike", ""},
+    {"2024-05-23", "version 3.5", ""},
+    {"2024-05-23", "今日头条", ""},
+    {"2024-05-23", "节日前", ""},
+    {"2024-05-23", "周鸿祎", ""},
+    {"2024-05-23", "USA Today", ""},
+    {"2024-05-23", "$2017, that", ""},
+    {"2024-05-23", "Q1 2024", ""},
+    {"2024-05-23", "2月30日", ""},
+    {"2024-05-23", "200年前", ""},
+    {"2024-05-23", "3月前", "3月=2024-03"}, /* before March: a date */
+};
+
+/* ------------------------------------------------------------ dateline */
+
+typedef struct pcase {
+    const char *text;
+    const char *want; /* "" for none */
+} pcase;
+
+static const pcase pubdates[] = {
+    {"标题\n\n因佛科技 2024-05-23 11:14:49\n\n作者", "2024-05-23"},
+    {"力成展望今年上半年\n2016/1/15 12:25\n(中央社记者)", "2016-01-15"},
+    {"Title\nPublished: May 23, 2024\nText", "2024-05-23"},
+    {"标题\n发布时间:2024年5月23日 10:00\n正文", "2024-05-23"},
+    {"标题\n2024年5月\n正文", "2024-05"},
+    {"公司表示,他已于2018年12月29日辞任。", ""},
+    {"一段正文。\n特此公告。\n董事会\n二〇二二年四月三十日\n", "2022-04-30"},
+    {"没有日期的文本", ""},
+    {"", ""},
+};
+
+static void run_pubdates(void)
+{
+    for (size_t k = 0; k < sizeof pubdates / sizeof pubdates[0]; k++) {
+        size_t n;
+        uint32_t *cp = decode(pubdates[k].text, &n);
+        rx_date d = {0, 0, 0};
+        char got[11] = "";
+        if (rx_find_pubdate(cp, n, &d))
+            rx_date_format(d, got);
+        if (strcmp(got, pubdates[k].want) == 0) {
+            passed++;
+        } else {
+            failed++;
+            printf("FAIL pubdate: text \"%s\"\n  want: %s\n  got:  %s\n", pubdates[k].text,
+                   pubdates[k].want, got);
+        }
+        free(cp);
+    }
+}
+
+/* ------------------------------------------------------------ ISO helpers */
+
+static void run_iso(void)
+{
+    static const struct {
+        const char *in;
+        int ok;
+        const char *out;
+    } iso[] = {
+        {"2024", 0, "2024"},         {"2024-05", 0, "2024-05"}, {"2024-05-15", 0, "2024-05-15"},
+        {"2024-02-29", 0, "2024-02-29"}, {"2023-02-29", -1, ""}, {"2024-13", -1, ""},
+        {"2024-5-15", -1, ""},       {"24", -1, ""},            {"abcd", -1, ""},
+        {"2024-05-15x", -1, ""},
+    };
+    for (size_t k = 0; k < sizeof iso / sizeof iso[0]; k++) {
+        rx_date d = {0, 0, 0};
+        char got[11] = "";
+        int r = rx_date_parse_iso(iso[k].in, &d);
+        if (r == 0)
+            rx_date_format(d, got);
+        if (r == iso[k].ok && strcmp(got, iso[k].out) == 0) {
+            passed++;
+        } else {
+            failed++;
+            printf("FAIL iso: \"%s\" -> %d \"%s\"\n", iso[k].in, r, got);
+        }
+    }
+}
+
+/* A long document stays linear: many digits, letters and date words. */
+static void run_long(void)
+{
+    size_t n = 3000000;
+    uint32_t *cp = malloc(n * sizeof *cp);
+    if (!cp)
+        abort();
+    for (size_t k = 0; k < n; k++)
+        cp[k] = k < n / 3 ? '7' : k < 2 * n / 3 ? 'a' : (k % 2 ? 0x5E74 : '2');
+    rx_date_mention *m = NULL;
+    size_t cnt = 0;
+    uint64_t t0 = rx_now_ns();
+    int r = rx_find_dates(cp, n, (rx_date){2024, 5, 23}, &m, &cnt);
+    uint64_t dt = rx_now_ns() - t0;
+    if (r == 0 && dt < 2000000000ull) {
+        passed++;
+    } else {
+        failed++;
+        printf("FAIL long: r=%d, %llu ms\n", r, (unsigned long long)(dt / 1000000));
+    }
+    free(m);
+    free(cp);
+}
+
+int main(void)
+{
+    RUN("absolute", absolute_zh);
+    RUN("roc", roc);
+    RUN("numerals", cn_numerals);
+    RUN("relative", relative_zh);
+    RUN("spans", spans);
+    RUN("english", english);
+    RUN("not-dates", not_dates);
+    run_pubdates();
+    run_iso();
+    run_long();
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
