@@ -1,0 +1,1277 @@
+/* entity.c: owns the recogniser: people, organisations and roles in a document.
+ *
+ * rx_ner_new loads the word lists of rules/lexicon (surname, title, org, person,
+ * stopword, ...) into two code point tries (trie.c): a case-sensitive one for
+ * names (person, org, not_name) and one that folds ASCII case for everything
+ * else. Entries are folded with rx_norm_cp, so 馬斯克 in a list matches 马斯克.
+ *
+ * rx_recognize works on the matching copy (doc->text.norm), in five steps:
+ *   1. hits: from every position, walk both tries once and keep, per word list,
+ *      the longest entry that starts there (Latin entries must sit on word
+ *      boundaries). Everything after this reads the table, never the lists.
+ *   2. candidates, sentence by sentence: lexicon names; Chinese organisations
+ *      found from a suffix (公司, 大學, 銀行) by walking left to a stop word;
+ *      stock codes; roles (prefix* title); Chinese names (surname + 1-2 given
+ *      characters) that a context supports; transliterated names; runs of
+ *      capitalised Latin words; pronouns. Chinese names without context are
+ *      "weak" and are kept only when repeated in the document or listed with
+ *      other names (李書行、郭鴻基).
+ *   3. selection: longest candidate first (then priority, then earliest), never
+ *      overlapping one already taken.
+ *   4. aliases: a small per-document trie of what was found (full names, the
+ *      first/last word of Latin names, Chinese given names, surname + title)
+ *      finds the later short forms in one pass; Latin tokens at edit distance 1
+ *      of a known name (llya, OpneAI) are added too.
+ *   5. rx_resolve (resolve.c) groups mentions into entities.
+ *
+ * Worked example: "董事長張忠謀表示，台積電(2330)將由魏哲家接任。他說..."
+ *   hits:  董事長 title; 張 surname; 表示 cue; 台積電 org; 由 cue; 接任 cue
+ *   cands: ROLE 董事長; PERSON 張忠謀 (title on the left, cue on the right);
+ *          ORG 台積電 (lexicon, and a stock code follows); PERSON 魏哲家 (由 ...
+ *          接任); PERSON|PRONOUN 他
+ *   resolve: 他 -> the subject of the previous sentence, 張忠謀.
+ *
+ * Before rx_resolve a mention's entity field carries the lexicon alias group
+ * (Elon Musk|馬斯克 share one), or -1; RX_MF_ALIAS_ marks short forms found in
+ * step 4 so that they never become an entity's name.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "trie.h"
+
+/* private mention flag shared with resolve.c: a derived short form */
+#define RX_MF_ALIAS_ 0x100u
+
+/* bits of the case-folding trie */
+enum {
+    B_SURNAME = 1u << 0,
+    B_TITLE = 1u << 1,
+    B_TPREFIX = 1u << 2,
+    B_TFORMER = 1u << 3,
+    B_OSUF = 1u << 4,
+    B_OSUFW = 1u << 5,
+    B_OSUF_EN = 1u << 6,
+    B_CUE_AFTER = 1u << 7,
+    B_CUE_BEFORE = 1u << 8,
+    B_STOP = 1u << 9,
+    B_ENSTOP = 1u << 10,
+    B_PARTICLE = 1u << 11,
+    B_ORGCUE = 1u << 12,
+    B_PRON_P = 1u << 13,
+    B_PRON_O = 1u << 14,
+    B_GIVEN_BAD = 1u << 15,
+    B_TRANSLIT = 1u << 16,
+    B_OGEN = 1u << 17,
+    B_CUE_WEAK = 1u << 18,
+    B_SURNAME_AMB = 1u << 19,
+    NCI = 20
+};
+/* index of a list in a hit row: bit number of its B_ flag */
+enum { L_OGEN = 17, L_CUE_WEAK = 18, L_SURNAME_AMB = 19 };
+/* bits of the case-sensitive trie */
+enum { C_PERSON = 1u << 0, C_ORG = 1u << 1, C_NOTNAME = 1u << 2, NCS = 3 };
+#define NH (NCI + NCS)
+#define H_CS(k) (NCI + (k)) /* index of a case-sensitive list in a hit row */
+
+struct rx_ner {
+    rx_trie *ci, *cs;
+    int ngroups;
+};
+
+typedef struct cand {
+    size_t s, e;
+    int type;
+    int prio;
+    unsigned flags;
+    int group;
+    bool weak; /* a Chinese name without context: needs confirmation */
+} cand;
+
+#define CF_WEAK_LIST 0x1000u /* weak candidate in a 、 list */
+#define CF_WEAK3 0x2000u     /* weak three-character name between hard boundaries */
+
+/* ------------------------------------------------------------------ loading */
+
+static const struct {
+    const char *name;
+    uint32_t bits;
+    bool chars; /* every character of a line is one entry */
+} lists[] = {
+    {"surname", B_SURNAME, false},
+    {"title", B_TITLE, false},
+    {"title_prefix", B_TPREFIX, false},
+    {"org_suffix", B_OSUF, false},
+    {"org_suffix_weak", B_OSUFW, false},
+    {"org_suffix_en", B_OSUF_EN, false},
+    {"person_cue_after", B_CUE_AFTER, false},
+    {"person_cue_before", B_CUE_BEFORE, false},
+    {"stopword", B_STOP, false},
+    {"en_stop", B_ENSTOP, false},
+    {"particle", B_PARTICLE, false},
+    {"org_cue", B_ORGCUE, false},
+    {"pronoun_person", B_PRON_P, false},
+    {"pronoun_org", B_PRON_O, false},
+    {"given_bad", B_GIVEN_BAD, true},
+    {"translit", B_TRANSLIT, true},
+    {"org_generic", B_OGEN, false},
+    {"person_cue_weak", B_CUE_WEAK, false},
+    {"surname_ambiguous", B_SURNAME_AMB, true},
+    {"person", C_PERSON, false},
+    {"org", C_ORG, false},
+    {"not_name", C_NOTNAME, false},
+};
+
+/* Fold s[0..len) into cps (room for len code points); returns the count. */
+static size_t fold_utf8(const char *s, size_t len, uint32_t *cps)
+{
+    size_t i = 0, n = 0;
+    while (i < len)
+        cps[n++] = rx_norm_cp(rx_utf8_next(s, len, &i));
+    return n;
+}
+
+static bool is_cs_list(const char *name)
+{
+    return !strcmp(name, "person") || !strcmp(name, "org") || !strcmp(name, "not_name");
+}
+
+/* Add one alias of entry group to the trie its list belongs to: person, org and
+ * not_name keep case (ner->cs), the rest fold ASCII case (ner->ci; en_stop,
+ * particle and pronoun_person are checked for case where they are used). */
+static int add_entry(rx_ner *ner, size_t li, const char *s, size_t len, int group, uint32_t *buf)
+{
+    size_t n = fold_utf8(s, len, buf);
+    if (!n)
+        return 0;
+    const char *name = lists[li].name;
+    uint32_t bits = lists[li].bits;
+    if (is_cs_list(name)) {
+        int32_t val[RX_TRIE_NVAL] = {-1, -1};
+        if (!strcmp(name, "person"))
+            val[0] = group;
+        else if (!strcmp(name, "org"))
+            val[1] = group;
+        return rx_trie_add(ner->cs, buf, n, bits, val) < 0 ? -1 : 0;
+    }
+    if (lists[li].chars) {
+        for (size_t k = 0; k < n; k++)
+            if (rx_trie_add(ner->ci, buf + k, 1, bits, NULL) < 0)
+                return -1;
+        return 0;
+    }
+    if (bits == B_TPREFIX) {
+        /* 前 原 former mark a former role */
+        static const uint32_t former[] = {'f', 'o', 'r', 'm', 'e', 'r'};
+        if ((n == 1 && (buf[0] == 0x524D || buf[0] == 0x539F)) ||
+            (n == 6 && !memcmp(buf, former, sizeof former)))
+            bits |= B_TFORMER;
+    }
+    return rx_trie_add(ner->ci, buf, n, bits, NULL) < 0 ? -1 : 0;
+}
+
+rx_ner *rx_ner_new(const rx_lexicons *lx, rx_diag *d)
+{
+    rx_ner *ner = calloc(1, sizeof *ner);
+    if (!ner)
+        return NULL;
+    ner->ci = rx_trie_new(true);
+    ner->cs = rx_trie_new(false);
+    if (!ner->ci || !ner->cs)
+        goto oom;
+    for (size_t li = 0; li < sizeof lists / sizeof lists[0]; li++) {
+        const rx_lexicon *l = lx ? rx_lexicon_find(lx, lists[li].name) : NULL;
+        if (!l) {
+            if (d)
+                rx_diag_warning(d, lists[li].name, 0, 0, NULL,
+                                "lexicon '%s' is missing: the recogniser works without it",
+                                lists[li].name);
+            continue;
+        }
+        for (size_t k = 0; k < l->n; k++) {
+            const char *e = l->entries[k];
+            size_t len = strlen(e);
+            uint32_t *buf = malloc((len + 1) * sizeof *buf);
+            if (!buf)
+                goto oom;
+            int group = ner->ngroups++;
+            size_t a = 0;
+            int rc = 0;
+            while (a <= len && rc == 0) {
+                size_t b = a;
+                while (b < len && e[b] != '|')
+                    b++;
+                size_t x = a, y = b;
+                while (x < y && (e[x] == ' ' || e[x] == '\t'))
+                    x++;
+                while (y > x && (e[y - 1] == ' ' || e[y - 1] == '\t'))
+                    y--;
+                if (y > x)
+                    rc = add_entry(ner, li, e + x, y - x, group, buf);
+                a = b + 1;
+            }
+            free(buf);
+            if (rc < 0)
+                goto oom;
+        }
+    }
+    return ner;
+oom:
+    rx_ner_free(ner);
+    return NULL;
+}
+
+void rx_ner_free(rx_ner *ner)
+{
+    if (!ner)
+        return;
+    rx_trie_free(ner->ci);
+    rx_trie_free(ner->cs);
+    free(ner);
+}
+
+/* ------------------------------------------------------------------ characters */
+
+static bool is_han(uint32_t c)
+{
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+static bool is_upper(uint32_t c) { return c >= 'A' && c <= 'Z'; }
+static bool is_lower(uint32_t c) { return c >= 'a' && c <= 'z'; }
+static bool is_alpha(uint32_t c) { return is_upper(c) || is_lower(c) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7); }
+static bool is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+static bool is_alnum(uint32_t c) { return is_alpha(c) || is_digit(c); }
+static bool is_space(uint32_t c) { return c == ' ' || c == '\t' || c == 0xA0; }
+static bool is_name_dot(uint32_t c) { return c == 0xB7 || c == 0x2027 || c == 0x30FB || c == 0x2022 || c == '-' || c == 0x2010; }
+
+/* ------------------------------------------------------------------ step 1: hits */
+
+typedef struct scan {
+    const rx_ner *ner;
+    const uint32_t *t; /* doc->text.norm */
+    const uint32_t *orig;
+    size_t n;
+    uint8_t *hit;      /* n * NH: longest entry of list k starting at i */
+    int32_t *csnode;   /* node of the longest case-sensitive name hit at i */
+    uint8_t *taken;    /* per position: covered by a selected mention */
+    uint32_t *ends;    /* n + 1: bit k when the longest entry of list k ends here;
+                        * bit E_ROLE when a role ends here */
+    uint8_t *role;     /* length of the role (prefix* title) starting at i */
+    uint8_t *inside;   /* i is inside (not at the start of) a stop word, cue,
+                        * title or organisation that started before it */
+    cand *c;
+    size_t nc, ccap;
+} scan;
+
+#define E_ROLE 30
+#define HIT(sc, i, k) ((sc)->hit[(size_t)(i) * NH + (k)])
+
+static uint8_t clamp8(size_t v) { return v > 255 ? 255 : (uint8_t)v; }
+
+static void walk(scan *sc, const rx_trie *tr, size_t i, bool cs)
+{
+    const uint32_t *t = sc->t;
+    size_t n = sc->n;
+    bool latin_start = is_alnum(t[i]);
+    if (latin_start && i > 0 && is_alnum(t[i - 1]))
+        return; /* a Latin entry must start at a word start */
+    int32_t node = RX_TRIE_ROOT;
+    for (size_t j = i; j < n && j - i < 64; j++) {
+        node = rx_trie_step(tr, node, t[j]);
+        if (node < 0)
+            break;
+        uint32_t m = rx_trie_mask(tr, node);
+        if (!m)
+            continue;
+        if (is_alnum(t[j]) && j + 1 < n && is_alnum(t[j + 1]))
+            continue; /* would end inside a Latin word */
+        uint8_t len = clamp8(j + 1 - i);
+        if (cs) {
+            for (int k = 0; k < NCS; k++)
+                if (m & (1u << k))
+                    HIT(sc, i, H_CS(k)) = len;
+            if (m & (C_PERSON | C_ORG))
+                sc->csnode[i] = node;
+        } else {
+            for (int k = 0; k < NCI; k++)
+                if (m & (1u << k))
+                    HIT(sc, i, k) = len;
+        }
+    }
+}
+
+static int lex_group(const scan *sc, size_t i, int type)
+{
+    return rx_trie_value(sc->ner->cs, sc->csnode[i], type == RX_M_PERSON ? 0 : 1);
+}
+
+/* Does the longest entry of list k that starts somewhere end exactly at p? */
+static bool ends_at(const scan *sc, size_t lo, size_t p, int k)
+{
+    return p > lo && (sc->ends[p] & (1u << k));
+}
+
+/* ------------------------------------------------------------------ candidates */
+
+static int add_cand(scan *sc, size_t s, size_t e, int type, int prio, unsigned flags, int group)
+{
+    if (e <= s)
+        return 0;
+    if (!RX_GROW(sc->c, sc->ccap, sc->nc + 1))
+        return -1;
+    sc->c[sc->nc++] = (cand){s, e, type, prio, flags, group, false};
+    return 0;
+}
+
+/* Length of the role starting at i: title_prefix* title (a space allowed after a
+ * Latin prefix); *former set when a former-prefix was used. 0 when none. */
+static size_t role_at(const scan *sc, size_t i, size_t se, int depth, bool *former)
+{
+    if (i >= se)
+        return 0;
+    size_t best = HIT(sc, i, 1 /* B_TITLE */);
+    bool bf = false;
+    size_t pl = HIT(sc, i, 2 /* B_TPREFIX */);
+    if (pl && depth < 3) {
+        size_t j = i + pl;
+        if (j < se && is_space(sc->t[j]) && is_alpha(sc->t[j - 1]))
+            j++;
+        else if (j < se && sc->t[j] == '-' && is_alpha(sc->t[j - 1]))
+            j++;
+        bool f2 = false;
+        size_t sub = role_at(sc, j, se, depth + 1, &f2);
+        if (sub && j + sub - i > best) {
+            best = j + sub - i;
+            bf = f2 || HIT(sc, i, 3 /* B_TFORMER */);
+        }
+    }
+    if (best && i + best > se)
+        best = 0;
+    *former = bf;
+    return best;
+}
+
+/* the precomputed role starting at i, when it ends by hi */
+static size_t role_len(const scan *sc, size_t i, size_t hi)
+{
+    return i < hi && i + sc->role[i] <= hi ? sc->role[i] : 0;
+}
+
+static bool title_ends_at(const scan *sc, size_t lo, size_t p)
+{
+    /* a role ending at p, or at p minus one space */
+    if (p > lo && is_space(sc->t[p - 1]))
+        p--;
+    return ends_at(sc, lo, p, E_ROLE);
+}
+
+/* hard boundary before p: sentence start, non-Han, or a stop/cue word ends there */
+static bool left_boundary(const scan *sc, size_t lo, size_t p)
+{
+    if (p <= lo || !is_han(sc->t[p - 1]))
+        return true;
+    return ends_at(sc, lo, p, 9 /* stop */) || ends_at(sc, lo, p, 8 /* cue before */) ||
+           ends_at(sc, lo, p, 7 /* cue after: 說 張三 */) || ends_at(sc, lo, p, H_CS(1) /* org */) ||
+           title_ends_at(sc, lo, p);
+}
+
+static bool right_boundary(const scan *sc, size_t p, size_t hi)
+{
+    if (p >= hi || !is_han(sc->t[p]))
+        return true;
+    return HIT(sc, p, 9) || HIT(sc, p, 7) || HIT(sc, p, 1) || HIT(sc, p, 2) || HIT(sc, p, 4) ||
+           HIT(sc, p, 5) || HIT(sc, p, L_CUE_WEAK);
+}
+
+/* A cue before p, allowing a few separators (作者 | 褚杏娟, 記者：王小明). */
+static bool cue_before(const scan *sc, size_t lo, size_t p)
+{
+    for (int skip = 0; skip <= 3 && p > lo; skip++) {
+        if (ends_at(sc, lo, p, 8))
+            return true;
+        uint32_t c = sc->t[p - 1];
+        if (!(is_space(c) || c == '|' || c == ':' || c == 0xFF1A))
+            return false;
+        p--;
+    }
+    return false;
+}
+
+/* Chinese given name s[g..g+lg) acceptable? */
+static bool given_ok(const scan *sc, size_t g, size_t lg, size_t hi)
+{
+    if (g + lg > hi)
+        return false;
+    for (size_t p = g; p < g + lg; p++) {
+        if (!is_han(sc->t[p]) || HIT(sc, p, 15 /* given_bad */))
+            return false;
+        if (HIT(sc, p, 1) || HIT(sc, p, 9) >= 2 || HIT(sc, p, 7) >= 2 || HIT(sc, p, 8) >= 2 ||
+            HIT(sc, p, 4) || HIT(sc, p, H_CS(1)) >= 2)
+            return false;
+    }
+    return true;
+}
+
+static int chinese_names(scan *sc, size_t lo, size_t hi)
+{
+    const uint32_t *t = sc->t;
+    for (size_t i = lo; i < hi; i++) {
+        if (!is_han(t[i]) || !HIT(sc, i, 0) || sc->inside[i] || role_len(sc, i, hi))
+            continue;
+        size_t sls[2] = {HIT(sc, i, 0), 0};
+        if (sls[0] == 2 && rx_trie_mask(sc->ner->ci, rx_trie_step(sc->ner->ci, RX_TRIE_ROOT, t[i])) & B_SURNAME)
+            sls[1] = 1;
+        bool lb = left_boundary(sc, lo, i);
+        bool tl = title_ends_at(sc, lo, i);
+        bool cl = cue_before(sc, lo, i);
+        bool done = false;
+        for (int si = 0; si < 2 && sls[si] && !done; si++) {
+            size_t ls = sls[si];
+            for (size_t lg = 2; lg >= 1 && !done; lg--) {
+                size_t g = i + ls, e = g + lg;
+                if (!given_ok(sc, g, lg, hi))
+                    continue;
+                size_t nn = HIT(sc, i, H_CS(2));
+                if (nn >= 2 && nn <= e - i)
+                    continue;
+                if (HIT(sc, i, H_CS(1)) >= e - i) /* an organisation's name */
+                    continue;
+                bool rb = right_boundary(sc, e, hi);
+                bool tr = false;
+                bool cr = e < hi && HIT(sc, e, 7);
+                tr = role_len(sc, e, hi) > 0;
+                /* without a title or cue on the left, the name must end at a
+                 * boundary; a surname that is also a function word (于, 向)
+                 * needs a title or cue on the left */
+                if (HIT(sc, i, 9) == 1 && !(tl || cl))
+                    continue;
+                if (!rb && !((tl || cl) && lg == 2))
+                    continue;
+                bool cw = e < hi && HIT(sc, e, L_CUE_WEAK) && lg == 2 && ls + lg >= 3;
+                bool strong = tl || tr || (cl && rb) || (cr && (lb || cl)) || (cw && lb);
+                if (strong) {
+                    if (add_cand(sc, i, e, RX_M_PERSON, 3, 0, -1) < 0)
+                        return -1;
+                    done = true;
+                } else if (lb && rb && lg == 2 - (size_t)(ls == 2)) {
+                    if (add_cand(sc, i, e, RX_M_PERSON, 3, 0, -1) < 0)
+                        return -1;
+                    sc->c[sc->nc - 1].weak = true;
+                    /* hard on both sides: punctuation, start, or a cue */
+                    bool hl = i == lo || !is_han(t[i - 1]) || cl || tl;
+                    bool hr = e >= hi || !is_han(t[e]) || cr || HIT(sc, e, L_CUE_WEAK);
+                    if (ls == 1 && lg == 2 && hl && hr && !HIT(sc, i, L_SURNAME_AMB))
+                        sc->c[sc->nc - 1].flags |= CF_WEAK3;
+                    if ((e < hi && t[e] == 0x3001) || (i > lo && t[i - 1] == 0x3001))
+                        sc->c[sc->nc - 1].flags |= CF_WEAK_LIST;
+                    done = true;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+static int translit_names(scan *sc, size_t lo, size_t hi)
+{
+    const uint32_t *t = sc->t;
+    for (size_t i = lo; i < hi; i++) {
+        if (!HIT(sc, i, 16) || (i > lo && (HIT(sc, i - 1, 16) || is_name_dot(t[i - 1]))))
+            continue;
+        size_t j = i, parts = 1, part_len = 0, min_part = 99, chars = 0;
+        while (j < hi) {
+            if (HIT(sc, j, 16)) {
+                part_len++;
+                chars++;
+                j++;
+            } else if (is_name_dot(t[j]) && j + 1 < hi && HIT(sc, j + 1, 16) && part_len) {
+                if (part_len < min_part)
+                    min_part = part_len;
+                part_len = 0;
+                parts++;
+                j++;
+            } else
+                break;
+        }
+        if (part_len < min_part)
+            min_part = part_len;
+        size_t e = j;
+        if (chars > 10)
+            continue;
+        bool tl = title_ends_at(sc, lo, i);
+        bool cl = cue_before(sc, lo, i);
+        bool cr = e < hi && HIT(sc, e, 7) >= 2;
+        bool tr = role_len(sc, e, hi) > 0;
+        bool lb = i == lo || !is_han(t[i - 1]) || left_boundary(sc, lo, i);
+        bool rb = right_boundary(sc, e, hi);
+        if ((tl || cl) && !rb)
+            rb = true; /* 俄羅斯人斯盧茨基大概率 */
+        if (parts >= 2 && min_part >= 2 && lb && rb) {
+            if (add_cand(sc, i, e, RX_M_PERSON, 2, 0, -1) < 0)
+                return -1;
+        } else if (parts == 1 && chars >= 3 && chars <= 5 && lb && rb && (tl || cl || cr || tr)) {
+            if (add_cand(sc, i, e, RX_M_PERSON, 2, 0, -1) < 0)
+                return -1;
+        } else if (parts == 1 && chars == 2 && (tl || tr) && lb && rb) {
+            if (add_cand(sc, i, e, RX_M_PERSON, 2, 0, -1) < 0)
+                return -1;
+        }
+        i = j > i ? j - 1 : i;
+    }
+    return 0;
+}
+
+/* left end of a Chinese organisation's name ending at p (exclusive); returns the
+ * start, or p when there is no name. *hard: stopped at a clear boundary. */
+static size_t org_left(const scan *sc, size_t lo, size_t p, size_t maxlen, bool *hard)
+{
+    size_t j = p;
+    *hard = false;
+    while (j > lo && p - j < maxlen) {
+        uint32_t c = sc->t[j - 1];
+        if (!is_han(c)) {
+            *hard = true;
+            break;
+        }
+        if (sc->taken && sc->taken[j - 1])
+            break;
+        if (ends_at(sc, lo, j, 9) || ends_at(sc, lo, j, 8) || ends_at(sc, lo, j, 7) ||
+            ends_at(sc, lo, j, E_ROLE) || ends_at(sc, lo, j, H_CS(0))) {
+            *hard = true;
+            break;
+        }
+        /* a stop word covering j-1 that started earlier */
+        j--;
+    }
+    if (j == lo)
+        *hard = true;
+    return j;
+}
+
+static int chinese_orgs(scan *sc, size_t lo, size_t hi)
+{
+    const uint32_t *t = sc->t;
+    for (size_t k = lo; k < hi; k++) {
+        size_t sl = HIT(sc, k, 4), wl = HIT(sc, k, 5);
+        size_t L = sl > wl ? sl : wl;
+        bool weak = sl < wl || (!sl);
+        if (L && is_han(t[k])) {
+            size_t e = k + L;
+            /* a title that starts inside the suffix and runs past it wins (外交部長) */
+            bool title_over = false;
+            for (size_t q = k; q < e; q++)
+                if (q + role_len(sc, q, hi) > e)
+                    title_over = true;
+            if (e < hi && is_han(t[e]) && HIT(sc, k, 4) == 0 && HIT(sc, e - 1, 4) == 0 && L == 1 &&
+                !right_boundary(sc, e, hi))
+                title_over = true;
+            bool hard;
+            size_t s = org_left(sc, lo, k, weak ? 4 : 8, &hard);
+            bool code = e + 5 < hi && t[e] == '(' && is_digit(t[e + 1]);
+            if (!hard && k - s >= 2)
+                s = k - 2; /* no clear start: take the shortest name */
+            for (size_t back = 1; back <= 8 && back <= e - lo; back++)
+                if (HIT(sc, e - back, L_OGEN) == back && e - back < k)
+                    title_over = true; /* 子公司, 審計委員會: generic */
+            if (!title_over && k - s >= 2 && (!weak || hard || code)) {
+                /* the name part must not be a suffix itself (科技公司) */
+                if (!(HIT(sc, s, 4) >= k - s || HIT(sc, s, 5) >= k - s))
+                    if (add_cand(sc, s, e, RX_M_ORG, 3, 0, -1) < 0)
+                        return -1;
+            }
+        }
+        /* stock code: NAME(2330) */
+        if (t[k] == '(' && k > lo && is_han(t[k - 1])) {
+            size_t q = k + 1;
+            while (q < hi && is_digit(t[q]))
+                q++;
+            if (q < hi && t[q] == ')' && q - k - 1 >= 4 && q - k - 1 <= 6) {
+                bool hard;
+                size_t s = org_left(sc, lo, k, 8, &hard);
+                if (k - s >= 2 && add_cand(sc, s, k, RX_M_ORG, 3, 0, -1) < 0)
+                    return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+static int lexicon_cands(scan *sc, size_t lo, size_t hi)
+{
+    for (size_t i = lo; i < hi; i++) {
+        size_t pl = HIT(sc, i, H_CS(0)), ol = HIT(sc, i, H_CS(1));
+        if (pl && i + pl <= hi && add_cand(sc, i, i + pl, RX_M_PERSON, 4, 0, lex_group(sc, i, RX_M_PERSON)) < 0)
+            return -1;
+        if (ol && i + ol <= hi && add_cand(sc, i, i + ol, RX_M_ORG, 4, 0, lex_group(sc, i, RX_M_ORG)) < 0)
+            return -1;
+        bool former;
+        size_t rl = role_len(sc, i, hi);
+        if (rl) {
+            role_at(sc, i, hi, 0, &former);
+            size_t e = i + rl;
+            /* 董事會 is a body, not a role; a Latin title must be a whole word */
+            if (!(e < hi && sc->t[e] == 0x4F1A))
+                if (add_cand(sc, i, e, RX_M_ROLE, 2, former ? RX_MF_FORMER : 0, -1) < 0)
+                    return -1;
+        }
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ Latin */
+
+typedef struct tok {
+    size_t s, e;
+} tok;
+
+static bool tok_is(const scan *sc, tok k, int list)
+{
+    return HIT(sc, k.s, list) == k.e - k.s;
+}
+
+/* exact-case check for en_stop (stored case-folded): the token must start with
+ * the same case as written in the list, which is always capitalised there */
+static bool tok_enstop(const scan *sc, tok k)
+{
+    return tok_is(sc, k, 10) && is_upper(sc->t[k.s]);
+}
+
+static bool tok_cap(const scan *sc, tok k)
+{
+    const uint32_t *t = sc->t;
+    if (!is_upper(t[k.s]) && !(k.e - k.s > 3 && (t[k.s] == 'a' || t[k.s] == 'e') && t[k.s + 1] == 'l' &&
+                               t[k.s + 2] == '-' && is_upper(t[k.s + 3])))
+        return false;
+    bool lower = false;
+    for (size_t p = k.s; p < k.e; p++) {
+        if (is_digit(t[p]))
+            return false;
+        if (is_lower(t[p]) || (t[p] >= 0xDF && t[p] <= 0x24F))
+            lower = true;
+    }
+    return lower;
+}
+
+static bool tok_title(const scan *sc, tok k)
+{
+    return tok_is(sc, k, 1) || tok_is(sc, k, 2) || (HIT(sc, k.s, 1) > k.e - k.s);
+}
+
+static bool namey(const scan *sc, tok k)
+{
+    return tok_cap(sc, k) && !tok_enstop(sc, k) && !tok_title(sc, k) && !tok_is(sc, k, 13);
+}
+
+static bool cjk_context(const scan *sc, size_t lo, size_t hi, tok k)
+{
+    size_t p = k.s;
+    while (p > lo && is_space(sc->t[p - 1]))
+        p--;
+    size_t q = k.e;
+    while (q < hi && is_space(sc->t[q]))
+        q++;
+    bool l = p == lo || is_han(sc->t[p - 1]) || !is_alnum(sc->t[p - 1]);
+    bool r = q >= hi || is_han(sc->t[q]) || !is_alnum(sc->t[q]);
+    return l && r && ((p > lo && is_han(sc->t[p - 1])) || (q < hi && is_han(sc->t[q])));
+}
+
+static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
+{
+    const uint32_t *t = sc->t;
+    size_t nt = 0;
+    for (size_t p = lo; p < hi; p++) {
+        if (!is_alpha(t[p]) || (p > lo && is_alnum(t[p - 1])))
+            continue;
+        size_t q = p;
+        while (q < hi && (is_alnum(t[q]) || ((t[q] == '\'' || t[q] == 0x2019 || t[q] == '-' || t[q] == '.') &&
+                                               q + 1 < hi && is_alpha(t[q + 1]) && q > p))) {
+            if ((t[q] == '\'' || t[q] == 0x2019) && q + 1 < hi && t[q + 1] == 's' &&
+                (q + 2 >= hi || !is_alnum(t[q + 2])))
+                break; /* possessive 's */
+            q++;
+        }
+        if (!RX_GROW(*toks, *tcap, nt + 1))
+            return -1;
+        (*toks)[nt++] = (tok){p, q};
+        p = q;
+    }
+    tok *tk = *toks;
+    for (size_t a = 0; a < nt; a++) {
+        if (!namey(sc, tk[a]))
+            continue;
+        /* an organisation from the lexicon at the start of a run stands alone */
+        if (HIT(sc, tk[a].s, H_CS(1)) && !(HIT(sc, tk[a].s, H_CS(0)) >= HIT(sc, tk[a].s, H_CS(1)))) {
+            size_t oe = tk[a].s + HIT(sc, tk[a].s, H_CS(1));
+            while (a + 1 < nt && tk[a + 1].s < oe)
+                a++;
+            continue;
+        }
+        size_t b = a;
+        bool org = false;
+        while (b + 1 < nt) {
+            size_t gap = tk[b + 1].s - tk[b].e;
+            if (gap != 1 || !is_space(t[tk[b].e]))
+                break;
+            if (namey(sc, tk[b + 1])) {
+                b++;
+                continue;
+            }
+            /* particle inside a name: Robin van Persie */
+            if (tok_is(sc, tk[b + 1], 11) && is_lower(t[tk[b + 1].s]) && b + 2 < nt &&
+                tk[b + 2].s - tk[b + 1].e == 1 && namey(sc, tk[b + 2])) {
+                b += 2;
+                continue;
+            }
+            /* University of Oregon, Board of Trustees */
+            if (tok_is(sc, tk[b], 6) && tk[b + 1].e - tk[b + 1].s == 2 && t[tk[b + 1].s] == 'o' &&
+                t[tk[b + 1].s + 1] == 'f' && b + 2 < nt && tk[b + 2].s - tk[b + 1].e == 1 &&
+                tok_cap(sc, tk[b + 2])) {
+                b += 2;
+                org = true;
+                while (b + 1 < nt && tk[b + 1].s - tk[b].e == 1 && namey(sc, tk[b + 1]))
+                    b++;
+                break;
+            }
+            break;
+        }
+        size_t s = tk[a].s, e = tk[b].e;
+        size_t nw = b - a + 1;
+        if (tok_is(sc, tk[b], 6) && nw >= 2)
+            org = true;
+        if (org) {
+            if (e < hi && t[e] == '.' && (tk[b].e - tk[b].s <= 4))
+                e++; /* Inc. Corp. Ltd. Co. */
+            if (add_cand(sc, s, e, RX_M_ORG, 3, 0, -1) < 0)
+                return -1;
+        } else if (nw >= 2 && nw <= 4) {
+            size_t nn = HIT(sc, s, H_CS(2));
+            if (nn != e - s && add_cand(sc, s, e, RX_M_PERSON, 3, 0, -1) < 0)
+                return -1;
+        } else if (nw == 1) {
+            /* Mr. Smith; 賞金獵人 Johns 說; Anthropic 公司 */
+            size_t p = s;
+            while (p > lo && (is_space(t[p - 1]) || t[p - 1] == '.'))
+                p--;
+            bool hon = false;
+            if (p > lo) {
+                size_t q = p;
+                while (q > lo && is_alpha(t[q - 1]))
+                    q--;
+                hon = q < p && HIT(sc, q, 10) == p - q && p - q <= 4 && t[q] == 'M' + 0 * 0;
+                hon = hon || (q < p && p - q <= 4 &&
+                              ((t[q] == 'M' && (t[q + 1] == 'r' || t[q + 1] == 's')) ||
+                               (t[q] == 'D' && t[q + 1] == 'r')));
+            }
+            size_t q = e;
+            while (q < hi && is_space(t[q]))
+                q++;
+            bool orgcue = (q < hi && HIT(sc, q, 12)) || ends_at(sc, lo, p, 12);
+            bool cjk = cjk_context(sc, lo, hi, tk[a]);
+            bool cue = q < hi && is_han(t[q]) && HIT(sc, q, 7) >= 2;
+            bool tl = title_ends_at(sc, lo, s);
+            if (orgcue && !hon) {
+                if (add_cand(sc, s, e, RX_M_ORG, 2, 0, -1) < 0)
+                    return -1;
+            } else if (hon || (cjk && (cue || tl))) {
+                if (add_cand(sc, s, e, RX_M_PERSON, 2, 0, -1) < 0)
+                    return -1;
+            }
+        }
+        a = b;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ pronouns */
+
+static int pronouns(scan *sc, size_t lo, size_t hi)
+{
+    const uint32_t *t = sc->t;
+    for (size_t i = lo; i < hi; i++) {
+        uint32_t c = t[i];
+        if (c == 0x4ED6 || c == 0x5979) { /* 他 她 */
+            uint32_t nx = i + 1 < hi ? t[i + 1] : 0, pv = i > lo ? t[i - 1] : 0;
+            if (nx == 0x4EEC || nx == 0x4EBA || nx == 0x56FD || nx == 0x4E61 || nx == 0x5904 ||
+                nx == 0x65E5 || pv == 0x5176 || pv == 0x5409)
+                continue; /* 他们 他人 他国 他乡 他处 他日 其他 吉他 */
+            if (add_cand(sc, i, i + 1, RX_M_PERSON, 1, RX_MF_PRONOUN, -1) < 0)
+                return -1;
+            continue;
+        }
+        if ((c == 'h' || c == 'H' || c == 's' || c == 'S') && (i == lo || !is_alnum(t[i - 1]))) {
+            size_t l = HIT(sc, i, 13);
+            if (l && (is_lower(t[i + 1]) || l == 1)) {
+                if (add_cand(sc, i, i + l, RX_M_PERSON, 1, RX_MF_PRONOUN, -1) < 0)
+                    return -1;
+                continue;
+            }
+        }
+        size_t ol = HIT(sc, i, 14);
+        if (ol) {
+            if (add_cand(sc, i, i + ol, RX_M_ORG, 1, RX_MF_PRONOUN, -1) < 0)
+                return -1;
+            i += ol - 1;
+            continue;
+        }
+        /* bare 公司 after 离开 / 加入 */
+        if (c == 0x516C && i + 1 < hi && t[i + 1] == 0x53F8 && i >= lo + 2 &&
+            ((t[i - 2] == 0x79BB && t[i - 1] == 0x5F00) || (t[i - 2] == 0x52A0 && t[i - 1] == 0x5165))) {
+            if (add_cand(sc, i, i + 2, RX_M_ORG, 1, RX_MF_PRONOUN, -1) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ weak names */
+
+static uint64_t span_hash(const uint32_t *t, size_t s, size_t e)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = s; i < e; i++)
+        h = (h ^ t[i]) * 1099511628211ull;
+    return h;
+}
+
+typedef struct hkey {
+    uint64_t h;
+    size_t i;
+} hkey;
+
+static int cmp_hkey(const void *a, const void *b)
+{
+    const hkey *x = a, *y = b;
+    return x->h < y->h ? -1 : x->h > y->h ? 1 : (x->i < y->i ? -1 : x->i > y->i);
+}
+
+/* Keep a weak Chinese name when the same string is a confirmed name elsewhere,
+ * occurs twice as a weak one, or stands in a 、 list next to another name. */
+static int confirm_weak(scan *sc)
+{
+    size_t nk = 0;
+    hkey *k = malloc((sc->nc + 1) * sizeof *k);
+    if (!k)
+        return -1;
+    for (size_t i = 0; i < sc->nc; i++)
+        if (sc->c[i].type == RX_M_PERSON && !(sc->c[i].flags & RX_MF_PRONOUN))
+            k[nk++] = (hkey){span_hash(sc->t, sc->c[i].s, sc->c[i].e), i};
+    qsort(k, nk, sizeof *k, cmp_hkey);
+    bool *ok = calloc(sc->nc + 1, sizeof *ok);
+    if (!ok) {
+        free(k);
+        return -1;
+    }
+    for (size_t a = 0; a < nk;) {
+        size_t b = a;
+        size_t weak = 0, strong = 0;
+        while (b < nk && k[b].h == k[a].h) {
+            if (sc->c[k[b].i].weak)
+                weak++;
+            else
+                strong++;
+            b++;
+        }
+        for (size_t q = a; q < b; q++)
+            if (strong || weak >= 2 || (sc->c[k[q].i].flags & CF_WEAK3))
+                ok[k[q].i] = true;
+        a = b;
+    }
+    /* lists: two or more weak names joined by 、 */
+    for (size_t i = 0; i < sc->nc; i++) {
+        cand *c = &sc->c[i];
+        if (!c->weak || !(c->flags & CF_WEAK_LIST))
+            continue;
+        for (size_t j = 0; j < sc->nc; j++) {
+            cand *d = &sc->c[j];
+            if (j == i || d->type != RX_M_PERSON || (d->flags & RX_MF_PRONOUN))
+                continue;
+            if ((d->s == c->e + 1 && sc->t[c->e] == 0x3001) || (c->s == d->e + 1 && sc->t[d->e] == 0x3001)) {
+                ok[i] = true;
+                break;
+            }
+        }
+    }
+    size_t w = 0;
+    for (size_t i = 0; i < sc->nc; i++) {
+        if (sc->c[i].weak && !ok[i])
+            continue;
+        sc->c[i].weak = false;
+        sc->c[w++] = sc->c[i];
+    }
+    sc->nc = w;
+    free(ok);
+    free(k);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ selection */
+
+static int cmp_sel(const void *a, const void *b)
+{
+    const cand *x = a, *y = b;
+    size_t lx = x->e - x->s, ly = y->e - y->s;
+    if (lx != ly)
+        return lx > ly ? -1 : 1;
+    if (x->prio != y->prio)
+        return x->prio > y->prio ? -1 : 1;
+    return x->s < y->s ? -1 : x->s > y->s;
+}
+
+static int cmp_start(const void *a, const void *b)
+{
+    const rx_mention *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int push_mention(rx_doc *doc, size_t s, size_t e, int type, unsigned flags, int group)
+{
+    if (!RX_GROW(doc->m, doc->mcap, doc->nm + 1))
+        return -1;
+    doc->m[doc->nm++] = (rx_mention){s, e, type, type == RX_M_ROLE ? -1 : group, flags};
+    return 0;
+}
+
+static int select_cands(scan *sc, rx_doc *doc)
+{
+    if (sc->nc)
+        qsort(sc->c, sc->nc, sizeof *sc->c, cmp_sel);
+    for (size_t i = 0; i < sc->nc; i++) {
+        cand *c = &sc->c[i];
+        bool free_span = true;
+        for (size_t p = c->s; p < c->e && free_span; p++)
+            if (sc->taken[p])
+                free_span = false;
+        if (!free_span)
+            continue;
+        memset(sc->taken + c->s, 1, c->e - c->s);
+        if (push_mention(doc, c->s, c->e, c->type, c->flags, c->group) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ step 4: aliases */
+
+static size_t edit1(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    /* 1 when a and b are at Damerau distance exactly one (case kept), else 2 */
+    if (na > nb + 1 || nb > na + 1)
+        return 2;
+    size_t i = 0;
+    while (i < na && i < nb && a[i] == b[i])
+        i++;
+    if (i == na && i == nb)
+        return 0;
+    if (na == nb) {
+        if (!memcmp(a + i + 1, b + i + 1, (na - i - 1) * sizeof *a))
+            return 1;
+        if (i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+            !memcmp(a + i + 2, b + i + 2, (na - i - 2) * sizeof *a))
+            return 1;
+        return 2;
+    }
+    if (na > nb)
+        return !memcmp(a + i + 1, b + i, (na - i - 1) * sizeof *a) ? 1 : 2;
+    return !memcmp(a + i, b + i + 1, (nb - i - 1) * sizeof *a) ? 1 : 2;
+}
+
+typedef struct known {
+    size_t s, e;     /* a span of doc->text.norm holding the form */
+    int type;
+    unsigned flags;  /* RX_MF_ALIAS_ for short forms */
+    int owner;       /* mention index of the full name; -2 when ambiguous */
+} known;
+
+static int add_known(known **kv, size_t *nk, size_t *kcap, const uint32_t *t, size_t s, size_t e,
+                     int type, unsigned flags, int owner, const rx_doc *doc)
+{
+    for (size_t i = 0; i < *nk; i++) {
+        known *k = &(*kv)[i];
+        if (k->e - k->s == e - s && !memcmp(t + k->s, t + s, (e - s) * sizeof *t)) {
+            if (k->type != type)
+                k->owner = -2;
+            else if (k->owner >= 0 && owner >= 0 && k->owner != owner && (k->flags | flags) & RX_MF_ALIAS_) {
+                /* two different full names share this short form */
+                const rx_mention *x = &doc->m[k->owner], *y = &doc->m[owner];
+                if (x->end - x->start != y->end - y->start ||
+                    memcmp(t + x->start, t + y->start, (x->end - x->start) * sizeof *t))
+                    k->owner = -2;
+            }
+            if (!(flags & RX_MF_ALIAS_))
+                k->flags &= ~RX_MF_ALIAS_;
+            return 0;
+        }
+    }
+    if (!RX_GROW(*kv, *kcap, *nk + 1))
+        return -1;
+    (*kv)[(*nk)++] = (known){s, e, type, flags, owner};
+    return 0;
+}
+
+static int aliases(scan *sc, rx_doc *doc)
+{
+    const uint32_t *t = sc->t;
+    known *kv = NULL;
+    size_t nk = 0, kcap = 0;
+    int rc = -1;
+    rx_trie *dt = NULL;
+    size_t *lat = NULL, nlat = 0;
+    size_t nm0 = doc->nm;
+    for (size_t i = 0; i < nm0 && nk < 4000; i++) {
+        rx_mention *m = &doc->m[i];
+        if (m->type == RX_M_ROLE || (m->flags & RX_MF_PRONOUN))
+            continue;
+        if (add_known(&kv, &nk, &kcap, t, m->start, m->end, m->type, 0, (int)i, doc) < 0)
+            goto done;
+        size_t len = m->end - m->start;
+        if (m->type == RX_M_PERSON && is_alpha(t[m->start])) {
+            /* first and last word of a Latin name */
+            size_t a = m->start, b = a;
+            while (b < m->end && !is_space(t[b]))
+                b++;
+            if (b < m->end && b - a >= 3 &&
+                add_known(&kv, &nk, &kcap, t, a, b, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
+                goto done;
+            size_t z = m->end;
+            while (z > m->start && !is_space(t[z - 1]))
+                z--;
+            if (z > m->start && m->end - z >= 3 &&
+                add_known(&kv, &nk, &kcap, t, z, m->end, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
+                goto done;
+        } else if (m->type == RX_M_PERSON && is_han(t[m->start]) && (len == 3 || len == 4)) {
+            size_t sl = HIT(sc, m->start, 0);
+            if (sl && len - sl == 2 &&
+                add_known(&kv, &nk, &kcap, t, m->start + sl, m->end, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
+                goto done;
+        }
+    }
+    /* one pass over the text: the longest known form at each free position,
+     * through a trie of this document's forms */
+    dt = rx_trie_new(false);
+    if (!dt)
+        goto done;
+    for (size_t i = 0; i < nk; i++) {
+        int32_t v[RX_TRIE_NVAL] = {(int32_t)i, -1};
+        if (kv[i].owner != -2 && rx_trie_add(dt, t + kv[i].s, kv[i].e - kv[i].s, 1, v) < 0)
+            goto done;
+    }
+    /* Latin one-word forms of 4+ letters, for the edit distance check */
+    lat = malloc((nk + 1) * sizeof *lat);
+    if (!lat)
+        goto done;
+    for (size_t i = 0; i < nk && nlat < 400; i++) {
+        bool sp = false;
+        for (size_t z = kv[i].s; z < kv[i].e; z++)
+            sp = sp || is_space(t[z]);
+        if (kv[i].e - kv[i].s >= 4 && kv[i].owner != -2 && is_alpha(t[kv[i].s]) && !sp)
+            lat[nlat++] = i;
+    }
+    for (size_t p = 0; p < sc->n; p++) {
+        if (sc->taken[p] || (is_alnum(t[p]) && p > 0 && is_alnum(t[p - 1])))
+            continue;
+        size_t best = 0;
+        int bi = -1;
+        int32_t node = RX_TRIE_ROOT;
+        for (size_t q = p; q < sc->n && !sc->taken[q]; q++) {
+            node = rx_trie_step(dt, node, t[q]);
+            if (node < 0)
+                break;
+            if (!rx_trie_mask(dt, node))
+                continue;
+            size_t l = q + 1 - p;
+            int i = rx_trie_value(dt, node, 0);
+            if (is_alnum(t[q]) && q + 1 < sc->n && is_alnum(t[q + 1]))
+                continue;
+            /* a bare Chinese given name needs a boundary on one side */
+            if ((kv[i].flags & RX_MF_ALIAS_) && is_han(t[p]) && p > 0 && is_han(t[p - 1]) &&
+                !right_boundary(sc, p + l, sc->n) && !left_boundary(sc, 0, p))
+                continue;
+            best = l;
+            bi = i;
+        }
+        if (bi >= 0) {
+            memset(sc->taken + p, 1, best);
+            if (push_mention(doc, p, p + best, kv[bi].type, kv[bi].flags, doc->m[kv[bi].owner].entity) < 0)
+                goto done;
+            p += best - 1;
+            continue;
+        }
+        /* surname + title of a known Chinese name (張董事長, 吳指導) */
+        if (is_han(t[p]) && HIT(sc, p, 0)) {
+            size_t sl = HIT(sc, p, 0);
+            size_t rl = role_len(sc, p + sl, sc->n);
+            if (!rl && p + sl + 2 <= sc->n && t[p + sl] == 0x6307 && t[p + sl + 1] == 0x5BFC)
+                rl = 2; /* 指导 */
+            if (!rl && p + sl < sc->n && (t[p + sl] == 0x603B || t[p + sl] == 0x8463) &&
+                right_boundary(sc, p + sl + 1, sc->n))
+                rl = 1; /* 王总 张董 */
+            if (rl) {
+                int owner = -1;
+                for (size_t i = 0; i < nm0; i++) {
+                    const rx_mention *m = &doc->m[i];
+                    if (m->type != RX_M_PERSON || (m->flags & RX_MF_PRONOUN) || m->end - m->start < sl + 1 ||
+                        !is_han(t[m->start]) || memcmp(t + m->start, t + p, sl * sizeof *t))
+                        continue;
+                    if (owner >= 0 && (doc->m[owner].end - doc->m[owner].start != m->end - m->start ||
+                                       memcmp(t + doc->m[owner].start, t + m->start,
+                                              (m->end - m->start) * sizeof *t))) {
+                        owner = -2;
+                        break;
+                    }
+                    if (owner == -1)
+                        owner = (int)i;
+                }
+                /* the title may already be a role mention: the short form
+                 * takes its place (張董事長 is one person mention) */
+                int role_m = -1;
+                if (sc->taken[p + sl])
+                    for (size_t i = 0; i < nm0; i++)
+                        if (doc->m[i].type == RX_M_ROLE && doc->m[i].start == p + sl &&
+                            doc->m[i].end == p + sl + rl)
+                            role_m = (int)i;
+                bool clear = !sc->taken[p];
+                for (size_t q = p + sl; q < p + sl + rl && clear && role_m < 0; q++)
+                    clear = !sc->taken[q];
+                if (owner >= 0 && clear) {
+                    if (role_m >= 0)
+                        doc->m[role_m].type = 0; /* dropped below */
+                    memset(sc->taken + p, 1, sl + rl);
+                    if (push_mention(doc, p, p + sl + rl, RX_M_PERSON, RX_MF_ALIAS_, doc->m[owner].entity) < 0)
+                        goto done;
+                    p += sl + rl - 1;
+                    continue;
+                }
+            }
+        }
+        /* a Latin token at edit distance 1 of a known form (llya, OpneAI) */
+        if (is_alpha(t[p]) && (p == 0 || !is_alnum(t[p - 1]))) {
+            size_t q = p;
+            while (q < sc->n && (is_alnum(t[q]) || t[q] == '\''))
+                q++;
+            size_t l = q - p;
+            if (l >= 4 && !(q < sc->n && t[q] == '.' && q + 1 < sc->n && is_alpha(t[q + 1]))) {
+                bool cjk = cjk_context(sc, 0, sc->n, (tok){p, q});
+                bool ok = cjk || is_upper(t[p]);
+                int hitk = -1;
+                for (size_t x = 0; x < nlat && ok; x++) {
+                    size_t i = lat[x];
+                    size_t kl = kv[i].e - kv[i].s;
+                    if (kl + 1 < l || kl > l + 1 || edit1(t + p, l, t + kv[i].s, kl) != 1)
+                        continue;
+                    if (hitk >= 0 && kv[hitk].owner != kv[i].owner) {
+                        hitk = -2;
+                        break;
+                    }
+                    if (hitk == -1)
+                        hitk = (int)i;
+                }
+                bool clear = true;
+                for (size_t z = p; z < q && clear; z++)
+                    clear = !sc->taken[z];
+                if (hitk >= 0 && clear && !tok_enstop(sc, (tok){p, q})) {
+                    memset(sc->taken + p, 1, l);
+                    if (push_mention(doc, p, q, kv[hitk].type, RX_MF_ALIAS_,
+                                     doc->m[kv[hitk].owner].entity) < 0)
+                        goto done;
+                }
+                p = q - 1;
+            }
+        }
+    }
+    rc = 0;
+done:
+    rx_trie_free(dt);
+    free(lat);
+    free(kv);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ driver */
+
+int rx_recognize(const rx_ner *ner, rx_doc *doc)
+{
+    doc->nm = 0;
+    doc->ne = 0;
+    size_t n = doc->text.n;
+    if (!n || !doc->text.norm)
+        return 0;
+    scan sc = {0};
+    sc.ner = ner;
+    sc.t = doc->text.norm;
+    sc.orig = doc->text.cp;
+    sc.n = n;
+    tok *toks = NULL;
+    size_t tcap = 0;
+    int rc = -1;
+    uint8_t *taken = NULL;
+    sc.hit = calloc(n, NH);
+    sc.csnode = malloc(n * sizeof *sc.csnode);
+    sc.taken = calloc(n, 1);
+    sc.ends = calloc(n + 1, sizeof *sc.ends);
+    sc.role = calloc(n + 1, 1);
+    sc.inside = calloc(n + 1, 1);
+    if (!sc.hit || !sc.csnode || !sc.taken || !sc.ends || !sc.role || !sc.inside)
+        goto done;
+    for (size_t i = 0; i < n; i++) {
+        sc.csnode[i] = -1;
+        walk(&sc, ner->ci, i, false);
+        walk(&sc, ner->cs, i, true);
+    }
+    for (size_t i = 0; i < n; i++) {
+        static const int wordish[] = {9, 7, 8, 1, H_CS(1)};
+        for (int k = 0; k < NH; k++) {
+            size_t l = HIT(&sc, i, k);
+            if (l)
+                sc.ends[i + l] |= 1u << k;
+        }
+        for (size_t w = 0; w < sizeof wordish / sizeof wordish[0]; w++)
+            for (size_t q = i + 1; q < i + HIT(&sc, i, wordish[w]); q++)
+                sc.inside[q] = 1;
+        bool f;
+        size_t rl = role_at(&sc, i, n, 0, &f);
+        sc.role[i] = clamp8(rl);
+        if (rl)
+            sc.ends[i + rl] |= 1u << E_ROLE;
+    }
+    /* candidates of every sentence (weak names need the whole document) */
+    taken = sc.taken;
+    sc.taken = NULL; /* org_left must not look at selections yet */
+    for (size_t si = 0; si < doc->nsent; si++) {
+        size_t lo = doc->sent[si].start, hi = doc->sent[si].end;
+        if (hi > n)
+            hi = n;
+        if (lo >= hi)
+            continue;
+        if (lexicon_cands(&sc, lo, hi) < 0 || chinese_orgs(&sc, lo, hi) < 0 ||
+            chinese_names(&sc, lo, hi) < 0 || translit_names(&sc, lo, hi) < 0 ||
+            latin_names(&sc, lo, hi, &toks, &tcap) < 0 || pronouns(&sc, lo, hi) < 0)
+            goto done;
+    }
+    sc.taken = taken;
+    if (confirm_weak(&sc) < 0 || select_cands(&sc, doc) < 0)
+        goto done;
+    if (aliases(&sc, doc) < 0)
+        goto done;
+    size_t w = 0;
+    for (size_t i = 0; i < doc->nm; i++)
+        if (doc->m[i].type)
+            doc->m[w++] = doc->m[i];
+    doc->nm = w;
+    if (doc->nm)
+        qsort(doc->m, doc->nm, sizeof *doc->m, cmp_start);
+    rc = rx_resolve(doc);
+done:
+    if (!sc.taken)
+        sc.taken = taken;
+    free(sc.hit);
+    free(sc.csnode);
+    free(sc.taken);
+    free(sc.ends);
+    free(sc.role);
+    free(sc.inside);
+    free(sc.c);
+    free(toks);
+    return rc;
+}

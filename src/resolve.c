@@ -1,0 +1,396 @@
+/* resolve.c: owns the grouping of mentions into entities and pronoun resolution.
+ *
+ * Input: doc->m from entity.c, sorted by start; a person/org mention's entity
+ * field holds its lexicon alias group (or -1) and RX_MF_ALIAS_ (0x100, private
+ * to entity.c and this file) marks short forms. Mentions are joined (union-find)
+ * when, in this order:
+ *   1. their keys are equal: the matching copy, lower-cased, without white space
+ *      and the name dots ·‧・• ("Ilya Sutskever" = "ilya sutskever");
+ *   2. they share a lexicon alias group (Elon Musk|馬斯克);
+ *   3. a Latin key of 4+ letters is at edit distance 1 of exactly one other
+ *      entity's key (llya -> ilya, opneai -> openai);
+ *   4. a single Latin word is the first or last word of exactly one longer name
+ *      (Pachocki -> Jakub Pachocki);
+ *   5. a two-character Chinese name is the given name of exactly one full name
+ *      (德音 -> 劉德音), and a short form beginning with a surname (張董事長)
+ *      belongs to the only full name with that surname.
+ * Pronouns then take the entity of their antecedent: for a person, the first
+ * person of the same sentence before it (the subject), else the first person of
+ * the nearest earlier sentence that has one; for an organisation, the nearest
+ * organisation before it. A pronoun without antecedent is dropped.
+ *
+ * Example: "Ilya Sutskever 表示... llya 說... 他" -> one entity with mentions
+ * [Ilya Sutskever, llya, 他], named by mention 0 (the longest full form).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "internal.h"
+
+#define RX_MF_ALIAS_ 0x100u
+
+typedef struct rkey {
+    uint32_t *k;
+    size_t n;
+    uint64_t h;
+} rkey;
+
+
+static int find(int *p, int x)
+{
+    while (p[x] != x) {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    return x;
+}
+
+static void unite(int *p, int a, int b)
+{
+    a = find(p, a);
+    b = find(p, b);
+    if (a == b)
+        return;
+    if (a < b)
+        p[b] = a;
+    else
+        p[a] = b;
+}
+
+static bool is_dot_or_space(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x3000 || c == 0xB7 ||
+           c == 0x2027 || c == 0x30FB || c == 0x2022;
+}
+
+static bool is_han(uint32_t c)
+{
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+static bool is_latin(uint32_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool keq(const rkey *a, const rkey *b)
+{
+    return a->n == b->n && !memcmp(a->k, b->k, a->n * sizeof *a->k);
+}
+
+/* qsort has no context argument: the comparators read these, set just before
+ * each sort (thread-local, so workers on other threads do not interfere) */
+static _Thread_local const rkey *g_keys;
+static _Thread_local const rx_mention *g_m;
+static _Thread_local const int *g_lex;
+
+static int cmp_form(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    if (g_m[x].type != g_m[y].type)
+        return g_m[x].type < g_m[y].type ? -1 : 1;
+    if (g_keys[x].h != g_keys[y].h)
+        return g_keys[x].h < g_keys[y].h ? -1 : 1;
+    return x < y ? -1 : x > y;
+}
+
+static int cmp_lex(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    if (g_lex[x] != g_lex[y])
+        return g_lex[x] < g_lex[y] ? -1 : 1;
+    if (g_m[x].type != g_m[y].type)
+        return g_m[x].type < g_m[y].type ? -1 : 1;
+    return x < y ? -1 : x > y;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int edit_distance_le1(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    if (na > nb + 1 || nb > na + 1)
+        return 2;
+    size_t i = 0;
+    while (i < na && i < nb && a[i] == b[i])
+        i++;
+    if (i == na && i == nb)
+        return 0;
+    if (na == nb) {
+        if (!memcmp(a + i + 1, b + i + 1, (na - i - 1) * sizeof *a))
+            return 1;
+        if (i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+            !memcmp(a + i + 2, b + i + 2, (na - i - 2) * sizeof *a))
+            return 1;
+        return 2;
+    }
+    if (na > nb)
+        return !memcmp(a + i + 1, b + i, (na - i - 1) * sizeof *a) ? 1 : 2;
+    return !memcmp(a + i, b + i + 1, (nb - i - 1) * sizeof *a) ? 1 : 2;
+}
+
+/* words of a Latin name: first and last (spans of the matching copy) */
+static bool latin_words(const uint32_t *t, const rx_mention *m, size_t *fe, size_t *ls)
+{
+    size_t a = m->start, b = a;
+    while (b < m->end && t[b] != ' ')
+        b++;
+    if (b == m->end)
+        return false;
+    size_t z = m->end;
+    while (z > m->start && t[z - 1] != ' ')
+        z--;
+    *fe = b;
+    *ls = z;
+    return true;
+}
+
+static bool span_ieq(const uint32_t *t, size_t a, size_t ae, size_t b, size_t be)
+{
+    if (ae - a != be - b)
+        return false;
+    for (size_t i = 0; i < ae - a; i++)
+        if (utf8proc_tolower((utf8proc_int32_t)t[a + i]) != utf8proc_tolower((utf8proc_int32_t)t[b + i]))
+            return false;
+    return true;
+}
+
+static size_t sentence_of(const rx_doc *doc, size_t pos)
+{
+    size_t lo = 0, hi = doc->nsent;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (doc->sent[mid].end <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Unite a with the single root among roots[0..n) (all of type); -1: none/ambiguous. */
+static void unite_unique(int *p, int a, const int *cands, size_t nc)
+{
+    int root = -1;
+    for (size_t i = 0; i < nc; i++) {
+        int r = find(p, cands[i]);
+        if (r == find(p, a))
+            continue;
+        if (root >= 0 && root != r)
+            return;
+        root = r;
+    }
+    if (root >= 0)
+        unite(p, a, root);
+}
+
+int rx_resolve(rx_doc *doc)
+{
+    size_t n = doc->nm;
+    const uint32_t *t = doc->text.norm ? doc->text.norm : doc->text.cp;
+    rx_mention *m = doc->m;
+    int rc = -1;
+    rkey *keys = calloc(n + 1, sizeof *keys);
+    int *p = malloc((n + 1) * sizeof *p);
+    int *lex = malloc((n + 1) * sizeof *lex);
+    int *cands = malloc((n + 1) * sizeof *cands);
+    int *ent = malloc((n + 1) * sizeof *ent);
+    int *order = malloc((n + 1) * sizeof *order);
+    int *forms = malloc((n + 1) * sizeof *forms);
+    if (!keys || !p || !lex || !cands || !ent || !order || !forms)
+        goto done;
+    doc->ne = 0;
+    for (size_t i = 0; i < n; i++) {
+        p[i] = (int)i;
+        lex[i] = m[i].type == RX_M_ROLE ? -1 : m[i].entity;
+        m[i].entity = -1;
+        if (m[i].type == RX_M_ROLE || (m[i].flags & RX_MF_PRONOUN))
+            continue;
+        keys[i].k = malloc((m[i].end - m[i].start + 1) * sizeof *keys[i].k);
+        if (!keys[i].k)
+            goto done;
+        uint64_t h = 1469598103934665603ull ^ (uint64_t)m[i].type;
+        for (size_t q = m[i].start; q < m[i].end; q++) {
+            if (is_dot_or_space(t[q]))
+                continue;
+            uint32_t c = (uint32_t)utf8proc_tolower((utf8proc_int32_t)t[q]);
+            keys[i].k[keys[i].n++] = c;
+            h = (h ^ c) * 1099511628211ull;
+        }
+        keys[i].h = h;
+    }
+    /* 1: equal keys. Sort by (type, hash); the first mention of each run of
+     * equal keys stands for the form in the quadratic steps below. */
+    size_t nf = 0;
+    for (size_t i = 0; i < n; i++)
+        if (keys[i].k)
+            order[nf++] = (int)i;
+    g_keys = keys;
+    g_m = m;
+    qsort(order, nf, sizeof *order, cmp_form);
+    size_t nforms = 0;
+    for (size_t a = 0; a < nf;) {
+        size_t b = a + 1;
+        while (b < nf && m[order[b]].type == m[order[a]].type && keq(&keys[order[a]], &keys[order[b]]))
+            b++;
+        int rep = order[a];
+        for (size_t q = a; q < b; q++) {
+            if (order[q] < rep)
+                rep = order[q];
+        }
+        for (size_t q = a; q < b; q++)
+            unite(p, rep, order[q]);
+        forms[nforms++] = rep;
+        a = b;
+    }
+    /* 2: a shared lexicon alias group */
+    qsort(forms, nforms, sizeof *forms, cmp_int);
+    {
+        /* pairs (type, group) -> first mention, by sorting mention indexes by group */
+        size_t ng = 0;
+        for (size_t i = 0; i < n; i++)
+            if (keys[i].k && lex[i] >= 0)
+                order[ng++] = (int)i;
+        g_lex = lex;
+        qsort(order, ng, sizeof *order, cmp_lex);
+        for (size_t a = 1; a < ng; a++)
+            if (lex[order[a]] == lex[order[a - 1]] && m[order[a]].type == m[order[a - 1]].type)
+                unite(p, order[a - 1], order[a]);
+    }
+    bool fuzzy = nforms <= 3000;
+    /* 3: edit distance one, Latin keys of 4+ letters */
+    for (size_t fi = 0; fuzzy && fi < nforms; fi++) {
+        size_t i = (size_t)forms[fi];
+        if (keys[i].n < 4 || !is_latin(keys[i].k[0]))
+            continue;
+        size_t nc = 0;
+        for (size_t fj = 0; fj < nforms; fj++) {
+            size_t j = (size_t)forms[fj];
+            if (j != i && m[j].type == m[i].type && keys[j].n >= 4 && is_latin(keys[j].k[0]) &&
+                find(p, (int)j) != find(p, (int)i) &&
+                edit_distance_le1(keys[i].k, keys[i].n, keys[j].k, keys[j].n) == 1)
+                cands[nc++] = (int)j;
+        }
+        unite_unique(p, (int)i, cands, nc);
+    }
+    /* 4: a single Latin word joins the one longer name it begins or ends */
+    for (size_t fi = 0; fuzzy && fi < nforms; fi++) {
+        size_t i = (size_t)forms[fi];
+        if (m[i].type != RX_M_PERSON || !is_latin(t[m[i].start]))
+            continue;
+        size_t fe, ls;
+        if (latin_words(t, &m[i], &fe, &ls))
+            continue;
+        size_t nc = 0;
+        for (size_t fj = 0; fj < nforms; fj++) {
+            size_t j = (size_t)forms[fj];
+            if (m[j].type != RX_M_PERSON || !latin_words(t, &m[j], &fe, &ls))
+                continue;
+            if (span_ieq(t, m[i].start, m[i].end, m[j].start, fe) ||
+                span_ieq(t, m[i].start, m[i].end, ls, m[j].end))
+                cands[nc++] = (int)j;
+        }
+        unite_unique(p, (int)i, cands, nc);
+    }
+    /* 5: Chinese given name alone, surname + title */
+    for (size_t fi = 0; fuzzy && fi < nforms; fi++) {
+        size_t i = (size_t)forms[fi];
+        size_t li = m[i].end - m[i].start;
+        if (m[i].type != RX_M_PERSON || !is_han(t[m[i].start]))
+            continue;
+        bool alias = (m[i].flags & RX_MF_ALIAS_) != 0;
+        size_t nc = 0;
+        for (size_t fj = 0; fj < nforms; fj++) {
+            size_t j = (size_t)forms[fj];
+            size_t lj = m[j].end - m[j].start;
+            if (j == i || m[j].type != RX_M_PERSON || (m[j].flags & RX_MF_ALIAS_) ||
+                !is_han(t[m[j].start]) || lj < 3 || lj > 4)
+                continue;
+            if (li == 2 && !memcmp(t + m[i].start, t + m[j].end - 2, 2 * sizeof *t))
+                cands[nc++] = (int)j;
+            else if (alias && li > 2 && t[m[i].start] == t[m[j].start])
+                cands[nc++] = (int)j;
+        }
+        unite_unique(p, (int)i, cands, nc);
+    }
+    /* entities, in order of first mention */
+    for (size_t i = 0; i < n; i++)
+        ent[i] = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (!keys[i].k)
+            continue;
+        int r = find(p, (int)i);
+        if (ent[r] < 0) {
+            if (!RX_GROW(doc->e, doc->ecap, doc->ne + 1))
+                goto done;
+            ent[r] = (int)doc->ne;
+            doc->e[doc->ne++] = (rx_entity){m[i].type, i};
+        }
+        m[i].entity = ent[r];
+        rx_entity *e = &doc->e[ent[r]];
+        const rx_mention *b = &m[e->name_mention];
+        bool ba = (b->flags & RX_MF_ALIAS_) != 0, ia = (m[i].flags & RX_MF_ALIAS_) != 0;
+        if ((ba && !ia) || (ba == ia && m[i].end - m[i].start > b->end - b->start))
+            e->name_mention = i;
+    }
+    /* pronouns */
+    for (size_t i = 0; i < n; i++) {
+        if (!(m[i].flags & RX_MF_PRONOUN) || m[i].type == RX_M_ROLE)
+            continue;
+        int ante = -1;
+        if (m[i].type == RX_M_ORG) {
+            for (size_t j = i; j-- > 0 && i - j <= 200;)
+                if (m[j].type == RX_M_ORG && m[j].entity >= 0) {
+                    ante = m[j].entity;
+                    break;
+                }
+        } else {
+            size_t si = sentence_of(doc, m[i].start);
+            size_t cur = si, first = SIZE_MAX;
+            for (size_t j = i; j-- > 0 && i - j <= 200;) {
+                if (m[j].type != RX_M_PERSON || m[j].entity < 0)
+                    continue;
+                size_t sj = sentence_of(doc, m[j].start);
+                if (first != SIZE_MAX && sj != cur)
+                    break;
+                cur = sj;
+                first = j;
+            }
+            if (first != SIZE_MAX)
+                ante = m[first].entity;
+        }
+        m[i].entity = ante;
+    }
+    /* drop unresolved pronouns; clear the private flag */
+    size_t w = 0;
+    int *remap = cands;
+    for (size_t i = 0; i < n; i++) {
+        remap[i] = -1;
+        if ((m[i].flags & RX_MF_PRONOUN) && m[i].type != RX_M_ROLE && m[i].entity < 0)
+            continue;
+        remap[i] = (int)w;
+        m[w] = m[i];
+        m[w].flags &= ~RX_MF_ALIAS_;
+        w++;
+    }
+    for (size_t k = 0; k < doc->ne; k++)
+        doc->e[k].name_mention = (size_t)remap[doc->e[k].name_mention];
+    doc->nm = w;
+    rc = 0;
+done:
+    if (keys)
+        for (size_t i = 0; i < n; i++)
+            free(keys[i].k);
+    free(keys);
+    free(p);
+    free(lex);
+    free(cands);
+    free(ent);
+    free(order);
+    free(forms);
+    return rc;
+}

@@ -1,0 +1,181 @@
+/* trie.c: owns the code point trie the recogniser uses for every word list.
+ *
+ * Nodes are numbered from 0 (the root). Edges live in one open-addressing hash
+ * table keyed by (parent node, code point), so a step is one hash probe whatever
+ * the fan-out of the node, and building needs no per-node arrays. Each node keeps
+ * a bit mask (which word lists end there) and two caller-defined values.
+ *
+ * Worked example: adding 马斯克 (bits PERSON) and 马云 (bits PERSON) gives
+ *     0 --马--> 1 --斯--> 2 --克--> 3 [PERSON]
+ *               1 --云--> 4 [PERSON]
+ * and rx_trie_longest("马斯克表示", PERSON) walks 0,1,2,3, then finds no edge
+ * for 表 and returns 3, the length of the last node whose mask met PERSON.
+ * The trie is built once; lookups afterwards only read it (thread-safe).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "trie.h"
+
+typedef struct rx_trie_node {
+    uint32_t mask;
+    int32_t val[RX_TRIE_NVAL];
+} rx_trie_node;
+
+typedef struct rx_trie_edge {
+    uint64_t key; /* (parent + 1) << 21 | code point; 0: empty slot */
+    int32_t child;
+} rx_trie_edge;
+
+struct rx_trie {
+    rx_trie_node *nodes;
+    size_t nn, ncap;
+    rx_trie_edge *edges;
+    size_t ne, ecap; /* ecap is a power of two */
+    bool fold_ascii;
+};
+
+static uint64_t edge_key(int32_t node, uint32_t c)
+{
+    return ((uint64_t)(node + 1) << 21) | (c & 0x1FFFFFu);
+}
+
+static size_t edge_hash(uint64_t k)
+{
+    k ^= k >> 29;
+    k *= 0xBF58476D1CE4E5B9ull;
+    k ^= k >> 32;
+    return (size_t)k;
+}
+
+static uint32_t fold(const rx_trie *t, uint32_t c)
+{
+    return (t->fold_ascii && c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+static int32_t new_node(rx_trie *t)
+{
+    if (!RX_GROW(t->nodes, t->ncap, t->nn + 1))
+        return -1;
+    rx_trie_node *n = &t->nodes[t->nn];
+    n->mask = 0;
+    for (int k = 0; k < RX_TRIE_NVAL; k++)
+        n->val[k] = -1;
+    return (int32_t)t->nn++;
+}
+
+static bool rehash(rx_trie *t, size_t ncap)
+{
+    rx_trie_edge *e = calloc(ncap, sizeof *e);
+    if (!e)
+        return false;
+    for (size_t i = 0; i < t->ecap; i++) {
+        if (!t->edges[i].key)
+            continue;
+        size_t h = edge_hash(t->edges[i].key) & (ncap - 1);
+        while (e[h].key)
+            h = (h + 1) & (ncap - 1);
+        e[h] = t->edges[i];
+    }
+    free(t->edges);
+    t->edges = e;
+    t->ecap = ncap;
+    return true;
+}
+
+rx_trie *rx_trie_new(bool fold_ascii)
+{
+    rx_trie *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->fold_ascii = fold_ascii;
+    if (new_node(t) < 0 || !rehash(t, 64)) {
+        rx_trie_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+void rx_trie_free(rx_trie *t)
+{
+    if (!t)
+        return;
+    free(t->nodes);
+    free(t->edges);
+    free(t);
+}
+
+int32_t rx_trie_step(const rx_trie *t, int32_t node, uint32_t c)
+{
+    uint64_t k = edge_key(node, fold(t, c));
+    size_t h = edge_hash(k) & (t->ecap - 1);
+    while (t->edges[h].key) {
+        if (t->edges[h].key == k)
+            return t->edges[h].child;
+        h = (h + 1) & (t->ecap - 1);
+    }
+    return -1;
+}
+
+int32_t rx_trie_add(rx_trie *t, const uint32_t *key, size_t n, uint32_t bits, const int32_t *val)
+{
+    int32_t node = RX_TRIE_ROOT;
+    for (size_t i = 0; i < n; i++) {
+        int32_t next = rx_trie_step(t, node, key[i]);
+        if (next < 0) {
+            if ((t->ne + 1) * 2 > t->ecap && !rehash(t, t->ecap * 2))
+                return -1;
+            next = new_node(t);
+            if (next < 0)
+                return -1;
+            uint64_t k = edge_key(node, fold(t, key[i]));
+            size_t h = edge_hash(k) & (t->ecap - 1);
+            while (t->edges[h].key)
+                h = (h + 1) & (t->ecap - 1);
+            t->edges[h].key = k;
+            t->edges[h].child = next;
+            t->ne++;
+        }
+        node = next;
+    }
+    t->nodes[node].mask |= bits;
+    for (int k = 0; val && k < RX_TRIE_NVAL; k++)
+        if (val[k] >= 0 && t->nodes[node].val[k] < 0)
+            t->nodes[node].val[k] = val[k];
+    return node;
+}
+
+uint32_t rx_trie_mask(const rx_trie *t, int32_t node)
+{
+    return node >= 0 ? t->nodes[node].mask : 0;
+}
+
+int32_t rx_trie_value(const rx_trie *t, int32_t node, int k)
+{
+    return (node >= 0 && k >= 0 && k < RX_TRIE_NVAL) ? t->nodes[node].val[k] : -1;
+}
+
+size_t rx_trie_longest(const rx_trie *t, const uint32_t *s, size_t n, uint32_t bits,
+                       int32_t *node_out)
+{
+    size_t best = 0;
+    int32_t node = RX_TRIE_ROOT, best_node = -1;
+    for (size_t i = 0; i < n; i++) {
+        node = rx_trie_step(t, node, s[i]);
+        if (node < 0)
+            break;
+        if (t->nodes[node].mask & bits) {
+            best = i + 1;
+            best_node = node;
+        }
+    }
+    if (node_out)
+        *node_out = best_node;
+    return best;
+}
+
+size_t rx_trie_size(const rx_trie *t)
+{
+    return t->nn;
+}

@@ -1,0 +1,257 @@
+/* test_entity.c: unit tests of the recogniser (entity.c, resolve.c, trie.c).
+ *
+ * Runs with the repository root as working directory: the word lists are read
+ * from rules/lexicon/ *.txt through rx_lexicon_parse, as the engine does. Each
+ * case is a sentence and what must (or must not) be found in it, e.g.
+ *     "董事長張忠謀表示"  ->  ROLE 董事長, PERSON 張忠謀
+ * Prints one line per failure and finally "N passed, M failed"; exits non-zero
+ * when anything failed.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "trie.h"
+
+static int passed, failed;
+static rx_ner *ner;
+
+static void check(bool ok, const char *what, const char *text)
+{
+    if (ok) {
+        passed++;
+    } else {
+        failed++;
+        printf("FAIL: %s\n      in: %s\n", what, text);
+    }
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    rx_buf b = {0};
+    char tmp[8192];
+    size_t k;
+    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
+        rx_buf_add(&b, tmp, k);
+    fclose(f);
+    *len = b.len;
+    return b.s ? b.s : rx_strdup("");
+}
+
+static int load(rx_lexicons *lx)
+{
+    DIR *dp = opendir("rules/lexicon");
+    if (!dp)
+        return -1;
+    rx_diag d = {stderr, false, 0, 0};
+    struct dirent *de;
+    int errors = 0;
+    while ((de = readdir(dp))) {
+        size_t l = strlen(de->d_name);
+        if (l < 5 || strcmp(de->d_name + l - 4, ".txt"))
+            continue;
+        char path[512], name[256];
+        snprintf(path, sizeof path, "rules/lexicon/%s", de->d_name);
+        snprintf(name, sizeof name, "%.*s", (int)(l - 4), de->d_name);
+        size_t len;
+        char *data = read_file(path, &len);
+        if (!data)
+            continue;
+        errors += rx_lexicon_parse(lx, name, path, data, len, &d);
+        free(data);
+    }
+    closedir(dp);
+    return errors ? -1 : 0;
+}
+
+static bool run(const char *text, rx_doc *doc)
+{
+    memset(doc, 0, sizeof *doc);
+    const char *ec, *em;
+    if (rx_decode(text, strlen(text), NULL, &doc->text, &ec, &em) < 0 || rx_text_normalize(&doc->text) < 0 ||
+        rx_split_sentences(doc->text.norm, doc->text.n, 2000, &doc->sent, &doc->nsent) < 0)
+        return false;
+    return rx_recognize(ner, doc) == 0;
+}
+
+/* the mention whose original text is s (and type, 0 = any); -1 when none */
+static int find(const rx_doc *doc, const char *s, int type)
+{
+    size_t len = strlen(s);
+    for (size_t i = 0; i < doc->nm; i++) {
+        if (type && doc->m[i].type != type)
+            continue;
+        rx_buf b = {0};
+        for (size_t q = doc->m[i].start; q < doc->m[i].end; q++)
+            rx_buf_addcp(&b, doc->text.cp[q]);
+        bool eq = b.s && b.len == len && !memcmp(b.s, s, len);
+        rx_buf_free(&b);
+        if (eq)
+            return (int)i;
+    }
+    return -1;
+}
+
+static void expect(const char *text, const char *s, int type)
+{
+    rx_doc doc;
+    bool ok = run(text, &doc);
+    char what[256];
+    snprintf(what, sizeof what, "expected %s mention '%s'",
+             type == RX_M_PERSON ? "person" : type == RX_M_ORG ? "org" : "role", s);
+    check(ok && find(&doc, s, type) >= 0, what, text);
+    rx_doc_free(&doc);
+}
+
+static void reject(const char *text, const char *s)
+{
+    rx_doc doc;
+    bool ok = run(text, &doc);
+    char what[256];
+    snprintf(what, sizeof what, "'%s' must not be a mention", s);
+    check(ok && find(&doc, s, 0) < 0, what, text);
+    rx_doc_free(&doc);
+}
+
+static void same(const char *text, const char *a, const char *b)
+{
+    rx_doc doc;
+    bool ok = run(text, &doc);
+    int x = find(&doc, a, 0), y = find(&doc, b, 0);
+    char what[256];
+    snprintf(what, sizeof what, "'%s' and '%s' must be one entity", a, b);
+    check(ok && x >= 0 && y >= 0 && doc.m[x].entity >= 0 && doc.m[x].entity == doc.m[y].entity, what, text);
+    rx_doc_free(&doc);
+}
+
+static void former(const char *text, const char *role)
+{
+    rx_doc doc;
+    bool ok = run(text, &doc);
+    int x = find(&doc, role, RX_M_ROLE);
+    char what[256];
+    snprintf(what, sizeof what, "role '%s' must be marked former", role);
+    check(ok && x >= 0 && (doc.m[x].flags & RX_MF_FORMER), what, text);
+    rx_doc_free(&doc);
+}
+
+/* sorted, non-overlapping, entity fields consistent, names point at mentions */
+static void invariants(const char *text)
+{
+    rx_doc doc;
+    bool ok = run(text, &doc);
+    for (size_t i = 0; ok && i < doc.nm; i++) {
+        if (i && doc.m[i].start < doc.m[i - 1].end)
+            ok = false;
+        if (doc.m[i].type == RX_M_ROLE ? doc.m[i].entity != -1
+                                        : (doc.m[i].entity < 0 || (size_t)doc.m[i].entity >= doc.ne))
+            ok = false;
+    }
+    for (size_t k = 0; ok && k < doc.ne; k++)
+        if (doc.e[k].name_mention >= doc.nm || doc.m[doc.e[k].name_mention].entity != (int)k)
+            ok = false;
+    check(ok, "mentions sorted, non-overlapping, entities consistent", text);
+    rx_doc_free(&doc);
+}
+
+static void test_trie(void)
+{
+    rx_trie *t = rx_trie_new(true);
+    uint32_t a[] = {0x9A6C, 0x65AF, 0x514B}, b[] = {0x9A6C, 0x4E91}, c[] = {'C', 'E', 'O'};
+    int32_t v[RX_TRIE_NVAL] = {7, -1};
+    rx_trie_add(t, a, 3, 1, v);
+    rx_trie_add(t, b, 2, 2, NULL);
+    rx_trie_add(t, c, 3, 4, NULL);
+    uint32_t s[] = {0x9A6C, 0x65AF, 0x514B, 0x8868};
+    int32_t node;
+    check(rx_trie_longest(t, s, 4, 1, &node) == 3 && rx_trie_value(t, node, 0) == 7, "trie longest match", "马斯克表");
+    check(rx_trie_longest(t, s, 4, 2, NULL) == 0, "trie respects bits", "马斯克表");
+    uint32_t lc[] = {'c', 'e', 'o'};
+    check(rx_trie_longest(t, lc, 3, 4, NULL) == 3, "trie folds ASCII case", "ceo");
+    rx_trie_free(t);
+}
+
+int main(void)
+{
+    rx_norm_init();
+    rx_lexicons lx = {0};
+    if (load(&lx) < 0) {
+        fprintf(stderr, "test_entity: cannot load rules/lexicon (run from the repository root)\n");
+        return 2;
+    }
+    rx_diag d = {stderr, false, 0, 0};
+    ner = rx_ner_new(&lx, &d);
+    rx_lexicons_free(&lx);
+    if (!ner)
+        return 2;
+
+    test_trie();
+
+    /* names glued to titles, Traditional and Simplified */
+    expect("董事長張忠謀表示，公司營運穩健。", "張忠謀", RX_M_PERSON);
+    expect("董事長張忠謀表示，公司營運穩健。", "董事長", RX_M_ROLE);
+    expect("张忠谋董事长昨日出席股东会。", "张忠谋", RX_M_PERSON);
+    expect("公司總經理 王小明說，明年會擴產。", "王小明", RX_M_PERSON);
+    expect("由歐陽明接任首席執行官。", "歐陽明", RX_M_PERSON);
+    expect("由歐陽明接任首席執行官。", "首席執行官", RX_M_ROLE);
+    expect("王明表示同意。", "王明", RX_M_PERSON);
+    former("前首席執行官李華今天離職。", "前首席執行官");
+    expect("副總裁陳小紅宣布辭職。", "副總裁", RX_M_ROLE);
+    reject("副總裁陳小紅宣布辭職。", "陳小紅宣");
+    /* guards against common words */
+    reject("他說高興的事情很多。", "高興");
+    reject("黃金價格上漲，方面也有影響。", "黃金");
+    reject("全部員工都同意這個方法。", "全部員");
+    /* transliterated names */
+    expect("澳大利亞人穆斯卡特表示將留隊。", "穆斯卡特", RX_M_PERSON);
+    expect("馬斯克在推特上發文。", "馬斯克", RX_M_PERSON);
+    /* Latin names */
+    expect("OpenAI co-founder Ilya Sutskever said he is leaving.", "Ilya Sutskever", RX_M_PERSON);
+    expect("名單包括 Cullen O'Keefe 和 Jan Leike。", "Cullen O'Keefe", RX_M_PERSON);
+    expect("Captain Jean-Luc Picard spoke.", "Jean-Luc Picard", RX_M_PERSON);
+    expect("The striker Robin van Persie scored.", "Robin van Persie", RX_M_PERSON);
+    expect("Mr. Smith declined to comment.", "Smith", RX_M_PERSON);
+    reject("In March, OpenAI released GPT-4o.", "In March");
+    reject("In March, OpenAI released GPT-4o.", "GPT-4o");
+    expect("Apple CEO Tim Cook said so.", "Tim Cook", RX_M_PERSON);
+    expect("Apple CEO Tim Cook said so.", "Apple", RX_M_ORG);
+    expect("Apple CEO Tim Cook said so.", "CEO", RX_M_ROLE);
+    /* organisations */
+    expect("他加入了中鐵高新工業股份有限公司。", "中鐵高新工業股份有限公司", RX_M_ORG);
+    expect("台積電(2330)今天公布財報。", "台積電", RX_M_ORG);
+    expect("天喔國際(1219)宣布行政總裁辭職。", "天喔國際", RX_M_ORG);
+    expect("他曾任職於微軟亞洲研究院。", "微軟亞洲研究院", RX_M_ORG);
+    expect("She joined the University of Oregon in 2015.", "University of Oregon", RX_M_ORG);
+    expect("Shares of Acme Holdings fell.", "Acme Holdings", RX_M_ORG);
+    expect("谷歌宣布新計劃。", "谷歌", RX_M_ORG);
+    reject("這是一家子公司。", "一家子公司");
+    /* aliases and coreference */
+    same("Jakub Pachocki 將接替。Pachocki 表示很榮幸。", "Jakub Pachocki", "Pachocki");
+    same("Ilya Sutskever 宣布離職。llya 沒有回應。", "Ilya Sutskever", "llya");
+    same("OpenAI 宣布消息，他決定離開 OpneAI。", "OpenAI", "OpneAI");
+    same("Elon Musk 發文。馬斯克表示不滿。", "Elon Musk", "馬斯克");
+    same("台積電董事長劉德音表示，德音會繼續努力。", "劉德音", "德音");
+    same("董事長張忠謀出席。張董事長表示滿意。", "張忠謀", "張董事長");
+    same("李書行宣布辭職。他表示感謝大家。", "李書行", "他");
+    same("Steve Jobs resigned. He was replaced by Tim Cook.", "Steve Jobs", "He");
+    same("OpenAI 發布新模型。該公司表示很滿意。", "OpenAI", "該公司");
+    reject("其他人都走了。", "他");
+    reject("他們都走了。", "他");
+    /* lists */
+    expect("教務長郭鴻基、副教務長張耀文和康仕仲都已卸任。", "郭鴻基", RX_M_PERSON);
+    expect("教務長郭鴻基、副教務長張耀文和康仕仲都已卸任。", "張耀文", RX_M_PERSON);
+    /* invariants on mixed text */
+    invariants("5 月 15 日，OpenAI 聯合創始人 Ilya Sutskever 在社交平台上發文表示，決定離開 OpneAI。他說：謝謝。");
+    invariants("董事長張忠謀表示，台積電(2330)將由魏哲家接任。他說，張董事長很放心。");
+    invariants("Brooklyn Nets interim head coach Kevin Ollie said Ollie would stay.");
+    invariants("");
+
+    rx_ner_free(ner);
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
