@@ -1,0 +1,74 @@
+/* engine.h: the engine and worker structures, shared by engine.c (building),
+ * match.c (running rules), extract.c (the per-document pipeline) and
+ * ruletest.c (rule examples). Not part of the public API. */
+#ifndef RELX_ENGINE_H
+#define RELX_ENGINE_H
+
+#include "internal.h"
+
+/* Per-match bounds (PCRE2 match context): generous for real rules, small enough
+ * that a pathological pattern on a bounded sentence gives up in milliseconds. */
+#define RX_MATCH_LIMIT 200000u
+#define RX_DEPTH_LIMIT 20000u
+#define RX_HEAP_LIMIT_KIB 65536u
+/* Sentences longer than this (code points) are cut (see sentence.c). */
+#define RX_MAX_SENTENCE 1000u
+
+typedef struct rx_trigger {
+    const char *text;   /* borrowed from the pattern */
+    size_t len;         /* bytes */
+    uint64_t *patterns; /* bitset over global pattern numbers that this trigger enables */
+} rx_trigger;
+
+struct relx_engine {
+    rx_ruleset rules;
+    rx_lexicons lex;
+    rx_ner *ner;
+    /* Global pattern numbering: pattern g is rules[pat_rule[g]].patterns[pat_index[g]]. */
+    size_t npatterns;
+    size_t *pat_rule, *pat_index;
+    size_t pat_words;     /* uint64 words in a pattern bitset */
+    rx_trigger *trig;
+    size_t ntrig;
+    uint64_t *always;     /* patterns with no trigger: run on every sentence */
+    pcre2_code *trig_code; /* all triggers, one alternation marked (*MARK:i) */
+};
+
+/* One unit of a sentence's matching string: one code point of the text, or one
+ * placeholder standing for a whole mention. */
+typedef struct rx_unit {
+    size_t cp_start, cp_end; /* code points in the document */
+    size_t byte_start;       /* in the subject */
+    int mention;             /* index into doc->m, or -1 */
+} rx_unit;
+
+struct relx_worker {
+    const relx_engine *eng;
+    pcre2_match_data *md;
+    pcre2_match_context *mctx;
+    pcre2_jit_stack *jit_stack;
+    relx_rule_stat *stats;
+    /* scratch, reused across sentences and documents */
+    rx_buf subject;
+    rx_unit *units;
+    size_t nunits, ucap;
+    uint32_t *byte_unit; /* subject byte offset -> unit index */
+    size_t bucap;
+    uint64_t *sent_pats; /* per sentence: bitset of patterns to run */
+    size_t spcap;
+};
+
+/* match.c: run the rules over every sentence of doc (entities recognised) and
+ * fill doc->rel, the overlap policy applied. Returns 0, -1 when out of memory. */
+int rx_match_document(relx_worker *w, rx_doc *doc);
+
+/* emit.c: a JSON string from UTF-8 that may be invalid (bad bytes become
+ * U+FFFD). New reference; NULL when out of memory. */
+struct json_t;
+struct json_t *rx_json_text(const char *s);
+
+/* emit.c: the JSON line of a processed document. Caller frees. NULL when out of memory. */
+char *rx_emit_document(const relx_engine *eng, const rx_doc *doc, const relx_doc_options *opt,
+                       size_t *len);
+
+#endif

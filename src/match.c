@@ -1,0 +1,548 @@
+/* match.c: running the compiled rules over the sentences of a document.
+ *
+ * For each sentence a matching string (the subject) is built from the folded
+ * text, with every recognised mention replaced by one placeholder code point:
+ *
+ *   text:     OpenAI 超級對齊團隊的負責人 Jan Leike 也宣布離職
+ *   mentions: [OpenAI]=org  [負責人]=role  [Jan Leike]=person
+ *   subject:  \x{E002} 超级对齐团队的\x{E003} \x{E001} 也宣布离职
+ *
+ * and a table of units maps every subject byte back to the code points (or the
+ * mention) it stands for. One scan with the alternation of all triggers tells
+ * which patterns can match the sentence; only those run. Each match becomes a
+ * candidate relation (one per member of a list slot); arguments a rule does not
+ * bind are taken from the sentence (the nearest organisation before the person,
+ * a role written right before the name), then the modality (fact, planned,
+ * rumoured, denied) from cue words near the match, and the date from the
+ * nearest date expression (the sentence, else earlier sentences of the same
+ * paragraph).
+ *
+ * Overlap policy (documented in docs/rules.md): two candidates conflict when
+ * their evidence spans overlap, they name the same person entity, and they have
+ * the same relation type or one rule "excludes" the other's type. Of conflicting
+ * candidates the one with the higher priority wins, then the longer evidence,
+ * then the leftmost, then the rule defined first. Identical relations (same
+ * type, arguments, date and modality) are reported once per document.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+
+/* ------------------------------------------------------------ the subject */
+
+static int build_subject(relx_worker *w, const rx_doc *doc, const rx_span *s, size_t *mi)
+{
+    w->subject.len = 0;
+    if (w->subject.s)
+        w->subject.s[0] = '\0';
+    w->nunits = 0;
+    size_t i = s->start;
+    /* skip mentions that end before this sentence */
+    while (*mi < doc->nm && doc->m[*mi].start < s->start)
+        (*mi)++;
+    size_t m = *mi;
+    while (i < s->end) {
+        if (!RX_GROW(w->units, w->ucap, w->nunits + 1))
+            return -1;
+        rx_unit *u = &w->units[w->nunits++];
+        u->byte_start = w->subject.len;
+        if (m < doc->nm && doc->m[m].start == i && doc->m[m].end <= s->end) {
+            const rx_mention *mm = &doc->m[m];
+            uint32_t ph = mm->type == RX_M_PERSON ? RX_PH_PERSON
+                        : mm->type == RX_M_ORG    ? RX_PH_ORG
+                                                  : RX_PH_ROLE;
+            rx_buf_addcp(&w->subject, ph);
+            u->cp_start = mm->start;
+            u->cp_end = mm->end;
+            u->mention = (int)m;
+            i = mm->end;
+            m++;
+        } else {
+            if (m < doc->nm && doc->m[m].start == i) /* a mention crossing the sentence end */
+                m++;
+            rx_buf_addcp(&w->subject, doc->text.norm[i]);
+            u->cp_start = i;
+            u->cp_end = i + 1;
+            u->mention = -1;
+            i++;
+        }
+    }
+    if (w->subject.oom)
+        return -1;
+    if (!w->subject.s)
+        rx_buf_add(&w->subject, "", 0);
+    /* byte -> unit */
+    if (!RX_GROW(w->byte_unit, w->bucap, w->subject.len + 1))
+        return -1;
+    for (size_t u = 0; u < w->nunits; u++) {
+        size_t end = u + 1 < w->nunits ? w->units[u + 1].byte_start : w->subject.len;
+        for (size_t b = w->units[u].byte_start; b < end; b++)
+            w->byte_unit[b] = (uint32_t)u;
+    }
+    w->byte_unit[w->subject.len] = (uint32_t)w->nunits;
+    return 0;
+}
+
+/* Code point offset of a subject byte offset used as a start / as an end. */
+static size_t unit_start_cp(const relx_worker *w, size_t byte, size_t sent_end)
+{
+    uint32_t u = w->byte_unit[byte];
+    return u < w->nunits ? w->units[u].cp_start : sent_end;
+}
+
+static size_t unit_end_cp(const relx_worker *w, size_t byte, size_t sent_start)
+{
+    if (byte == 0)
+        return sent_start;
+    uint32_t u = w->byte_unit[byte - 1];
+    return w->units[u].cp_end;
+}
+
+/* ------------------------------------------------------------ the prefilter */
+
+static void prefilter(relx_worker *w, unsigned present, uint64_t *bits)
+{
+    const relx_engine *eng = w->eng;
+    memcpy(bits, eng->always, eng->pat_words * sizeof *bits);
+    if (eng->trig_code) {
+        PCRE2_SPTR subj = (PCRE2_SPTR)w->subject.s;
+        size_t len = w->subject.len, off = 0;
+        while (off < len) {
+            int rc = pcre2_match(eng->trig_code, subj, len, off, PCRE2_NO_UTF_CHECK, w->md, NULL);
+            if (rc < 0)
+                break;
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(w->md);
+            PCRE2_SPTR mark = pcre2_get_mark(w->md);
+            if (mark) {
+                size_t t = (size_t)strtoul((const char *)mark, NULL, 10);
+                if (t < eng->ntrig)
+                    for (size_t k = 0; k < eng->pat_words; k++)
+                        bits[k] |= eng->trig[t].patterns[k];
+            }
+            /* next code point after the match start: triggers may overlap */
+            off = ov[0] + 1;
+            while (off < len && (subj[off] & 0xC0) == 0x80)
+                off++;
+        }
+    }
+    /* patterns whose required slot types are absent cannot match */
+    for (size_t g = 0; g < eng->npatterns; g++) {
+        if (!(bits[g / 64] >> (g % 64) & 1))
+            continue;
+        const rx_pattern *p = &eng->rules.rules[eng->pat_rule[g]].patterns[eng->pat_index[g]];
+        if ((p->need & present) != p->need)
+            bits[g / 64] &= ~((uint64_t)1 << (g % 64));
+    }
+}
+
+/* ------------------------------------------------------------ cues */
+
+/* Cue words, folded (Simplified) or lower-case English. */
+static const char *const denied_cues[] = {"否认", "并未", "并没有", "没有", "不会", "未曾", "辟谣",
+                                          "denied", "denies", "deny", "did not", "didn't",
+                                          "has not", "hasn't", "will not", "won't", "never", NULL};
+static const char *const rumoured_cues[] = {"传出", "传闻", "据传", "据悉", "消息人士", "知情人士",
+                                            "传言", "网传", "盛传", "外传", "传将", "或将", "reportedly", "rumor",
+                                            "rumour", "sources said", "people familiar", NULL};
+static const char *const planned_cues[] = {"将", "拟", "预计", "计划", "即将", "准备", "will",
+                                           "plans to", "plan to", "is set to", "are set to",
+                                           "expected to", "is to", "slated to", "poised to", NULL};
+
+static bool ascii_alnum(uint32_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static uint32_t lower(uint32_t c)
+{
+    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+/* Does the cue occur in norm[from, to)? English cues must stand as words. */
+static bool cue_at(const uint32_t *norm, size_t from, size_t to, size_t i, const char *cue,
+                   size_t *cue_len)
+{
+    size_t k = 0, j = i, n = strlen(cue);
+    while (k < n) {
+        uint32_t c = rx_utf8_next(cue, n, &k);
+        if (j >= to || lower(norm[j]) != c)
+            return false;
+        j++;
+    }
+    if (ascii_alnum((uint32_t)(unsigned char)cue[0])) {
+        if (i > from && ascii_alnum(norm[i - 1]))
+            return false;
+        if (j < to && ascii_alnum(norm[j]))
+            return false;
+    }
+    *cue_len = j - i;
+    return true;
+}
+
+static bool has_cue(const uint32_t *norm, size_t from, size_t to, const char *const *cues)
+{
+    for (size_t i = from; i < to; i++)
+        for (const char *const *c = cues; *c; c++) {
+            size_t n;
+            if (cue_at(norm, from, to, i, *c, &n)) {
+                /* 将 in 将军/将近/将领 is no plan */
+                if (strcmp(*c, "将") == 0 && i + 1 < to &&
+                    (norm[i + 1] == 0x519B || norm[i + 1] == 0x8FD1 || norm[i + 1] == 0x9886))
+                    continue;
+                return true;
+            }
+        }
+    return false;
+}
+
+static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_start, size_t ev_end)
+{
+    size_t from = ev_start > s->start + 15 ? ev_start - 15 : s->start;
+    const uint32_t *norm = doc->text.norm;
+    if (has_cue(norm, from, ev_end, denied_cues))
+        return RX_MOD_DENIED;
+    if (has_cue(norm, s->start, ev_end, rumoured_cues))
+        return RX_MOD_RUMOURED;
+    if (has_cue(norm, from, ev_end, planned_cues))
+        return RX_MOD_PLANNED;
+    return RX_MOD_FACT;
+}
+
+/* ------------------------------------------------------------ arguments from context */
+
+/* The date of a relation: the nearest date expression of its sentence (before
+ * the end of the evidence, else after it), else the latest one of the previous
+ * sentences of the same paragraph. */
+static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end)
+{
+    const rx_span *s = &doc->sent[sent];
+    rx_date none = {0, 0, 0};
+    const rx_date_mention *best = NULL;
+    for (size_t i = 0; i < doc->ndates; i++) {
+        const rx_date_mention *d = &doc->dates[i];
+        if (d->start < s->start || d->end > s->end)
+            continue;
+        if (d->start < ev_end)
+            best = d;
+        else if (!best) {
+            best = d;
+            break;
+        }
+    }
+    if (best)
+        return best->value;
+    for (size_t k = sent; k-- > 0 && sent - k <= 3;) {
+        if (doc->sent[k].para != s->para)
+            break;
+        for (size_t i = doc->ndates; i-- > 0;) {
+            const rx_date_mention *d = &doc->dates[i];
+            if (d->start >= doc->sent[k].start && d->end <= doc->sent[k].end)
+                return d->value;
+        }
+    }
+    return none;
+}
+
+/* Mention indexes of the sentence [first, last). */
+static void sentence_mentions(const rx_doc *doc, const rx_span *s, size_t *first, size_t *last)
+{
+    size_t lo = 0, hi = doc->nm;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (doc->m[mid].start < s->start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *first = lo;
+    while (hi < doc->nm && doc->m[hi].start < s->end)
+        hi++;
+    *last = hi < lo ? lo : hi;
+}
+
+static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r)
+{
+    size_t first, last;
+    sentence_mentions(doc, s, &first, &last);
+    const rx_mention *pm = &doc->m[r->person];
+    if (r->org < 0) {
+        /* the nearest organisation before the person, else one inside the evidence */
+        for (size_t i = first; i < last; i++) {
+            const rx_mention *m = &doc->m[i];
+            if (m->type != RX_M_ORG)
+                continue;
+            if (m->end <= pm->start)
+                r->org = (int)i;
+            else if (r->org < 0 && m->start >= r->ev_start && m->end <= r->ev_end)
+                r->org = (int)i;
+        }
+    }
+    if (r->role < 0) {
+        /* a role written right before the name: 首席執行官 Sam Altman, 董事長張忠謀 */
+        for (size_t i = first; i < last; i++) {
+            const rx_mention *m = &doc->m[i];
+            if (m->type != RX_M_ROLE || m->end > pm->start)
+                continue;
+            size_t gap = pm->start - m->end;
+            bool blank = true;
+            for (size_t k = m->end; k < pm->start; k++)
+                if (doc->text.norm[k] != ' ' && doc->text.norm[k] != '\t')
+                    blank = false;
+            if (blank && gap <= 2)
+                r->role = (int)i;
+        }
+    }
+}
+
+/* ------------------------------------------------------------ candidates */
+
+typedef struct cand {
+    rx_relation rel;
+    int priority;
+    unsigned excludes;
+    int person_entity;
+} cand;
+
+typedef struct cand_list {
+    cand *c;
+    size_t n, cap;
+} cand_list;
+
+static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_i, size_t pat_i,
+                          const PCRE2_SIZE *ov, cand_list *out)
+{
+    const rx_rule *rule = &w->eng->rules.rules[rule_i];
+    const rx_pattern *pat = &rule->patterns[pat_i];
+    const rx_span *s = &doc->sent[sent];
+    int arg_first[RX_ARG_NONE];
+    bool arg_list[RX_ARG_NONE];
+    size_t arg_lo[RX_ARG_NONE], arg_hi[RX_ARG_NONE];
+    for (int a = 0; a < RX_ARG_NONE; a++)
+        arg_first[a] = -1, arg_list[a] = false, arg_lo[a] = arg_hi[a] = 0;
+    for (size_t k = 0; k < pat->nslots; k++) {
+        const rx_slot *sl = &pat->slots[k];
+        if (sl->arg == RX_ARG_NONE || arg_first[sl->arg] >= 0)
+            continue;
+        PCRE2_SIZE bs = ov[2 * sl->group], be = ov[2 * sl->group + 1];
+        if (bs == PCRE2_UNSET)
+            continue;
+        int want = sl->type == RX_SLOT_PERSON ? RX_M_PERSON : sl->type == RX_SLOT_ORG ? RX_M_ORG : RX_M_ROLE;
+        size_t u0 = w->byte_unit[bs], u1 = w->byte_unit[be];
+        for (size_t u = u0; u < u1; u++) {
+            int m = w->units[u].mention;
+            if (m >= 0 && doc->m[m].type == want) {
+                if (arg_first[sl->arg] < 0) {
+                    arg_first[sl->arg] = m;
+                    arg_lo[sl->arg] = u;
+                }
+                arg_hi[sl->arg] = u + 1;
+            }
+        }
+        arg_list[sl->arg] = sl->list;
+    }
+    if (arg_first[RX_ARG_PERSON] < 0)
+        return 0;
+    size_t ev_start = unit_start_cp(w, ov[0], s->end);
+    size_t ev_end = unit_end_cp(w, ov[1], s->start);
+    /* one relation per member of the person list (other list slots bind their first member) */
+    size_t lo = arg_lo[RX_ARG_PERSON], hi = arg_list[RX_ARG_PERSON] ? arg_hi[RX_ARG_PERSON] : lo + 1;
+    for (size_t u = lo; u < hi; u++) {
+        int m = w->units[u].mention;
+        if (m < 0 || doc->m[m].type != RX_M_PERSON || doc->m[m].entity < 0)
+            continue;
+        if (!RX_GROW(out->c, out->cap, out->n + 1))
+            return -1;
+        cand *c = &out->c[out->n++];
+        memset(c, 0, sizeof *c);
+        rx_relation *r = &c->rel;
+        r->type = rule->type;
+        r->person = m;
+        r->predecessor = arg_first[RX_ARG_PREDECESSOR];
+        r->org = arg_first[RX_ARG_ORG];
+        r->role = arg_first[RX_ARG_ROLE];
+        if (r->predecessor >= 0 && doc->m[r->predecessor].entity == doc->m[m].entity)
+            r->predecessor = -1;
+        if (r->org >= 0 && doc->m[r->org].entity < 0)
+            r->org = -1;
+        r->ev_start = ev_start;
+        r->ev_end = ev_end;
+        r->rule = rule_i;
+        r->pattern = pat_i;
+        fill_context(doc, s, r);
+        r->modality = rule->modality >= 0 ? (rx_modality)rule->modality
+                                          : modality_of(doc, s, ev_start, ev_end);
+        r->date = date_of(doc, sent, ev_end);
+        c->priority = rule->priority;
+        c->excludes = rule->excludes;
+        c->person_entity = doc->m[m].entity;
+    }
+    return 0;
+}
+
+static int cand_order(const void *pa, const void *pb)
+{
+    const cand *a = pa, *b = pb;
+    if (a->priority != b->priority)
+        return a->priority > b->priority ? -1 : 1;
+    size_t la = a->rel.ev_end - a->rel.ev_start, lb = b->rel.ev_end - b->rel.ev_start;
+    if (la != lb)
+        return la > lb ? -1 : 1;
+    if (a->rel.ev_start != b->rel.ev_start)
+        return a->rel.ev_start < b->rel.ev_start ? -1 : 1;
+    if (a->rel.rule != b->rel.rule)
+        return a->rel.rule < b->rel.rule ? -1 : 1;
+    if (a->rel.person != b->rel.person)
+        return a->rel.person < b->rel.person ? -1 : 1;
+    return 0;
+}
+
+static bool conflicts(const cand *a, const cand *b)
+{
+    if (a->person_entity != b->person_entity)
+        return false;
+    if (a->rel.ev_end <= b->rel.ev_start || b->rel.ev_end <= a->rel.ev_start)
+        return false;
+    return a->rel.type == b->rel.type || (a->excludes >> b->rel.type & 1) ||
+           (b->excludes >> a->rel.type & 1);
+}
+
+static int entity_of(const rx_doc *doc, int m)
+{
+    return m < 0 ? -1 : doc->m[m].entity;
+}
+
+static bool same_relation(const rx_doc *doc, const rx_relation *a, const rx_relation *b)
+{
+    if (a->type != b->type || a->modality != b->modality)
+        return false;
+    if (entity_of(doc, a->person) != entity_of(doc, b->person) ||
+        entity_of(doc, a->predecessor) != entity_of(doc, b->predecessor) ||
+        entity_of(doc, a->org) != entity_of(doc, b->org))
+        return false;
+    if (a->date.y != b->date.y || a->date.m != b->date.m || a->date.d != b->date.d)
+        return false;
+    if ((a->role < 0) != (b->role < 0))
+        return false;
+    if (a->role >= 0) {
+        const rx_mention *ra = &doc->m[a->role], *rb = &doc->m[b->role];
+        if (ra->end - ra->start != rb->end - rb->start ||
+            memcmp(doc->text.norm + ra->start, doc->text.norm + rb->start,
+                   (ra->end - ra->start) * sizeof(uint32_t)) != 0)
+            return false;
+    }
+    return true;
+}
+
+/* Keep the winners of the overlap policy, in text order, skipping repeats. */
+static int settle(relx_worker *w, rx_doc *doc, cand_list *cl)
+{
+    if (cl->n == 0)
+        return 0;
+    qsort(cl->c, cl->n, sizeof *cl->c, cand_order);
+    size_t kept = 0;
+    for (size_t i = 0; i < cl->n; i++) {
+        bool lose = false;
+        for (size_t j = 0; j < kept && !lose; j++)
+            lose = conflicts(&cl->c[j], &cl->c[i]);
+        if (!lose)
+            cl->c[kept++] = cl->c[i];
+    }
+    /* text order: by evidence start, then rule order */
+    for (size_t i = 1; i < kept; i++) {
+        cand v = cl->c[i];
+        size_t j = i;
+        while (j > 0 && (cl->c[j - 1].rel.ev_start > v.rel.ev_start ||
+                         (cl->c[j - 1].rel.ev_start == v.rel.ev_start && cl->c[j - 1].rel.rule > v.rel.rule))) {
+            cl->c[j] = cl->c[j - 1];
+            j--;
+        }
+        cl->c[j] = v;
+    }
+    for (size_t i = 0; i < kept; i++) {
+        bool repeat = false;
+        for (size_t j = 0; j < doc->nrel && !repeat; j++)
+            repeat = same_relation(doc, &doc->rel[j], &cl->c[i].rel);
+        if (repeat)
+            continue;
+        if (!RX_GROW(doc->rel, doc->relcap, doc->nrel + 1))
+            return -1;
+        doc->rel[doc->nrel++] = cl->c[i].rel;
+        w->stats[cl->c[i].rel.rule].emitted++;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ the document */
+
+int rx_match_document(relx_worker *w, rx_doc *doc)
+{
+    const relx_engine *eng = w->eng;
+    if (eng->npatterns == 0)
+        return 0;
+    if (!RX_GROW(w->sent_pats, w->spcap, eng->pat_words))
+        return -1;
+    cand_list cl = {0};
+    size_t mi = 0;
+    int rc = 0;
+    for (size_t si = 0; si < doc->nsent && rc == 0; si++) {
+        const rx_span *s = &doc->sent[si];
+        size_t first, last;
+        sentence_mentions(doc, s, &first, &last);
+        unsigned present = 0;
+        for (size_t i = first; i < last; i++)
+            present |= 1u << (doc->m[i].type == RX_M_PERSON ? RX_SLOT_PERSON
+                              : doc->m[i].type == RX_M_ORG  ? RX_SLOT_ORG
+                                                            : RX_SLOT_ROLE);
+        if (!(present & (1u << RX_SLOT_PERSON)))
+            continue; /* every relation needs a person */
+        if (build_subject(w, doc, s, &mi) != 0) {
+            rc = -1;
+            break;
+        }
+        prefilter(w, present, w->sent_pats);
+        cl.n = 0;
+        PCRE2_SPTR subj = (PCRE2_SPTR)w->subject.s;
+        size_t len = w->subject.len;
+        for (size_t g = 0; g < eng->npatterns && rc == 0; g++) {
+            if (!(w->sent_pats[g / 64] >> (g % 64) & 1))
+                continue;
+            size_t ri = eng->pat_rule[g], pi = eng->pat_index[g];
+            const rx_rule *rule = &eng->rules.rules[ri];
+            const rx_pattern *pat = &rule->patterns[pi];
+            relx_rule_stat *st = &w->stats[ri];
+            uint64_t t0 = rx_now_ns();
+            st->attempts++;
+            size_t off = 0;
+            while (off <= len) {
+                int m = pcre2_match(pat->code, subj, len, off, PCRE2_NO_UTF_CHECK, w->md, w->mctx);
+                if (m == PCRE2_ERROR_NOMATCH)
+                    break;
+                if (m < 0) {
+                    PCRE2_UCHAR msg[120];
+                    pcre2_get_error_message(m, msg, sizeof msg);
+                    rx_strlist_addf(&doc->warnings,
+                                    "rule %s (%s:%d) skipped on the sentence at %zu: %s",
+                                    rule->id, rule->file, pat->line, s->start, (const char *)msg);
+                    break;
+                }
+                PCRE2_SIZE *ov = pcre2_get_ovector_pointer(w->md);
+                st->matches++;
+                if (add_candidates(w, doc, si, ri, pi, ov, &cl) != 0) {
+                    rc = -1;
+                    break;
+                }
+                off = ov[0] + 1;
+                while (off < len && (subj[off] & 0xC0) == 0x80)
+                    off++;
+                if (ov[0] >= len)
+                    break;
+            }
+            st->nanos += rx_now_ns() - t0;
+        }
+        if (rc == 0)
+            rc = settle(w, doc, &cl);
+    }
+    free(cl.c);
+    return rc;
+}
