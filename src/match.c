@@ -212,9 +212,17 @@ static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_st
 /* ------------------------------------------------------------ arguments from context */
 
 /* The date of a relation: the nearest date expression of its sentence (before
- * the end of the evidence, else after it), else the latest one of the previous
- * sentences of the same paragraph. */
-static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end)
+ * the end of the evidence, else after it); for a change (not a standing role),
+ * else the latest one of at most three previous sentences of the same line. */
+static bool newline_between(const rx_doc *doc, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (doc->text.norm[i] == '\n')
+            return true;
+    return false;
+}
+
+static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, bool inherit)
 {
     const rx_span *s = &doc->sent[sent];
     rx_date none = {0, 0, 0};
@@ -232,8 +240,10 @@ static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end)
     }
     if (best)
         return best->value;
+    if (!inherit)
+        return none;
     for (size_t k = sent; k-- > 0 && sent - k <= 3;) {
-        if (doc->sent[k].para != s->para)
+        if (newline_between(doc, doc->sent[k].end, s->start))
             break;
         for (size_t i = doc->ndates; i-- > 0;) {
             const rx_date_mention *d = &doc->dates[i];
@@ -261,6 +271,12 @@ static void sentence_mentions(const rx_doc *doc, const rx_span *s, size_t *first
     *last = hi < lo ? lo : hi;
 }
 
+/* Words that stand for the organisation the text is about ("擔任公司行政總裁",
+ * "the company said"): folded forms, English lower case. */
+static const char *const generic_org_words[] = {"公司", "集团", "本行", "该行", "俱乐部", "校方",
+                                                "the company", "the firm", "the club",
+                                                "the university", "the team", NULL};
+
 static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r)
 {
     size_t first, last;
@@ -276,6 +292,16 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r)
                 r->org = (int)i;
             else if (r->org < 0 && m->start >= r->ev_start && m->end <= r->ev_end)
                 r->org = (int)i;
+        }
+    }
+    if (r->org < 0 && has_cue(doc->text.norm, s->start, s->end, generic_org_words)) {
+        /* 公司 / the company: the organisation named last before the evidence */
+        for (size_t i = first; i-- > 0;) {
+            const rx_mention *m = &doc->m[i];
+            if (m->type == RX_M_ORG && m->entity >= 0 && m->end <= r->ev_start) {
+                r->org = (int)i;
+                break;
+            }
         }
     }
     if (r->role < 0) {
@@ -308,6 +334,22 @@ typedef struct cand_list {
     cand *c;
     size_t n, cap;
 } cand_list;
+
+/* Is the role at unit u written right before a person other than entity? */
+static bool role_names_other(const rx_doc *doc, const relx_worker *w, size_t u, int entity)
+{
+    for (size_t k = u + 1; k < w->nunits; k++) {
+        int m = w->units[k].mention;
+        if (m < 0) {
+            uint32_t c = doc->text.norm[w->units[k].cp_start];
+            if (c == ' ' || c == '\t')
+                continue;
+            return false;
+        }
+        return doc->m[m].type == RX_M_PERSON && doc->m[m].entity != entity;
+    }
+    return false;
+}
 
 static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_i, size_t pat_i,
                           const PCRE2_SIZE *ov, cand_list *out)
@@ -365,6 +407,10 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
             r->predecessor = -1;
         if (r->org >= 0 && doc->m[r->org].entity < 0)
             r->org = -1;
+        if (r->role >= 0 && role_names_other(doc, w, arg_lo[RX_ARG_ROLE], doc->m[m].entity)) {
+            out->n--; /* the title belongs to someone else: 擔任微軟 CEO Nadella 的顧問 */
+            continue;
+        }
         r->ev_start = ev_start;
         r->ev_end = ev_end;
         r->rule = rule_i;
@@ -372,7 +418,7 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
         fill_context(doc, s, r);
         r->modality = rule->modality >= 0 ? (rx_modality)rule->modality
                                           : modality_of(doc, s, ev_start, ev_end);
-        r->date = date_of(doc, sent, ev_end);
+        r->date = date_of(doc, sent, ev_end, rule->type != RX_HOLDS_ROLE);
         c->priority = rule->priority;
         c->excludes = rule->excludes;
         c->person_entity = doc->m[m].entity;
@@ -397,11 +443,15 @@ static int cand_order(const void *pa, const void *pb)
     return 0;
 }
 
-static bool conflicts(const cand *a, const cand *b)
+/* Does the accepted candidate a rule out b? (see the policy at the top) */
+static bool conflicts(const rx_doc *doc, const cand *a, const cand *b)
 {
-    if (a->person_entity != b->person_entity)
-        return false;
     if (a->rel.ev_end <= b->rel.ev_start || b->rel.ev_end <= a->rel.ev_start)
+        return false;
+    /* the predecessor of a succession does not take the post in the same words */
+    if (a->rel.predecessor >= 0 && doc->m[a->rel.predecessor].entity == b->person_entity)
+        return true;
+    if (a->person_entity != b->person_entity)
         return false;
     return a->rel.type == b->rel.type || (a->excludes >> b->rel.type & 1) ||
            (b->excludes >> a->rel.type & 1);
@@ -412,26 +462,29 @@ static int entity_of(const rx_doc *doc, int m)
     return m < 0 ? -1 : doc->m[m].entity;
 }
 
+/* Do two role mentions have the same (folded) text? */
+static bool same_role_text(const rx_doc *doc, int ma, int mb)
+{
+    const rx_mention *ra = &doc->m[ma], *rb = &doc->m[mb];
+    return ra->end - ra->start == rb->end - rb->start &&
+           memcmp(doc->text.norm + ra->start, doc->text.norm + rb->start,
+                  (ra->end - ra->start) * sizeof(uint32_t)) == 0;
+}
+
 static bool same_relation(const rx_doc *doc, const rx_relation *a, const rx_relation *b)
 {
-    if (a->type != b->type || a->modality != b->modality)
+    bool standing = a->type == RX_HOLDS_ROLE;
+    if (a->type != b->type || (!standing && a->modality != b->modality))
         return false;
     if (entity_of(doc, a->person) != entity_of(doc, b->person) ||
         entity_of(doc, a->predecessor) != entity_of(doc, b->predecessor) ||
         entity_of(doc, a->org) != entity_of(doc, b->org))
         return false;
-    if (a->date.y != b->date.y || a->date.m != b->date.m || a->date.d != b->date.d)
+    if (!standing && (a->date.y != b->date.y || a->date.m != b->date.m || a->date.d != b->date.d))
         return false;
     if ((a->role < 0) != (b->role < 0))
         return false;
-    if (a->role >= 0) {
-        const rx_mention *ra = &doc->m[a->role], *rb = &doc->m[b->role];
-        if (ra->end - ra->start != rb->end - rb->start ||
-            memcmp(doc->text.norm + ra->start, doc->text.norm + rb->start,
-                   (ra->end - ra->start) * sizeof(uint32_t)) != 0)
-            return false;
-    }
-    return true;
+    return a->role < 0 || same_role_text(doc, a->role, b->role);
 }
 
 /* Keep the winners of the overlap policy, in text order, skipping repeats. */
@@ -444,7 +497,7 @@ static int settle(relx_worker *w, rx_doc *doc, cand_list *cl)
     for (size_t i = 0; i < cl->n; i++) {
         bool lose = false;
         for (size_t j = 0; j < kept && !lose; j++)
-            lose = conflicts(&cl->c[j], &cl->c[i]);
+            lose = conflicts(doc, &cl->c[j], &cl->c[i]);
         if (!lose)
             cl->c[kept++] = cl->c[i];
     }
@@ -471,6 +524,56 @@ static int settle(relx_worker *w, rx_doc *doc, cand_list *cl)
         w->stats[cl->c[i].rel.rule].emitted++;
     }
     return 0;
+}
+
+/* ------------------------------------------------------------ the whole document */
+
+/* Arguments the sentence did not give, from what the document says elsewhere:
+ * - a departure or dismissal without role or organisation takes them from a
+ *   standing role of the same person (holds_role), the nearest before it;
+ * - a succession without predecessor ("X 接任總務長", "Y 成為球隊新的主帅") takes
+ *   as predecessor the last other person the text gave that role to; when there
+ *   is none, the relation is an appointment. */
+static void complete_relations(rx_doc *doc)
+{
+    for (size_t i = 0; i < doc->nrel; i++) {
+        rx_relation *r = &doc->rel[i];
+        int pe = entity_of(doc, r->person);
+        if ((r->type == RX_DEPARTURE || r->type == RX_DISMISSAL) && (r->role < 0 || r->org < 0)) {
+            const rx_relation *best = NULL;
+            for (size_t j = 0; j < doc->nrel; j++) {
+                const rx_relation *h = &doc->rel[j];
+                if (h->type != RX_HOLDS_ROLE || entity_of(doc, h->person) != pe || h->role < 0)
+                    continue;
+                if (doc->m[h->role].flags & RX_MF_FORMER)
+                    continue;
+                if (!best || (h->ev_start <= r->ev_start && best->ev_start < h->ev_start))
+                    best = h;
+            }
+            if (best && r->role < 0)
+                r->role = best->role;
+            if (best && r->org < 0)
+                r->org = best->org;
+        }
+        if (r->type == RX_SUCCESSION && r->predecessor < 0) {
+            int holder = -1;
+            if (r->role >= 0)
+                for (size_t j = 0; j < doc->nrel; j++) {
+                    const rx_relation *h = &doc->rel[j];
+                    if (h->ev_start >= r->ev_start || h->role < 0 || entity_of(doc, h->person) == pe)
+                        continue;
+                    if (h->type != RX_HOLDS_ROLE && h->type != RX_DEPARTURE &&
+                        h->type != RX_DISMISSAL && h->type != RX_APPOINTMENT)
+                        continue;
+                    if (same_role_text(doc, h->role, r->role))
+                        holder = h->person;
+                }
+            if (holder >= 0)
+                r->predecessor = holder;
+            else
+                r->type = RX_APPOINTMENT;
+        }
+    }
 }
 
 /* ------------------------------------------------------------ the document */
@@ -544,5 +647,7 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
             rc = settle(w, doc, &cl);
     }
     free(cl.c);
+    if (rc == 0)
+        complete_relations(doc);
     return rc;
 }

@@ -735,7 +735,10 @@ static void emit_node(gen *g, const node *nd)
                 (rx_slot){.group = g->ngroups, .arg = nd->arg, .type = nd->stype, .list = nd->list};
         }
         const char *ph = placeholder[nd->stype];
-        if (nd->list)
+        if (nd->list && nd->stype == RX_SLOT_PERSON)
+            /* later members may carry their own title: A、總務長 B 和 C */
+            rx_buf_printf(&g->re, "(%s(?:" LIST_SEP "(?:%s\\s*)?%s)*)", ph, placeholder[RX_SLOT_ROLE], ph);
+        else if (nd->list)
             rx_buf_printf(&g->re, "(%s(?:" LIST_SEP "%s)*)", ph, ph);
         else
             rx_buf_printf(&g->re, "(%s)", ph);
