@@ -13,7 +13,9 @@
  *     closing quotes, and the next word does not start with a lower-case letter,
  *     and the word before the dot is neither a known abbreviation (Mr, Inc, e.g)
  *     nor a single capital letter (initials, the S of U.S.);
- *   - at every line end.
+ *   - at a line end, unless the line is hard-wrapped: long (64 columns or
+ *     more), not ending in terminal punctuation, followed by a non-blank line
+ *     (text converted from PDF or mail: "...收到董事長易鐵軍先生的書面辭\n職報告").
  * A run longer than max_len code points is cut after its last comma (, 、), else
  * at its last white space, else hard at max_len. Leading and trailing white space
  * is trimmed and empty sentences are skipped. The paragraph number goes up by one
@@ -148,6 +150,34 @@ static bool dot_ends(const uint32_t *norm, size_t n, size_t d0, size_t i, size_t
     return !is_abbreviation(norm, ws, we);
 }
 
+/* Is the line [start, nl) hard-wrapped, its sentence going on on the next line?
+ * Yes when it is long (at least WRAP_WIDTH columns, a CJK character counting
+ * two), does not end with terminal punctuation or a colon, and the next line is
+ * not blank. Headlines and short lines are never joined. */
+#define WRAP_WIDTH 64
+static bool wrapped_line(const uint32_t *norm, size_t n, size_t start, size_t nl)
+{
+    size_t width = 0;
+    for (size_t k = start; k < nl; k++)
+        width += utf8proc_charwidth((utf8proc_int32_t)norm[k]) >= 2 ? 2 : 1;
+    if (width < WRAP_WIDTH)
+        return false;
+    size_t e = nl;
+    while (e > start && is_space(norm[e - 1]) && !is_line_end(norm[e - 1]))
+        e--;
+    if (e == start)
+        return false;
+    uint32_t last = norm[e - 1];
+    if (is_terminator(last) || is_closer(last) || last == ':' || last == '.')
+        return false;
+    size_t k = nl + 1;
+    if (norm[nl] == '\r' && k < n && norm[k] == '\n')
+        k++;
+    while (k < n && is_space(norm[k]) && !is_line_end(norm[k]))
+        k++;
+    return k < n && !is_line_end(norm[k]);
+}
+
 typedef struct splitter {
     const uint32_t *norm;
     rx_span *out;
@@ -184,9 +214,22 @@ int rx_split_sentences(const uint32_t *norm, size_t n, size_t max_len, rx_span *
     size_t last_comma = NONE, last_ws = NONE;
     bool line_blank = true, blank_seen = false;
 
+    size_t line_start = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t c = norm[i];
+        if (is_line_end(c) && s != NONE && wrapped_line(norm, n, line_start, i)) {
+            /* a hard-wrapped line: the newline is a space inside the sentence */
+            if (c == '\r' && i + 1 < n && norm[i + 1] == '\n')
+                i++;
+            line_start = i + 1;
+            last_ws = i;
+            line_blank = false;
+            continue;
+        }
         if (is_line_end(c)) {
+            line_start = i + 1;
+            if (c == '\r' && i + 1 < n && norm[i + 1] == '\n')
+                line_start = i + 2;
             if (s != NONE)
                 emit(&sp, s, i);
             s = NONE;
