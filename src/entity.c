@@ -66,10 +66,15 @@ enum {
     B_OGEN = 1u << 17,
     B_CUE_WEAK = 1u << 18,
     B_SURNAME_AMB = 1u << 19,
-    NCI = 20
+    B_GIVEN_GOOD = 1u << 20,
+    B_EN_GIVEN = 1u << 21,
+    B_EN_NONPER = 1u << 22,
+    B_EN_HON = 1u << 23,
+    B_EN_COMMON = 1u << 24,
+    NCI = 25
 };
 /* index of a list in a hit row: bit number of its B_ flag */
-enum { L_OGEN = 17, L_CUE_WEAK = 18, L_SURNAME_AMB = 19 };
+enum { L_OGEN = 17, L_CUE_WEAK = 18, L_SURNAME_AMB = 19, L_GIVEN_GOOD = 20, L_EN_GIVEN = 21, L_EN_NONPER = 22, L_EN_HON = 23, L_EN_COMMON = 24 };
 /* bits of the case-sensitive trie */
 enum { C_PERSON = 1u << 0, C_ORG = 1u << 1, C_NOTNAME = 1u << 2, NCS = 3 };
 #define NH (NCI + NCS)
@@ -118,6 +123,11 @@ static const struct {
     {"org_generic", B_OGEN, false},
     {"person_cue_weak", B_CUE_WEAK, false},
     {"surname_ambiguous", B_SURNAME_AMB, true},
+    {"given_common", B_GIVEN_GOOD, true},
+    {"en_given", B_EN_GIVEN, false},
+    {"en_nonperson", B_EN_NONPER, false},
+    {"en_honorific", B_EN_HON, false},
+    {"en_common", B_EN_COMMON, false},
     {"person", C_PERSON, false},
     {"org", C_ORG, false},
     {"not_name", C_NOTNAME, false},
@@ -216,6 +226,8 @@ rx_ner *rx_ner_new(const rx_lexicons *lx, rx_diag *d)
                 goto oom;
         }
     }
+    if (rx_trie_freeze(ner->ci) < 0 || rx_trie_freeze(ner->cs) < 0)
+        goto oom;
     return ner;
 oom:
     rx_ner_free(ner);
@@ -261,6 +273,7 @@ typedef struct scan {
     uint8_t *role;     /* length of the role (prefix* title) starting at i */
     uint8_t *inside;   /* i is inside (not at the start of) a stop word, cue,
                         * title or organisation that started before it */
+    uint32_t *lists;   /* bit k: list k (a hit row index) has an entry starting at i */
     cand *c;
     size_t nc, ccap;
 } scan;
@@ -270,6 +283,20 @@ typedef struct scan {
 
 static uint8_t clamp8(size_t v) { return v > 255 ? 255 : (uint8_t)v; }
 
+static int ctz32(uint32_t m)
+{
+#if defined(__GNUC__)
+    return __builtin_ctz(m);
+#else
+    int k = 0;
+    while (!(m & 1u)) {
+        m >>= 1;
+        k++;
+    }
+    return k;
+#endif
+}
+
 static void walk(scan *sc, const rx_trie *tr, size_t i, bool cs)
 {
     const uint32_t *t = sc->t;
@@ -277,27 +304,22 @@ static void walk(scan *sc, const rx_trie *tr, size_t i, bool cs)
     bool latin_start = is_alnum(t[i]);
     if (latin_start && i > 0 && is_alnum(t[i - 1]))
         return; /* a Latin entry must start at a word start */
-    int32_t node = RX_TRIE_ROOT;
-    for (size_t j = i; j < n && j - i < 64; j++) {
-        node = rx_trie_step(tr, node, t[j]);
-        if (node < 0)
-            break;
-        uint32_t m = rx_trie_mask(tr, node);
-        if (!m)
-            continue;
+    rx_trie_match mt[64];
+    size_t nm = rx_trie_prefixes(tr, t + i, n - i < 64 ? n - i : 64, mt, 64);
+    for (size_t x = 0; x < nm; x++) {
+        size_t j = i + mt[x].len - 1;
+        uint32_t m = mt[x].mask;
         if (is_alnum(t[j]) && j + 1 < n && is_alnum(t[j + 1]))
             continue; /* would end inside a Latin word */
         uint8_t len = clamp8(j + 1 - i);
-        if (cs) {
-            for (int k = 0; k < NCS; k++)
-                if (m & (1u << k))
-                    HIT(sc, i, H_CS(k)) = len;
-            if (m & (C_PERSON | C_ORG))
-                sc->csnode[i] = node;
-        } else {
-            for (int k = 0; k < NCI; k++)
-                if (m & (1u << k))
-                    HIT(sc, i, k) = len;
+        uint8_t *row = &HIT(sc, i, cs ? H_CS(0) : 0);
+        if (cs && (m & (C_PERSON | C_ORG)))
+            sc->csnode[i] = mt[x].node;
+        sc->lists[i] |= cs ? m << NCI : m;
+        while (m) {
+            int k = ctz32(m);
+            row[k] = len;
+            m &= m - 1;
         }
     }
 }
@@ -382,7 +404,7 @@ static bool right_boundary(const scan *sc, size_t p, size_t hi)
     if (p >= hi || !is_han(sc->t[p]))
         return true;
     return HIT(sc, p, 9) || HIT(sc, p, 7) || HIT(sc, p, 1) || HIT(sc, p, 2) || HIT(sc, p, 4) ||
-           HIT(sc, p, 5) || HIT(sc, p, L_CUE_WEAK);
+           HIT(sc, p, 5) || HIT(sc, p, L_CUE_WEAK) || HIT(sc, p, 8) >= 2;
 }
 
 /* A cue before p, allowing a few separators (作者 | 褚杏娟, 記者：王小明). */
@@ -411,6 +433,15 @@ static bool given_ok(const scan *sc, size_t g, size_t lg, size_t hi)
             HIT(sc, p, 4) || HIT(sc, p, H_CS(1)) >= 2)
             return false;
     }
+    return true;
+}
+
+/* every character of s[g..g+lg) is frequent in given names */
+static bool given_common(const scan *sc, size_t g, size_t lg)
+{
+    for (size_t p = g; p < g + lg; p++)
+        if (p >= sc->n || !HIT(sc, p, L_GIVEN_GOOD))
+            return false;
     return true;
 }
 
@@ -447,10 +478,19 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                  * needs a title or cue on the left */
                 if (HIT(sc, i, 9) == 1 && !(tl || cl))
                     continue;
-                if (!rb && !((tl || cl) && lg == 2))
+                /* given-name statistics: both given characters common in
+                 * names, after a hard left boundary (start, punctuation, a
+                 * cue or title), are enough for a three-character name */
+                bool gg = given_common(sc, g, lg);
+                bool amb = ls == 1 && HIT(sc, i, L_SURNAME_AMB);
+                bool hl = i == lo || !is_han(t[i - 1]) || cl || tl;
+                bool hr = e >= hi || !is_han(t[e]) || cr || HIT(sc, e, L_CUE_WEAK) || tr;
+                bool stat = gg && ls == 1 && ((lg == 2 && hl && !amb && (rb || !given_common(sc, e, 1))) ||
+                                              (lg == 2 && hl && hr) || (lg == 1 && hl && hr && !amb));
+                if (!rb && !((tl || cl) && lg == 2) && !stat)
                     continue;
                 bool cw = e < hi && HIT(sc, e, L_CUE_WEAK) && lg == 2 && ls + lg >= 3;
-                bool strong = tl || tr || (cl && rb) || (cr && (lb || cl)) || (cw && lb);
+                bool strong = tl || tr || (cl && rb) || (cr && (lb || cl)) || (cw && lb) || stat;
                 if (strong) {
                     if (add_cand(sc, i, e, RX_M_PERSON, 3, 0, -1) < 0)
                         return -1;
@@ -460,8 +500,6 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                         return -1;
                     sc->c[sc->nc - 1].weak = true;
                     /* hard on both sides: punctuation, start, or a cue */
-                    bool hl = i == lo || !is_han(t[i - 1]) || cl || tl;
-                    bool hr = e >= hi || !is_han(t[e]) || cr || HIT(sc, e, L_CUE_WEAK);
                     if (ls == 1 && lg == 2 && hl && hr && !HIT(sc, i, L_SURNAME_AMB))
                         sc->c[sc->nc - 1].flags |= CF_WEAK3;
                     if ((e < hi && t[e] == 0x3001) || (i > lo && t[i - 1] == 0x3001))
@@ -472,6 +510,26 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
         }
     }
     return 0;
+}
+
+/* A bare run of transliteration characters without a cue: both sides must be
+ * hard (punctuation, a stop word or cue), it must not be a listed place or
+ * organisation, and it must not end like a place name (利亚, 兰, 那, 拉). */
+static bool translit_bare_ok(const scan *sc, size_t lo, size_t hi, size_t i, size_t e)
+{
+    const uint32_t *t = sc->t;
+    uint32_t z = t[e - 1];
+    if (z == 0x4E9A || z == 0x5170 || z == 0x90A3 || z == 0x62C9) /* 亚 兰 那 拉 */
+        return false;
+    for (size_t p = i; p < e; p++)
+        if (HIT(sc, p, H_CS(2)) || HIT(sc, p, H_CS(1)) || HIT(sc, p, 9) >= 2 || HIT(sc, p, 7) >= 2 ||
+            HIT(sc, p, 8) >= 2 || (p > i && HIT(sc, p, 0) >= 2))
+            return false;
+    bool hl = i == lo || !is_han(t[i - 1]) || ends_at(sc, lo, i, 9) || ends_at(sc, lo, i, 8) ||
+              ends_at(sc, lo, i, 7) || title_ends_at(sc, lo, i);
+    bool hr = e >= hi || !is_han(t[e]) || HIT(sc, e, 9) || HIT(sc, e, 7) || HIT(sc, e, L_CUE_WEAK) ||
+              role_len(sc, e, hi);
+    return hl && hr;
 }
 
 static int translit_names(scan *sc, size_t lo, size_t hi)
@@ -512,6 +570,9 @@ static int translit_names(scan *sc, size_t lo, size_t hi)
             if (add_cand(sc, i, e, RX_M_PERSON, 2, 0, -1) < 0)
                 return -1;
         } else if (parts == 1 && chars >= 3 && chars <= 5 && lb && rb && (tl || cl || cr || tr)) {
+            if (add_cand(sc, i, e, RX_M_PERSON, 2, 0, -1) < 0)
+                return -1;
+        } else if (parts == 1 && chars >= 3 && chars <= 6 && lb && rb && translit_bare_ok(sc, lo, hi, i, e)) {
             if (add_cand(sc, i, e, RX_M_PERSON, 2, 0, -1) < 0)
                 return -1;
         } else if (parts == 1 && chars == 2 && (tl || tr) && lb && rb) {
@@ -577,9 +638,12 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
                     title_over = true; /* 子公司, 審計委員會: generic */
             if (!title_over && k - s >= 2 && (!weak || hard || code)) {
                 /* the name part must not be a suffix itself (科技公司) */
-                if (!(HIT(sc, s, 4) >= k - s || HIT(sc, s, 5) >= k - s))
-                    if (add_cand(sc, s, e, RX_M_ORG, 3, 0, -1) < 0)
+                if (!(HIT(sc, s, 4) >= k - s || HIT(sc, s, 5) >= k - s)) {
+                    /* a listed name plus a suffix (申花足球隊) is that organisation */
+                    int grp = HIT(sc, s, H_CS(1)) == k - s ? lex_group(sc, s, RX_M_ORG) : -1;
+                    if (add_cand(sc, s, e, RX_M_ORG, 3, 0, grp) < 0)
                         return -1;
+                }
             }
         }
         /* stock code: NAME(2330) */
@@ -628,7 +692,9 @@ typedef struct tok {
 
 static bool tok_is(const scan *sc, tok k, int list)
 {
-    return HIT(sc, k.s, list) == k.e - k.s;
+    /* the longest entry may carry a final dot the token lacks (Corp. for Corp) */
+    size_t h = HIT(sc, k.s, list);
+    return h == k.e - k.s || (h == k.e - k.s + 1 && k.e < sc->n && sc->t[k.e] == '.');
 }
 
 /* exact-case check for en_stop (stored case-folded): the token must start with
@@ -662,6 +728,68 @@ static bool tok_title(const scan *sc, tok k)
 static bool namey(const scan *sc, tok k)
 {
     return tok_cap(sc, k) && !tok_enstop(sc, k) && !tok_title(sc, k) && !tok_is(sc, k, 13);
+}
+
+/* a Roman regnal number (II, III, IV, XVI) */
+static bool roman(const scan *sc, tok k)
+{
+    if (k.e - k.s > 5)
+        return false;
+    for (size_t p = k.s; p < k.e; p++)
+        if (sc->t[p] != 'I' && sc->t[p] != 'V' && sc->t[p] != 'X')
+            return false;
+    return true;
+}
+
+/* the word before p is "the" (any case) */
+static bool after_the(const scan *sc, size_t lo, size_t p)
+{
+    const uint32_t *t = sc->t;
+    if (p < lo + 4 || !is_space(t[p - 1]))
+        return false;
+    size_t q = p - 1;
+    if ((t[q - 1] | 32) != 'e' || (t[q - 2] | 32) != 'h' || (t[q - 3] | 32) != 't')
+        return false;
+    return q - 3 == lo || !is_alnum(t[q - 4]);
+}
+
+/* the word before p is a preposition that usually introduces a place */
+static bool after_place_prep(const scan *sc, size_t lo, size_t p)
+{
+    static const char *const preps[] = {"in", "at", "from", "to", "near", "into", "across", "throughout", "via", "outside"};
+    const uint32_t *t = sc->t;
+    if (p <= lo + 1 || !is_space(t[p - 1]))
+        return false;
+    size_t q = p - 1, w = q;
+    while (w > lo && is_alpha(t[w - 1]))
+        w--;
+    for (size_t c = 0; c < sizeof preps / sizeof preps[0]; c++) {
+        size_t l = strlen(preps[c]), k = 0;
+        if (l != q - w)
+            continue;
+        while (k < l && (t[w + k] | 32) == (uint32_t)preps[c][k])
+            k++;
+        if (k == l)
+            return true;
+    }
+    return false;
+}
+
+/* text at p (after a name) reads like a person's: "said", "(born", ", who" */
+static bool en_cue_after(const scan *sc, size_t p, size_t hi)
+{
+    static const char *const cues[] = {" said", " says", " told", " died", " was born", " (born", " (b.",
+                                       ", who", " who ", " wrote", " stated", " (died", " (c.", " (née"};
+    const uint32_t *t = sc->t;
+    for (size_t c = 0; c < sizeof cues / sizeof cues[0]; c++) {
+        const char *w = cues[c];
+        size_t k = 0;
+        while (w[k] && p + k < hi && t[p + k] == (uint32_t)(unsigned char)w[k])
+            k++;
+        if (!w[k] && (p + k >= hi || !is_alpha(t[p + k]) || w[k - 1] == ' '))
+            return true;
+    }
+    return false;
 }
 
 static bool cjk_context(const scan *sc, size_t lo, size_t hi, tok k)
@@ -714,9 +842,28 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
             size_t gap = tk[b + 1].s - tk[b].e;
             if (gap != 1 || !is_space(t[tk[b].e]))
                 break;
+            /* a company suffix that is also a stop word (Acme Corp., Foo Inc.) */
+            if (!namey(sc, tk[b + 1]) && is_upper(t[tk[b + 1].s]) && tk[b + 1].e - tk[b + 1].s <= 4 &&
+                tok_is(sc, tk[b + 1], 6) && tok_enstop(sc, tk[b + 1])) {
+                b++;
+                org = true;
+                break;
+            }
             if (namey(sc, tk[b + 1])) {
                 b++;
                 continue;
+            }
+            /* a middle initial: Robert P. Lockwood */
+            if (tk[b + 1].e - tk[b + 1].s == 1 && is_upper(t[tk[b + 1].s]) && tk[b + 1].e + 1 < hi &&
+                t[tk[b + 1].e] == '.' && b + 2 < nt && tk[b + 2].s == tk[b + 1].e + 2 &&
+                is_space(t[tk[b + 1].e + 1]) && namey(sc, tk[b + 2])) {
+                b += 2;
+                continue;
+            }
+            /* a regnal number: Benedict XVI, John Paul II */
+            if (roman(sc, tk[b + 1])) {
+                b++;
+                break;
             }
             /* particle inside a name: Robin van Persie */
             if (tok_is(sc, tk[b + 1], 11) && is_lower(t[tk[b + 1].s]) && b + 2 < nt &&
@@ -740,6 +887,24 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
         size_t nw = b - a + 1;
         if (tok_is(sc, tk[b], 6) && nw >= 2)
             org = true;
+        /* Pope Benedict XVI, King Henry, Sir Edmund Hillary: the honorific is
+         * not part of the name, and makes what follows a person */
+        bool hon_first = false;
+        if (!org && nw >= 2 && tok_is(sc, tk[a], L_EN_HON)) {
+            hon_first = true;
+            s = tk[a + 1].s;
+            nw--;
+        }
+        /* a run with a word that never occurs in personal names (World War,
+         * York City) or after "the" (the Soviet Union) is no person */
+        bool nonper = false;
+        for (size_t z = a; z <= b && !org; z++)
+            if (tok_is(sc, tk[z], L_EN_NONPER))
+                nonper = true;
+        if (!org && !hon_first && (nonper || after_the(sc, lo, tk[a].s))) {
+            a = b;
+            continue;
+        }
         if (org) {
             if (e < hi && t[e] == '.' && (tk[b].e - tk[b].s <= 4))
                 e++; /* Inc. Corp. Ltd. Co. */
@@ -747,6 +912,26 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
                 return -1;
         } else if (nw >= 2 && nw <= 4) {
             size_t nn = HIT(sc, s, H_CS(2));
+            size_t fl = tk[hon_first ? a + 1 : a].e - s;
+            bool given = HIT(sc, s, L_EN_GIVEN) == fl;
+            /* an unknown first name needs support: a title or occupation
+             * before it, a middle initial, or a person cue after it */
+            bool initial = false;
+            for (size_t z = a; z <= b; z++)
+                if (tk[z].e - tk[z].s == 1 && tk[z].e < hi && t[tk[z].e] == '.')
+                    initial = true;
+            bool weak = !given && !hon_first && !initial && !title_ends_at(sc, lo, s) &&
+                        !cue_before(sc, lo, s) && !en_cue_after(sc, e, hi);
+            /* without support, a run after a preposition of place (in São
+             * Paulo, from Great Britain) is taken as a place */
+            bool common = false;
+            for (size_t z = a; z <= b && weak; z++)
+                if (tok_is(sc, tk[z], L_EN_COMMON))
+                    common = true;
+            if (weak && (common || after_place_prep(sc, lo, s))) {
+                a = b;
+                continue;
+            }
             if (nn != e - s && add_cand(sc, s, e, RX_M_PERSON, 3, 0, -1) < 0)
                 return -1;
         } else if (nw == 1) {
@@ -1212,7 +1397,8 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
     sc.ends = calloc(n + 1, sizeof *sc.ends);
     sc.role = calloc(n + 1, 1);
     sc.inside = calloc(n + 1, 1);
-    if (!sc.hit || !sc.csnode || !sc.taken || !sc.ends || !sc.role || !sc.inside)
+    sc.lists = calloc(n + 1, sizeof *sc.lists);
+    if (!sc.hit || !sc.csnode || !sc.taken || !sc.ends || !sc.role || !sc.inside || !sc.lists)
         goto done;
     for (size_t i = 0; i < n; i++) {
         sc.csnode[i] = -1;
@@ -1221,19 +1407,24 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
     }
     for (size_t i = 0; i < n; i++) {
         static const int wordish[] = {9, 7, 8, 1, H_CS(1)};
-        for (int k = 0; k < NH; k++) {
-            size_t l = HIT(&sc, i, k);
-            if (l)
-                sc.ends[i + l] |= 1u << k;
+        uint32_t m = sc.lists[i];
+        if (!m)
+            continue;
+        for (uint32_t b = m; b;) {
+            int k = ctz32(b);
+            sc.ends[i + HIT(&sc, i, k)] |= 1u << k;
+            b &= b - 1;
         }
         for (size_t w = 0; w < sizeof wordish / sizeof wordish[0]; w++)
             for (size_t q = i + 1; q < i + HIT(&sc, i, wordish[w]); q++)
                 sc.inside[q] = 1;
-        bool f;
-        size_t rl = role_at(&sc, i, n, 0, &f);
-        sc.role[i] = clamp8(rl);
-        if (rl)
-            sc.ends[i + rl] |= 1u << E_ROLE;
+        if (m & (B_TITLE | B_TPREFIX)) {
+            bool f;
+            size_t rl = role_at(&sc, i, n, 0, &f);
+            sc.role[i] = clamp8(rl);
+            if (rl)
+                sc.ends[i + rl] |= 1u << E_ROLE;
+        }
     }
     /* candidates of every sentence (weak names need the whole document) */
     taken = sc.taken;
@@ -1271,6 +1462,7 @@ done:
     free(sc.ends);
     free(sc.role);
     free(sc.inside);
+    free(sc.lists);
     free(sc.c);
     free(toks);
     return rc;

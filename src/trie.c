@@ -28,12 +28,18 @@ typedef struct rx_trie_edge {
     int32_t child;
 } rx_trie_edge;
 
+#define ROOT_DIRECT 0x10000u /* code points below this have a direct root table */
+
 struct rx_trie {
     rx_trie_node *nodes;
     size_t nn, ncap;
     rx_trie_edge *edges;
     size_t ne, ecap; /* ecap is a power of two */
     bool fold_ascii;
+    /* rx_trie_freeze: the children of the root for every BMP code point
+     * (-1: none), so that the first step of a walk, taken at every position
+     * of a text, is one array read instead of a hash probe */
+    int32_t *root;
 };
 
 static uint64_t edge_key(int32_t node, uint32_t c)
@@ -103,12 +109,13 @@ void rx_trie_free(rx_trie *t)
         return;
     free(t->nodes);
     free(t->edges);
+    free(t->root);
     free(t);
 }
 
-int32_t rx_trie_step(const rx_trie *t, int32_t node, uint32_t c)
+static int32_t step_hash(const rx_trie *t, int32_t node, uint32_t c)
 {
-    uint64_t k = edge_key(node, fold(t, c));
+    uint64_t k = edge_key(node, c);
     size_t h = edge_hash(k) & (t->ecap - 1);
     while (t->edges[h].key) {
         if (t->edges[h].key == k)
@@ -118,8 +125,29 @@ int32_t rx_trie_step(const rx_trie *t, int32_t node, uint32_t c)
     return -1;
 }
 
+int rx_trie_freeze(rx_trie *t)
+{
+    if (!t->root) {
+        t->root = malloc(ROOT_DIRECT * sizeof *t->root);
+        if (!t->root)
+            return -1;
+    }
+    for (uint32_t c = 0; c < ROOT_DIRECT; c++)
+        t->root[c] = step_hash(t, RX_TRIE_ROOT, fold(t, c));
+    return 0;
+}
+
+int32_t rx_trie_step(const rx_trie *t, int32_t node, uint32_t c)
+{
+    if (node == RX_TRIE_ROOT && t->root && c < ROOT_DIRECT)
+        return t->root[c];
+    return step_hash(t, node, fold(t, c));
+}
+
 int32_t rx_trie_add(rx_trie *t, const uint32_t *key, size_t n, uint32_t bits, const int32_t *val)
 {
+    free(t->root); /* a later rx_trie_freeze rebuilds it */
+    t->root = NULL;
     int32_t node = RX_TRIE_ROOT;
     for (size_t i = 0; i < n; i++) {
         int32_t next = rx_trie_step(t, node, key[i]);
@@ -178,4 +206,26 @@ size_t rx_trie_longest(const rx_trie *t, const uint32_t *s, size_t n, uint32_t b
 size_t rx_trie_size(const rx_trie *t)
 {
     return t->nn;
+}
+
+size_t rx_trie_prefixes(const rx_trie *t, const uint32_t *s, size_t n, rx_trie_match *out, size_t cap)
+{
+    size_t k = 0;
+    if (!n || !cap)
+        return 0;
+    int32_t node = (t->root && s[0] < ROOT_DIRECT) ? t->root[s[0]] : step_hash(t, RX_TRIE_ROOT, fold(t, s[0]));
+    for (size_t i = 0; node >= 0;) {
+        uint32_t m = t->nodes[node].mask;
+        if (m) {
+            out[k].len = i + 1;
+            out[k].mask = m;
+            out[k].node = node;
+            if (++k == cap)
+                break;
+        }
+        if (++i >= n)
+            break;
+        node = step_hash(t, node, fold(t, s[i]));
+    }
+    return k;
 }

@@ -173,6 +173,16 @@ static void test_trie(void)
     check(rx_trie_longest(t, s, 4, 2, NULL) == 0, "trie respects bits", "马斯克表");
     uint32_t lc[] = {'c', 'e', 'o'};
     check(rx_trie_longest(t, lc, 3, 4, NULL) == 3, "trie folds ASCII case", "ceo");
+    /* the direct root table gives the same answers, and adding drops it */
+    check(rx_trie_freeze(t) == 0, "trie freeze", "");
+    check(rx_trie_longest(t, s, 4, 1, NULL) == 3 && rx_trie_longest(t, lc, 3, 4, NULL) == 3,
+          "frozen trie longest match", "马斯克表");
+    rx_trie_match mt[4];
+    check(rx_trie_prefixes(t, s, 4, mt, 4) == 1 && mt[0].len == 3 && mt[0].mask == 1, "trie prefixes", "马斯克表");
+    uint32_t d[] = {0x9A6C};
+    rx_trie_add(t, d, 1, 8, NULL);
+    check(rx_trie_prefixes(t, s, 4, mt, 4) == 2 && mt[0].len == 1 && mt[0].mask == 8 && mt[1].len == 3,
+          "trie prefixes after an add", "马斯克表");
     rx_trie_free(t);
 }
 
@@ -245,6 +255,31 @@ int main(void)
     /* lists */
     expect("教務長郭鴻基、副教務長張耀文和康仕仲都已卸任。", "郭鴻基", RX_M_PERSON);
     expect("教務長郭鴻基、副教務長張耀文和康仕仲都已卸任。", "張耀文", RX_M_PERSON);
+    /* given-name statistics: a surname and two characters common in given
+     * names, after a hard boundary, need no cue */
+    expect("可以直接到分行申请，李晨洋申请时存入港币。", "李晨洋", RX_M_PERSON);
+    reject("韩国将举行选举。", "韩国");
+    /* a cue before the next name ends the previous one */
+    expect("早报记者朱楠实习生王昭", "朱楠", RX_M_PERSON);
+    /* bare transliterated names between hard boundaries; places are not names */
+    expect("连保加利亚的贝尔巴托夫都说，这是机会。", "贝尔巴托夫", RX_M_PERSON);
+    reject("他们去了威尼斯和汉诺威。", "威尼斯");
+    expect("演员安吉丽娜·茱莉在片中出演。", "安吉丽娜·茱莉", RX_M_PERSON);
+    /* listed name plus a suffix is the same organisation */
+    same("申花足球队宣布消息。申花表示感谢。", "申花足球队", "申花");
+    expect("曼联客场击败切尔西。", "切尔西", RX_M_ORG);
+    reject("他确定离队了，团队很遗憾。", "确定离队");
+    /* English: capitalised runs that are not people */
+    reject("He fought in World War II.", "World War");
+    reject("The Soviet Union collapsed.", "Soviet Union");
+    reject("He moved to New York City in 1990.", "York City");
+    reject("She was born in San Antonio.", "San Antonio");
+    reject("It won the Special Recognition award.", "Special Recognition");
+    /* English: people with unknown first names, initials, regnal numbers */
+    expect("Pope Benedict XVI visited Brazil.", "Benedict XVI", RX_M_PERSON);
+    expect("The book by Robert P. Lockwood was published.", "Robert P. Lockwood", RX_M_PERSON);
+    expect("Khaleda Zia said the vote was unfair.", "Khaleda Zia", RX_M_PERSON);
+    expect("Art Levinson will become chairman.", "Art Levinson", RX_M_PERSON);
     /* invariants on mixed text */
     invariants("5 月 15 日，OpenAI 聯合創始人 Ilya Sutskever 在社交平台上發文表示，決定離開 OpneAI。他說：謝謝。");
     invariants("董事長張忠謀表示，台積電(2330)將由魏哲家接任。他說，張董事長很放心。");
