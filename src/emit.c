@@ -12,6 +12,10 @@
  * Every text is taken from the document as given (not the matching copy), and
  * offsets are code points, so text[start:end] in Python returns it. Entity ids
  * are numbered in order of first mention.
+ *
+ * The line is written directly into a buffer (a document's line is on the hot
+ * path of a corpus run; building a jansson tree for it cost a third of the
+ * time); rx_json_text gives jansson strings to the other modules.
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -35,33 +39,65 @@ json_t *rx_json_text(const char *s)
     return j;
 }
 
+/* One code point of a JSON string body. */
+static void put_cp(rx_buf *b, uint32_t c)
+{
+    switch (c) {
+    case '"': rx_buf_add(b, "\\\"", 2); return;
+    case '\\': rx_buf_add(b, "\\\\", 2); return;
+    case '\n': rx_buf_add(b, "\\n", 2); return;
+    case '\r': rx_buf_add(b, "\\r", 2); return;
+    case '\t': rx_buf_add(b, "\\t", 2); return;
+    default:
+        if (c < 0x20 || c == 0x7F)
+            rx_buf_printf(b, "\\u%04x", (unsigned)c);
+        else
+            rx_buf_addcp(b, c);
+    }
+}
+
+/* A JSON string from UTF-8 that may be invalid (bad bytes become U+FFFD). */
+static void put_str(rx_buf *b, const char *s)
+{
+    size_t len = strlen(s), i = 0;
+    rx_buf_addc(b, '"');
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\' && c != 0x7F) {
+            rx_buf_addc(b, (char)c);
+            i++;
+        } else {
+            put_cp(b, rx_utf8_next(s, len, &i));
+        }
+    }
+    rx_buf_addc(b, '"');
+}
+
 /* The original text of code points [start, end) as a JSON string. */
-static json_t *span_text(const rx_doc *doc, size_t start, size_t end)
+static void put_span_text(rx_buf *b, const rx_doc *doc, size_t start, size_t end)
 {
-    rx_buf b = {0};
+    rx_buf_addc(b, '"');
     for (size_t i = start; i < end; i++)
-        rx_buf_addcp(&b, doc->text.cp[i]);
-    json_t *j = b.oom ? NULL : json_stringn(b.s ? b.s : "", b.len);
-    rx_buf_free(&b);
-    return j;
+        put_cp(b, doc->text.cp[i]);
+    rx_buf_addc(b, '"');
 }
 
-static json_t *span_object(const rx_doc *doc, size_t start, size_t end)
+static void put_span(rx_buf *b, const rx_doc *doc, size_t start, size_t end)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "text", span_text(doc, start, end));
-    json_object_set_new(o, "start", json_integer((json_int_t)start));
-    json_object_set_new(o, "end", json_integer((json_int_t)end));
-    return o;
+    rx_buf_adds(b, "{\"text\":");
+    put_span_text(b, doc, start, end);
+    rx_buf_printf(b, ",\"start\":%zu,\"end\":%zu}", start, end);
 }
 
-static json_t *date_value(rx_date d)
+static void put_date(rx_buf *b, rx_date d)
 {
-    if (d.y == 0)
-        return json_null();
+    if (d.y == 0) {
+        rx_buf_adds(b, "null");
+        return;
+    }
     char buf[16];
     rx_date_format(d, buf);
-    return json_string(buf);
+    rx_buf_printf(b, "\"%s\"", buf);
 }
 
 typedef struct emit_ctx {
@@ -69,27 +105,103 @@ typedef struct emit_ctx {
     int *eid; /* entity -> output number (1-based), 0 = not emitted */
 } emit_ctx;
 
-static json_t *entity_ref(const emit_ctx *cx, int mention)
+static void put_entity_ref(rx_buf *b, const emit_ctx *cx, int mention)
 {
-    if (mention < 0)
-        return json_null();
-    int e = cx->doc->m[mention].entity;
-    if (e < 0 || cx->eid[e] == 0)
-        return json_null();
+    int e = mention < 0 ? -1 : cx->doc->m[mention].entity;
+    if (e < 0 || cx->eid[e] == 0) {
+        rx_buf_adds(b, "null");
+        return;
+    }
     const rx_mention *nm = &cx->doc->m[cx->doc->e[e].name_mention];
-    char id[32];
-    snprintf(id, sizeof id, "E%d", cx->eid[e]);
-    json_t *o = json_object();
-    json_object_set_new(o, "id", json_string(id));
-    json_object_set_new(o, "name", span_text(cx->doc, nm->start, nm->end));
-    return o;
+    rx_buf_printf(b, "{\"id\":\"E%d\",\"name\":", cx->eid[e]);
+    put_span_text(b, cx->doc, nm->start, nm->end);
+    rx_buf_addc(b, '}');
 }
 
-static json_t *slot_span(const rx_doc *doc, int mention)
+static void put_slot(rx_buf *b, const rx_doc *doc, const char *name, int mention, bool last)
 {
+    rx_buf_printf(b, "\"%s\":", name);
     if (mention < 0)
-        return json_null();
-    return span_object(doc, doc->m[mention].start, doc->m[mention].end);
+        rx_buf_adds(b, "null");
+    else
+        put_span(b, doc, doc->m[mention].start, doc->m[mention].end);
+    if (!last)
+        rx_buf_addc(b, ',');
+}
+
+static void put_entities(rx_buf *b, emit_ctx *cx)
+{
+    const rx_doc *doc = cx->doc;
+    /* entities, numbered in order of their first (non-pronoun) mention */
+    int next = 0;
+    for (size_t i = 0; i < doc->nm; i++) {
+        const rx_mention *m = &doc->m[i];
+        if (m->entity >= 0 && !(m->flags & RX_MF_PRONOUN) &&
+            (m->type == RX_M_PERSON || m->type == RX_M_ORG) && cx->eid[m->entity] == 0)
+            cx->eid[m->entity] = ++next;
+    }
+    rx_buf_adds(b, "\"entities\":[");
+    for (int id = 1; id <= next; id++) {
+        size_t e = 0;
+        while (cx->eid[e] != id)
+            e++;
+        const rx_entity *ent = &doc->e[e];
+        const rx_mention *nm = &doc->m[ent->name_mention];
+        rx_buf_printf(b, "%s{\"id\":\"E%d\",\"type\":\"%s\",\"name\":", id > 1 ? "," : "", id,
+                      ent->type == RX_M_PERSON ? "person" : "org");
+        put_span_text(b, doc, nm->start, nm->end);
+        rx_buf_adds(b, ",\"mentions\":[");
+        bool first = true;
+        for (size_t i = 0; i < doc->nm; i++) {
+            const rx_mention *m = &doc->m[i];
+            if (m->entity != (int)e || (m->flags & RX_MF_PRONOUN))
+                continue;
+            if (!first)
+                rx_buf_addc(b, ',');
+            put_span(b, doc, m->start, m->end);
+            first = false;
+        }
+        rx_buf_adds(b, "]}");
+    }
+    rx_buf_addc(b, ']');
+}
+
+static void put_relation(rx_buf *b, const relx_engine *eng, const emit_ctx *cx,
+                         const rx_relation *r, bool trace)
+{
+    const rx_doc *doc = cx->doc;
+    const rx_rule *rule = &eng->rules.rules[r->rule];
+    rx_buf_printf(b, "{\"type\":\"%s\",\"person\":", rx_reltype_names[r->type]);
+    put_entity_ref(b, cx, r->person);
+    rx_buf_adds(b, ",\"org\":");
+    put_entity_ref(b, cx, r->org);
+    rx_buf_adds(b, ",\"role\":");
+    if (r->role >= 0)
+        put_span_text(b, doc, doc->m[r->role].start, doc->m[r->role].end);
+    else
+        rx_buf_adds(b, "null");
+    rx_buf_adds(b, ",\"predecessor\":");
+    put_entity_ref(b, cx, r->predecessor);
+    rx_buf_adds(b, ",\"date\":");
+    put_date(b, r->date);
+    rx_buf_printf(b, ",\"modality\":\"%s\",\"rule\":", rx_modality_names[r->modality]);
+    put_str(b, rule->id);
+    rx_buf_adds(b, ",\"evidence\":");
+    put_span(b, doc, r->ev_start, r->ev_end);
+    if (trace) {
+        const rx_pattern *p = &rule->patterns[r->pattern];
+        rx_buf_adds(b, ",\"trace\":{\"file\":");
+        put_str(b, rule->file);
+        rx_buf_printf(b, ",\"line\":%d,\"pattern\":", p->line);
+        put_str(b, p->source);
+        rx_buf_adds(b, ",\"slots\":{");
+        put_slot(b, doc, "person", r->person, false);
+        put_slot(b, doc, "predecessor", r->predecessor, false);
+        put_slot(b, doc, "org", r->org, false);
+        put_slot(b, doc, "role", r->role, true);
+        rx_buf_adds(b, "}}");
+    }
+    rx_buf_addc(b, '}');
 }
 
 char *rx_emit_document(const relx_engine *eng, const rx_doc *doc, const relx_doc_options *opt,
@@ -98,98 +210,39 @@ char *rx_emit_document(const relx_engine *eng, const rx_doc *doc, const relx_doc
     emit_ctx cx = {doc, calloc(doc->ne ? doc->ne : 1, sizeof(int))};
     if (!cx.eid)
         return NULL;
-    json_t *root = json_object();
-    json_object_set_new(root, "doc", rx_json_text(doc->id));
-    json_object_set_new(root, "lang", json_string(doc->lang ? doc->lang : "en"));
-    json_object_set_new(root, "date", date_value(doc->pubdate));
-
-    /* entities, numbered in order of their first (non-pronoun) mention */
-    json_t *ents = json_array();
-    json_t **per = calloc(doc->ne ? doc->ne : 1, sizeof *per);
-    int next = 0;
-    for (size_t i = 0; per && i < doc->nm; i++) {
-        const rx_mention *m = &doc->m[i];
-        if (m->entity < 0 || (m->flags & RX_MF_PRONOUN) ||
-            (m->type != RX_M_PERSON && m->type != RX_M_ORG))
-            continue;
-        if (cx.eid[m->entity] == 0) {
-            cx.eid[m->entity] = ++next;
-            const rx_entity *e = &doc->e[m->entity];
-            const rx_mention *nm = &doc->m[e->name_mention];
-            char id[32];
-            snprintf(id, sizeof id, "E%d", next);
-            json_t *o = json_object();
-            json_object_set_new(o, "id", json_string(id));
-            json_object_set_new(o, "type", json_string(e->type == RX_M_PERSON ? "person" : "org"));
-            json_object_set_new(o, "name", span_text(doc, nm->start, nm->end));
-            per[m->entity] = json_array();
-            json_object_set_new(o, "mentions", per[m->entity]);
-            json_array_append_new(ents, o);
-        }
-        json_array_append_new(per[m->entity], span_object(doc, m->start, m->end));
-    }
-    free(per);
-    json_object_set_new(root, "entities", ents);
-
-    json_t *rels = json_array();
+    rx_buf b = {0};
+    rx_buf_adds(&b, "{\"doc\":");
+    put_str(&b, doc->id);
+    rx_buf_printf(&b, ",\"lang\":\"%s\",\"date\":", doc->lang ? doc->lang : "en");
+    put_date(&b, doc->pubdate);
+    rx_buf_addc(&b, ',');
+    put_entities(&b, &cx);
+    rx_buf_adds(&b, ",\"relations\":[");
     for (size_t i = 0; i < doc->nrel; i++) {
-        const rx_relation *r = &doc->rel[i];
-        const rx_rule *rule = &eng->rules.rules[r->rule];
-        json_t *o = json_object();
-        json_object_set_new(o, "type", json_string(rx_reltype_names[r->type]));
-        json_object_set_new(o, "person", entity_ref(&cx, r->person));
-        json_object_set_new(o, "org", entity_ref(&cx, r->org));
-        json_object_set_new(o, "role", r->role >= 0 ? span_text(doc, doc->m[r->role].start, doc->m[r->role].end)
-                                                    : json_null());
-        json_object_set_new(o, "predecessor", entity_ref(&cx, r->predecessor));
-        json_object_set_new(o, "date", date_value(r->date));
-        json_object_set_new(o, "modality", json_string(rx_modality_names[r->modality]));
-        json_object_set_new(o, "rule", rx_json_text(rule->id));
-        json_object_set_new(o, "evidence", span_object(doc, r->ev_start, r->ev_end));
-        if (opt->trace) {
-            const rx_pattern *p = &rule->patterns[r->pattern];
-            json_t *t = json_object();
-            json_object_set_new(t, "file", rx_json_text(rule->file));
-            json_object_set_new(t, "line", json_integer(p->line));
-            json_object_set_new(t, "pattern", rx_json_text(p->source));
-            json_t *slots = json_object();
-            json_object_set_new(slots, "person", slot_span(doc, r->person));
-            json_object_set_new(slots, "predecessor", slot_span(doc, r->predecessor));
-            json_object_set_new(slots, "org", slot_span(doc, r->org));
-            json_object_set_new(slots, "role", slot_span(doc, r->role));
-            json_object_set_new(t, "slots", slots);
-            json_object_set_new(o, "trace", t);
-        }
-        json_array_append_new(rels, o);
+        if (i)
+            rx_buf_addc(&b, ',');
+        put_relation(&b, eng, &cx, &doc->rel[i], opt->trace);
     }
-    json_object_set_new(root, "relations", rels);
+    rx_buf_addc(&b, ']');
     if (doc->warnings.n) {
-        json_t *ws = json_array();
-        for (size_t i = 0; i < doc->warnings.n; i++)
-            json_array_append_new(ws, rx_json_text(doc->warnings.items[i]));
-        json_object_set_new(root, "warnings", ws);
+        rx_buf_adds(&b, ",\"warnings\":[");
+        for (size_t i = 0; i < doc->warnings.n; i++) {
+            if (i)
+                rx_buf_addc(&b, ',');
+            put_str(&b, doc->warnings.items[i]);
+        }
+        rx_buf_addc(&b, ']');
     }
-    char *out = json_dumps(root, JSON_COMPACT);
-    json_decref(root);
-    free(cx.eid);
-    if (!out)
-        return NULL;
-    size_t n = strlen(out);
-    if (opt->meta_json && *opt->meta_json && n > 0 && out[n - 1] == '}') {
-        /* splice the caller's serialised meta value in as the last member */
-        rx_buf b = {0};
-        rx_buf_add(&b, out, n - 1);
+    if (opt->meta_json && *opt->meta_json) {
         rx_buf_adds(&b, ",\"meta\":");
         rx_buf_adds(&b, opt->meta_json);
-        rx_buf_addc(&b, '}');
-        free(out);
-        if (b.oom) {
-            rx_buf_free(&b);
-            return NULL;
-        }
-        out = b.s;
-        n = b.len;
     }
-    *len = n;
-    return out;
+    rx_buf_addc(&b, '}');
+    free(cx.eid);
+    if (b.oom) {
+        rx_buf_free(&b);
+        return NULL;
+    }
+    *len = b.len;
+    return b.s;
 }

@@ -128,8 +128,8 @@ static void load_path(relx_engine *eng, const char *path, rx_diag *d, int depth)
     free(names);
 }
 
-/* Collect the distinct triggers of every pattern and compile them into one
- * caseless alternation, longest first (see prefilter_scan in match.c). */
+/* Collect the distinct triggers of every pattern into one code point trie
+ * (see prefilter in match.c). */
 static int build_prefilter(relx_engine *eng)
 {
     size_t np = 0;
@@ -184,55 +184,21 @@ static int build_prefilter(relx_engine *eng)
         if (pat->ntriggers == 0)
             eng->always[g / 64] |= (uint64_t)1 << (g % 64);
     }
-    if (eng->ntrig == 0)
-        return 0;
-    /* A trigger that has another trigger as a prefix also implies that one: the
-     * scan reports only the longest trigger starting at each position. */
-    for (size_t i = 0; i < eng->ntrig; i++)
-        for (size_t j = 0; j < eng->ntrig; j++)
-            if (i != j && eng->trig[j].len < eng->trig[i].len &&
-                strncmp(eng->trig[i].text, eng->trig[j].text, eng->trig[j].len) == 0)
-                for (size_t w = 0; w < eng->pat_words; w++)
-                    eng->trig[i].patterns[w] |= eng->trig[j].patterns[w];
-    /* longest first, so that the alternation prefers the longest trigger */
-    size_t *order = malloc(eng->ntrig * sizeof *order);
-    if (!order)
+    /* one code point trie over all triggers, ASCII case folded; value 0 is the
+     * trigger's index */
+    eng->trig_trie = rx_trie_new(true);
+    if (!eng->trig_trie)
         return -1;
-    for (size_t i = 0; i < eng->ntrig; i++)
-        order[i] = i;
-    for (size_t i = 1; i < eng->ntrig; i++) { /* insertion sort: a few hundred triggers */
-        size_t v = order[i], j = i;
-        while (j > 0 && eng->trig[order[j - 1]].len < eng->trig[v].len) {
-            order[j] = order[j - 1];
-            j--;
-        }
-        order[j] = v;
-    }
-    rx_buf re = {0};
-    rx_buf_adds(&re, "(?:");
     for (size_t i = 0; i < eng->ntrig; i++) {
-        const rx_trigger *tr = &eng->trig[order[i]];
-        if (i)
-            rx_buf_addc(&re, '|');
-        rx_buf_printf(&re, "(*MARK:%zu)", order[i]);
-        for (size_t c = 0; c < tr->len; c++) {
-            char ch = tr->text[c];
-            if (strchr("\\^$.|?*+()[]{}-#/", ch))
-                rx_buf_addc(&re, '\\');
-            rx_buf_addc(&re, ch);
-        }
+        uint32_t key[256];
+        size_t n = 0, at = 0;
+        while (at < eng->trig[i].len && n < 256)
+            key[n++] = rx_utf8_next(eng->trig[i].text, eng->trig[i].len, &at);
+        int32_t val[RX_TRIE_NVAL] = {(int32_t)i, -1};
+        if (n && rx_trie_add(eng->trig_trie, key, n, 1, val) < 0)
+            return -1;
     }
-    rx_buf_adds(&re, ")");
-    free(order);
-    if (re.oom)
-        return -1;
-    int err;
-    PCRE2_SIZE off;
-    eng->trig_code = pcre2_compile((PCRE2_SPTR)re.s, re.len, PCRE2_UTF | PCRE2_CASELESS, &err, &off, NULL);
-    rx_buf_free(&re);
-    if (!eng->trig_code)
-        return -1;
-    pcre2_jit_compile(eng->trig_code, PCRE2_JIT_COMPLETE);
+    rx_trie_freeze(eng->trig_trie);
     return 0;
 }
 
@@ -280,7 +246,7 @@ void relx_engine_free(relx_engine *eng)
         free(eng->trig[i].patterns);
     free(eng->trig);
     free(eng->always);
-    pcre2_code_free(eng->trig_code);
+    rx_trie_free(eng->trig_trie);
     free(eng->pat_rule);
     free(eng->pat_index);
     rx_ruleset_free(&eng->rules);

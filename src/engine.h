@@ -5,6 +5,7 @@
 #define RELX_ENGINE_H
 
 #include "internal.h"
+#include "trie.h"
 
 /* Per-match bounds (PCRE2 match context): generous for real rules, small enough
  * that a pathological pattern on a bounded sentence gives up in milliseconds. */
@@ -31,7 +32,7 @@ struct relx_engine {
     rx_trigger *trig;
     size_t ntrig;
     uint64_t *always;     /* patterns with no trigger: run on every sentence */
-    pcre2_code *trig_code; /* all triggers, one alternation marked (*MARK:i) */
+    rx_trie *trig_trie;   /* all triggers; value 0 of a key's node is its index in trig */
 };
 
 /* One unit of a sentence's matching string: one code point of the text, or one

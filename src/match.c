@@ -24,6 +24,7 @@
  * then the leftmost, then the rule defined first. Identical relations (same
  * type, arguments, date and modality) are reported once per document.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,29 +102,27 @@ static size_t unit_end_cp(const relx_worker *w, size_t byte, size_t sent_start)
 
 /* ------------------------------------------------------------ the prefilter */
 
-static void prefilter(relx_worker *w, unsigned present, uint64_t *bits)
+static void prefilter(relx_worker *w, const rx_doc *doc, const rx_span *s, unsigned present,
+                      uint64_t *bits)
 {
     const relx_engine *eng = w->eng;
     memcpy(bits, eng->always, eng->pat_words * sizeof *bits);
-    if (eng->trig_code) {
-        PCRE2_SPTR subj = (PCRE2_SPTR)w->subject.s;
-        size_t len = w->subject.len, off = 0;
-        while (off < len) {
-            int rc = pcre2_match(eng->trig_code, subj, len, off, PCRE2_NO_UTF_CHECK, w->md, NULL);
-            if (rc < 0)
-                break;
-            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(w->md);
-            PCRE2_SPTR mark = pcre2_get_mark(w->md);
-            if (mark) {
-                size_t t = (size_t)strtoul((const char *)mark, NULL, 10);
-                if (t < eng->ntrig)
-                    for (size_t k = 0; k < eng->pat_words; k++)
-                        bits[k] |= eng->trig[t].patterns[k];
+    if (eng->trig_trie) {
+        /* every trigger occurring in the sentence, by walking the trie from
+         * each position (the matching copy, so also inside mentions: a
+         * superset, which only costs a needless attempt) */
+        const uint32_t *t = doc->text.norm;
+        for (size_t i = s->start; i < s->end; i++) {
+            int32_t node = RX_TRIE_ROOT;
+            for (size_t k = i; k < s->end; k++) {
+                node = rx_trie_step(eng->trig_trie, node, t[k]);
+                if (node < 0)
+                    break;
+                int32_t ti = rx_trie_value(eng->trig_trie, node, 0);
+                if (ti >= 0)
+                    for (size_t q = 0; q < eng->pat_words; q++)
+                        bits[q] |= eng->trig[ti].patterns[q];
             }
-            /* next code point after the match start: triggers may overlap */
-            off = ov[0] + 1;
-            while (off < len && (subj[off] & 0xC0) == 0x80)
-                off++;
         }
     }
     /* patterns whose required slot types are absent cannot match */
@@ -159,40 +158,72 @@ static uint32_t lower(uint32_t c)
     return (c >= 'A' && c <= 'Z') ? c + 32 : c;
 }
 
-/* Does the cue occur in norm[from, to)? English cues must stand as words. */
-static bool cue_at(const uint32_t *norm, size_t from, size_t to, size_t i, const char *cue,
-                   size_t *cue_len)
+/* Words that stand for the organisation the text is about ("擔任公司行政總裁",
+ * "the company said"): folded forms, English lower case. */
+static const char *const generic_org_words[] = {"公司", "集团", "本行", "该行", "俱乐部", "校方",
+                                                "the company", "the firm", "the club",
+                                                "the university", "the team", NULL};
+
+/* The cue lists as code points, decoded once. */
+#define CUE_MAX 24
+#define CUE_LEN 16
+typedef struct cue_list {
+    const char *const *words;
+    uint32_t cp[CUE_MAX][CUE_LEN];
+    size_t len[CUE_MAX];
+    size_t n;
+} cue_list;
+
+static cue_list denied_list = {denied_cues, {{0}}, {0}, 0};
+static cue_list rumoured_list = {rumoured_cues, {{0}}, {0}, 0};
+static cue_list planned_list = {planned_cues, {{0}}, {0}, 0};
+static cue_list generic_org_list = {generic_org_words, {{0}}, {0}, 0};
+static pthread_once_t cues_once = PTHREAD_ONCE_INIT;
+
+static void cue_list_init(cue_list *l)
 {
-    size_t k = 0, j = i, n = strlen(cue);
-    while (k < n) {
-        uint32_t c = rx_utf8_next(cue, n, &k);
-        if (j >= to || lower(norm[j]) != c)
-            return false;
-        j++;
+    for (l->n = 0; l->words[l->n] && l->n < CUE_MAX; l->n++) {
+        const char *w = l->words[l->n];
+        size_t k = 0, len = strlen(w), m = 0;
+        while (k < len && m < CUE_LEN)
+            l->cp[l->n][m++] = rx_utf8_next(w, len, &k);
+        l->len[l->n] = m;
     }
-    if (ascii_alnum((uint32_t)(unsigned char)cue[0])) {
-        if (i > from && ascii_alnum(norm[i - 1]))
-            return false;
-        if (j < to && ascii_alnum(norm[j]))
-            return false;
-    }
-    *cue_len = j - i;
-    return true;
 }
 
-static bool has_cue(const uint32_t *norm, size_t from, size_t to, const char *const *cues)
+static void cues_init(void)
 {
-    for (size_t i = from; i < to; i++)
-        for (const char *const *c = cues; *c; c++) {
-            size_t n;
-            if (cue_at(norm, from, to, i, *c, &n)) {
-                /* 将 in 将军/将近/将领 is no plan */
-                if (strcmp(*c, "将") == 0 && i + 1 < to &&
-                    (norm[i + 1] == 0x519B || norm[i + 1] == 0x8FD1 || norm[i + 1] == 0x9886))
-                    continue;
-                return true;
-            }
+    cue_list_init(&denied_list);
+    cue_list_init(&rumoured_list);
+    cue_list_init(&planned_list);
+    cue_list_init(&generic_org_list);
+}
+
+/* Does a cue of the list occur in norm[from, to)? English cues must stand as
+ * words; 将 in 将军/将近/将领 is no plan. */
+static bool has_cue(const uint32_t *norm, size_t from, size_t to, const cue_list *l)
+{
+    for (size_t i = from; i < to; i++) {
+        uint32_t c0 = lower(norm[i]);
+        for (size_t w = 0; w < l->n; w++) {
+            const uint32_t *cp = l->cp[w];
+            size_t n = l->len[w];
+            if (cp[0] != c0 || i + n > to)
+                continue;
+            size_t k = 1;
+            while (k < n && lower(norm[i + k]) == cp[k])
+                k++;
+            if (k < n)
+                continue;
+            if (ascii_alnum(cp[0]) &&
+                ((i > from && ascii_alnum(norm[i - 1])) || (i + n < to && ascii_alnum(norm[i + n]))))
+                continue;
+            if (n == 1 && cp[0] == 0x5C06 /* 将 */ && i + 1 < to &&
+                (norm[i + 1] == 0x519B || norm[i + 1] == 0x8FD1 || norm[i + 1] == 0x9886))
+                continue;
+            return true;
         }
+    }
     return false;
 }
 
@@ -200,11 +231,11 @@ static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_st
 {
     size_t from = ev_start > s->start + 15 ? ev_start - 15 : s->start;
     const uint32_t *norm = doc->text.norm;
-    if (has_cue(norm, from, ev_end, denied_cues))
+    if (has_cue(norm, from, ev_end, &denied_list))
         return RX_MOD_DENIED;
-    if (has_cue(norm, s->start, ev_end, rumoured_cues))
+    if (has_cue(norm, s->start, ev_end, &rumoured_list))
         return RX_MOD_RUMOURED;
-    if (has_cue(norm, from, ev_end, planned_cues))
+    if (has_cue(norm, from, ev_end, &planned_list))
         return RX_MOD_PLANNED;
     return RX_MOD_FACT;
 }
@@ -271,13 +302,8 @@ static void sentence_mentions(const rx_doc *doc, const rx_span *s, size_t *first
     *last = hi < lo ? lo : hi;
 }
 
-/* Words that stand for the organisation the text is about ("擔任公司行政總裁",
- * "the company said"): folded forms, English lower case. */
-static const char *const generic_org_words[] = {"公司", "集团", "本行", "该行", "俱乐部", "校方",
-                                                "the company", "the firm", "the club",
-                                                "the university", "the team", NULL};
-
-static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r)
+/* generic: does the sentence use a generic word for an organisation (-1: not yet known)? */
+static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, int *generic)
 {
     size_t first, last;
     sentence_mentions(doc, s, &first, &last);
@@ -294,7 +320,9 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r)
                 r->org = (int)i;
         }
     }
-    if (r->org < 0 && has_cue(doc->text.norm, s->start, s->end, generic_org_words)) {
+    if (r->org < 0 && *generic < 0)
+        *generic = has_cue(doc->text.norm, s->start, s->end, &generic_org_list);
+    if (r->org < 0 && *generic) {
         /* 公司 / the company: the organisation named last before the evidence */
         for (size_t i = first; i-- > 0;) {
             const rx_mention *m = &doc->m[i];
@@ -352,7 +380,7 @@ static bool role_names_other(const rx_doc *doc, const relx_worker *w, size_t u, 
 }
 
 static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_i, size_t pat_i,
-                          const PCRE2_SIZE *ov, cand_list *out)
+                          const PCRE2_SIZE *ov, cand_list *out, int *generic)
 {
     const rx_rule *rule = &w->eng->rules.rules[rule_i];
     const rx_pattern *pat = &rule->patterns[pat_i];
@@ -415,7 +443,7 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
         r->ev_end = ev_end;
         r->rule = rule_i;
         r->pattern = pat_i;
-        fill_context(doc, s, r);
+        fill_context(doc, s, r, generic);
         r->modality = rule->modality >= 0 ? (rx_modality)rule->modality
                                           : modality_of(doc, s, ev_start, ev_end);
         r->date = date_of(doc, sent, ev_end, rule->type != RX_HOLDS_ROLE);
@@ -583,6 +611,7 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
     const relx_engine *eng = w->eng;
     if (eng->npatterns == 0)
         return 0;
+    pthread_once(&cues_once, cues_init);
     if (!RX_GROW(w->sent_pats, w->spcap, eng->pat_words))
         return -1;
     cand_list cl = {0};
@@ -603,8 +632,9 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
             rc = -1;
             break;
         }
-        prefilter(w, present, w->sent_pats);
+        prefilter(w, doc, s, present, w->sent_pats);
         cl.n = 0;
+        int generic = -1;
         PCRE2_SPTR subj = (PCRE2_SPTR)w->subject.s;
         size_t len = w->subject.len;
         for (size_t g = 0; g < eng->npatterns && rc == 0; g++) {
@@ -631,7 +661,7 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
                 }
                 PCRE2_SIZE *ov = pcre2_get_ovector_pointer(w->md);
                 st->matches++;
-                if (add_candidates(w, doc, si, ri, pi, ov, &cl) != 0) {
+                if (add_candidates(w, doc, si, ri, pi, ov, &cl, &generic) != 0) {
                     rc = -1;
                     break;
                 }
