@@ -242,9 +242,9 @@ static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_st
 
 /* ------------------------------------------------------------ arguments from context */
 
-/* The date of a relation: the nearest date expression of its sentence (before
- * the end of the evidence, else after it); for a change (not a standing role),
- * else the latest one of at most three previous sentences of the same line. */
+/* The date of a change: the nearest date expression of its sentence before the
+ * end of the evidence (else one closely after it), else the latest one of at
+ * most three previous sentences of the same line. */
 static bool newline_between(const rx_doc *doc, size_t from, size_t to)
 {
     for (size_t i = from; i < to; i++)
@@ -253,7 +253,7 @@ static bool newline_between(const rx_doc *doc, size_t from, size_t to)
     return false;
 }
 
-static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, bool inherit)
+static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end)
 {
     const rx_span *s = &doc->sent[sent];
     rx_date none = {0, 0, 0};
@@ -262,17 +262,25 @@ static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, bool inher
         const rx_date_mention *d = &doc->dates[i];
         if (d->start < s->start || d->end > s->end)
             continue;
-        if (d->start < ev_end)
+        if (d->start < ev_end) {
             best = d;
-        else if (!best) {
-            best = d;
+        } else {
+            /* a date after the words only when it follows closely, in the same
+             * clause: "resigned on Monday", not "..., who said in January" */
+            if (!best && d->start - ev_end <= 20) {
+                bool clause = false;
+                for (size_t k = ev_end; k < d->start; k++)
+                    if (doc->text.norm[k] == ',' || doc->text.norm[k] == ';' ||
+                        doc->text.norm[k] == 0x3002)
+                        clause = true;
+                if (!clause)
+                    best = d;
+            }
             break;
         }
     }
     if (best)
         return best->value;
-    if (!inherit)
-        return none;
     for (size_t k = sent; k-- > 0 && sent - k <= 3;) {
         if (newline_between(doc, doc->sent[k].end, s->start))
             break;
@@ -332,8 +340,9 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, in
             }
         }
     }
-    if (r->role < 0) {
-        /* a role written right before the name: 首席執行官 Sam Altman, 董事長張忠謀 */
+    if (r->role < 0 && (r->type == RX_DEPARTURE || r->type == RX_DISMISSAL || r->type == RX_HOLDS_ROLE)) {
+        /* a role written right before the name is the post a person leaves or
+         * holds, not the one they take: 首席執行官 Sam Altman, 董事長張忠謀 */
         for (size_t i = first; i < last; i++) {
             const rx_mention *m = &doc->m[i];
             if (m->type != RX_M_ROLE || m->end > pm->start)
@@ -444,9 +453,16 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
         r->rule = rule_i;
         r->pattern = pat_i;
         fill_context(doc, s, r, generic);
-        r->modality = rule->modality >= 0 ? (rx_modality)rule->modality
-                                          : modality_of(doc, s, ev_start, ev_end);
-        r->date = date_of(doc, sent, ev_end, rule->type != RX_HOLDS_ROLE);
+        if (rule->type == RX_HOLDS_ROLE) {
+            /* a standing role: no date, and only its own words tell its modality */
+            rx_span own = {ev_start, ev_end, s->para};
+            r->modality = rule->modality >= 0 ? (rx_modality)rule->modality
+                                              : modality_of(doc, &own, ev_start, ev_end);
+        } else {
+            r->modality = rule->modality >= 0 ? (rx_modality)rule->modality
+                                              : modality_of(doc, s, ev_start, ev_end);
+            r->date = date_of(doc, sent, ev_end);
+        }
         c->priority = rule->priority;
         c->excludes = rule->excludes;
         c->person_entity = doc->m[m].entity;
@@ -476,8 +492,10 @@ static bool conflicts(const rx_doc *doc, const cand *a, const cand *b)
 {
     if (a->rel.ev_end <= b->rel.ev_start || b->rel.ev_end <= a->rel.ev_start)
         return false;
-    /* the predecessor of a succession does not take the post in the same words */
-    if (a->rel.predecessor >= 0 && doc->m[a->rel.predecessor].entity == b->person_entity)
+    /* the predecessor of a succession does not take a post in the same words
+     * (though it may leave or hold one) */
+    if (a->rel.predecessor >= 0 && doc->m[a->rel.predecessor].entity == b->person_entity &&
+        b->rel.type != RX_DEPARTURE && b->rel.type != RX_DISMISSAL && b->rel.type != RX_HOLDS_ROLE)
         return true;
     if (a->person_entity != b->person_entity)
         return false;
@@ -560,8 +578,9 @@ static int settle(relx_worker *w, rx_doc *doc, cand_list *cl)
  * - a departure or dismissal without role or organisation takes them from a
  *   standing role of the same person (holds_role), the nearest before it;
  * - a succession without predecessor ("X 接任總務長", "Y 成為球隊新的主帅") takes
- *   as predecessor the last other person the text gave that role to; when there
- *   is none, the relation is an appointment. */
+ *   as predecessor the last other person the text gave that role to before it
+ *   (for a headline, the first after it); when there is none, the relation is
+ *   an appointment. */
 static void complete_relations(rx_doc *doc)
 {
     for (size_t i = 0; i < doc->nrel; i++) {
@@ -584,18 +603,25 @@ static void complete_relations(rx_doc *doc)
                 r->org = best->org;
         }
         if (r->type == RX_SUCCESSION && r->predecessor < 0) {
-            int holder = -1;
+            /* the last holder before it; else (a headline) the first after it */
+            int holder = -1, later = -1;
             if (r->role >= 0)
                 for (size_t j = 0; j < doc->nrel; j++) {
                     const rx_relation *h = &doc->rel[j];
-                    if (h->ev_start >= r->ev_start || h->role < 0 || entity_of(doc, h->person) == pe)
+                    if (h->role < 0 || entity_of(doc, h->person) == pe)
                         continue;
                     if (h->type != RX_HOLDS_ROLE && h->type != RX_DEPARTURE &&
                         h->type != RX_DISMISSAL && h->type != RX_APPOINTMENT)
                         continue;
-                    if (same_role_text(doc, h->role, r->role))
+                    if (!same_role_text(doc, h->role, r->role))
+                        continue;
+                    if (h->ev_start < r->ev_start)
                         holder = h->person;
+                    else if (later < 0)
+                        later = h->person;
                 }
+            if (holder < 0)
+                holder = later;
             if (holder >= 0)
                 r->predecessor = holder;
             else

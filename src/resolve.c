@@ -11,6 +11,8 @@
  *      entity's key (llya -> ilya, opneai -> openai);
  *   4. a single Latin word is the first or last word of exactly one longer name
  *      (Pachocki -> Jakub Pachocki);
+ *   4b. a transliterated name is the first or last part of exactly one dotted
+ *      full name (伦纳德 -> 马克·伦纳德);
  *   5. a two-character Chinese name is the given name of exactly one full name
  *      (德音 -> 劉德音), and a short form beginning with a surname (張董事長)
  *      belongs to the only full name with that surname.
@@ -27,6 +29,20 @@
 #include <utf8proc.h>
 
 #include "internal.h"
+
+static bool is_name_dot(uint32_t c)
+{
+    return c == 0xB7 || c == 0x2027 || c == 0x30FB || c == 0x2022 || c == 0xFF65 || c == '-';
+}
+
+/* Does the mention hold a name dot (马克·伦纳德, 米兰-里斯蒂奇)? */
+static bool has_dot(const uint32_t *t, const rx_mention *m)
+{
+    for (size_t k = m->start + 1; k + 1 < m->end; k++)
+        if (is_name_dot(t[k]))
+            return true;
+    return false;
+}
 
 #define RX_MF_ALIAS_ 0x100u
 
@@ -292,6 +308,28 @@ int rx_resolve(rx_doc *doc)
                 continue;
             if (span_ieq(t, m[i].start, m[i].end, m[j].start, fe) ||
                 span_ieq(t, m[i].start, m[i].end, ls, m[j].end))
+                cands[nc++] = (int)j;
+        }
+        unite_unique(p, (int)i, cands, nc);
+    }
+    /* 4b: a transliterated name joins the one dotted full name it begins or
+     * ends (伦纳德 -> 马克·伦纳德) */
+    for (size_t fi = 0; fuzzy && fi < nforms; fi++) {
+        size_t i = (size_t)forms[fi];
+        size_t li = m[i].end - m[i].start;
+        if (m[i].type != RX_M_PERSON || !is_han(t[m[i].start]) || li < 2 || has_dot(t, &m[i]))
+            continue;
+        size_t nc = 0;
+        for (size_t fj = 0; fj < nforms; fj++) {
+            size_t j = (size_t)forms[fj];
+            size_t lj = m[j].end - m[j].start;
+            if (j == i || m[j].type != RX_M_PERSON || lj <= li + 1 || !has_dot(t, &m[j]))
+                continue;
+            bool tail = is_name_dot(t[m[j].end - li - 1]) &&
+                        !memcmp(t + m[i].start, t + m[j].end - li, li * sizeof *t);
+            bool head = is_name_dot(t[m[j].start + li]) &&
+                        !memcmp(t + m[i].start, t + m[j].start, li * sizeof *t);
+            if (tail || head)
                 cands[nc++] = (int)j;
         }
         unite_unique(p, (int)i, cands, nc);

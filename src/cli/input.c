@@ -299,8 +299,11 @@ static cli_doc *read_text_doc(cli_input *in, const char *id, int fd, bool sniff_
             len += (size_t)k;
             if (len > o->max_doc_bytes) {
                 cut = true;
-                if (!pollable)
-                    break; /* a regular file that grew: no need to read on */
+                /* Only a pipe or socket is drained (its writer should not see
+                 * EPIPE); a regular file that grew or a device (/dev/zero,
+                 * /dev/urandom never end) is not read on. */
+                if (!S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode))
+                    break;
             }
         }
     }
