@@ -43,7 +43,28 @@ typedef struct rx_unit {
     int mention;             /* index into doc->m, or -1 */
 } rx_unit;
 
+/* Hooks for `relx explain` (explain.c): when a worker's explain pointer is
+ * set, the matcher reports what it does on each sentence. All pointers are
+ * borrowed for the duration of the call. */
+typedef struct rx_explain_sink {
+    void *ctx;
+    /* a sentence with a person: its subject (placeholders in it, see match.c),
+     * the units mapping subject bytes back to the text, and the bitset of
+     * global pattern numbers the prefilter let run */
+    void (*sentence)(void *ctx, const rx_doc *doc, size_t sent, const char *subject,
+                     size_t subject_len, const struct rx_unit *units, size_t nunits,
+                     const uint64_t *patterns_run);
+    /* one pattern ran on the sentence: how many raw matches, and the PCRE2
+     * error code when it stopped on an error (0 otherwise) */
+    void (*attempt)(void *ctx, size_t sent, size_t rule, size_t pattern, size_t matches, int error);
+    /* one candidate relation and the overlap verdict: winner is NULL when it
+     * was kept, else the candidate that beat it */
+    void (*verdict)(void *ctx, const rx_doc *doc, size_t sent, const rx_relation *cand,
+                    const rx_relation *winner);
+} rx_explain_sink;
+
 struct relx_worker {
+    const rx_explain_sink *explain; /* NULL unless explaining */
     const relx_engine *eng;
     pcre2_match_data *md;
     pcre2_match_context *mctx;

@@ -534,17 +534,20 @@ static bool same_relation(const rx_doc *doc, const rx_relation *a, const rx_rela
 }
 
 /* Keep the winners of the overlap policy, in text order, skipping repeats. */
-static int settle(relx_worker *w, rx_doc *doc, cand_list *cl)
+static int settle(relx_worker *w, rx_doc *doc, size_t sent, cand_list *cl)
 {
     if (cl->n == 0)
         return 0;
     qsort(cl->c, cl->n, sizeof *cl->c, cand_order);
     size_t kept = 0;
     for (size_t i = 0; i < cl->n; i++) {
-        bool lose = false;
-        for (size_t j = 0; j < kept && !lose; j++)
-            lose = conflicts(doc, &cl->c[j], &cl->c[i]);
-        if (!lose)
+        size_t j = 0;
+        while (j < kept && !conflicts(doc, &cl->c[j], &cl->c[i]))
+            j++;
+        if (w->explain)
+            w->explain->verdict(w->explain->ctx, doc, sent, &cl->c[i].rel,
+                                j < kept ? &cl->c[j].rel : NULL);
+        if (j == kept)
             cl->c[kept++] = cl->c[i];
     }
     /* text order: by evidence start, then rule order */
@@ -659,6 +662,9 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
             break;
         }
         prefilter(w, doc, s, present, w->sent_pats);
+        if (w->explain)
+            w->explain->sentence(w->explain->ctx, doc, si, w->subject.s, w->subject.len, w->units,
+                                 w->nunits, w->sent_pats);
         cl.n = 0;
         int generic = -1;
         PCRE2_SPTR subj = (PCRE2_SPTR)w->subject.s;
@@ -672,7 +678,8 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
             relx_rule_stat *st = &w->stats[ri];
             uint64_t t0 = rx_now_ns();
             st->attempts++;
-            size_t off = 0;
+            size_t off = 0, found = 0;
+            int error = 0;
             while (off <= len) {
                 int m = pcre2_match(pat->code, subj, len, off, PCRE2_NO_UTF_CHECK, w->md, w->mctx);
                 if (m == PCRE2_ERROR_NOMATCH)
@@ -683,10 +690,12 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
                     rx_strlist_addf(&doc->warnings,
                                     "rule %s (%s:%d) skipped on the sentence at %zu: %s",
                                     rule->id, rule->file, pat->line, s->start, (const char *)msg);
+                    error = m;
                     break;
                 }
                 PCRE2_SIZE *ov = pcre2_get_ovector_pointer(w->md);
                 st->matches++;
+                found++;
                 if (add_candidates(w, doc, si, ri, pi, ov, &cl, &generic) != 0) {
                     rc = -1;
                     break;
@@ -698,9 +707,11 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
                     break;
             }
             st->nanos += rx_now_ns() - t0;
+            if (w->explain)
+                w->explain->attempt(w->explain->ctx, si, ri, pi, found, error);
         }
         if (rc == 0)
-            rc = settle(w, doc, &cl);
+            rc = settle(w, doc, si, &cl);
     }
     free(cl.c);
     if (rc == 0)
