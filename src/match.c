@@ -253,11 +253,28 @@ static bool newline_between(const rx_doc *doc, size_t from, size_t to)
     return false;
 }
 
+/* No comma, semicolon or full stop in norm[from, to)? */
+static bool same_clause(const rx_doc *doc, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (doc->text.norm[k] == ',' || doc->text.norm[k] == ';' || doc->text.norm[k] == 0x3002)
+            return false;
+    return true;
+}
+
 static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end)
 {
     const rx_span *s = &doc->sent[sent];
     rx_date none = {0, 0, 0};
     const rx_date_mention *best = NULL;
+    /* right after the words, in the same clause ("replaced X in November
+     * 2022"), a date beats one inside them (", who ... in 2020,") */
+    for (size_t i = 0; i < doc->ndates; i++) {
+        const rx_date_mention *d = &doc->dates[i];
+        if (d->start >= ev_end && d->start - ev_end <= 8 && d->end <= s->end &&
+            same_clause(doc, ev_end, d->start))
+            return d->value;
+    }
     for (size_t i = 0; i < doc->ndates; i++) {
         const rx_date_mention *d = &doc->dates[i];
         if (d->start < s->start || d->end > s->end)
@@ -267,15 +284,8 @@ static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end)
         } else {
             /* a date after the words only when it follows closely, in the same
              * clause: "resigned on Monday", not "..., who said in January" */
-            if (!best && d->start - ev_end <= 20) {
-                bool clause = false;
-                for (size_t k = ev_end; k < d->start; k++)
-                    if (doc->text.norm[k] == ',' || doc->text.norm[k] == ';' ||
-                        doc->text.norm[k] == 0x3002)
-                        clause = true;
-                if (!clause)
-                    best = d;
-            }
+            if (!best && d->start - ev_end <= 20 && same_clause(doc, ev_end, d->start))
+                best = d;
             break;
         }
     }

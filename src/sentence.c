@@ -13,7 +13,7 @@
  *     closing quotes, and the next word does not start with a lower-case letter,
  *     and the word before the dot is neither a known abbreviation (Mr, Inc, e.g)
  *     nor a single capital letter (initials, the S of U.S.);
- *   - at a line end, unless the line is hard-wrapped: long (64 columns or
+ *   - at a line end, unless the line is hard-wrapped: long (56 columns or
  *     more), not ending in terminal punctuation, followed by a non-blank line
  *     (text converted from PDF or mail: "...收到董事長易鐵軍先生的書面辭\n職報告").
  * A run longer than max_len code points is cut after its last comma (, 、), else
@@ -154,7 +154,7 @@ static bool dot_ends(const uint32_t *norm, size_t n, size_t d0, size_t i, size_t
  * Yes when it is long (at least WRAP_WIDTH columns, a CJK character counting
  * two), does not end with terminal punctuation or a colon, and the next line is
  * not blank. Headlines and short lines are never joined. */
-#define WRAP_WIDTH 64
+#define WRAP_WIDTH 56
 static bool wrapped_line(const uint32_t *norm, size_t n, size_t start, size_t nl)
 {
     size_t width = 0;
