@@ -382,6 +382,16 @@ typedef struct cand_list {
     size_t n, cap;
 } cand_list;
 
+/* Is the mention followed by 旗下/麾下 ("under X"), i.e. a possessor? */
+static bool possessor(const rx_doc *doc, const rx_mention *m)
+{
+    size_t k = m->end;
+    while (k < doc->text.n && (doc->text.norm[k] == ' ' || doc->text.norm[k] == '\t'))
+        k++;
+    return k + 1 < doc->text.n && (doc->text.norm[k] == 0x65D7 || doc->text.norm[k] == 0x9EBE) &&
+           doc->text.norm[k + 1] == 0x4E0B;
+}
+
 /* Is the role at unit u written right before a person other than entity? */
 static bool role_names_other(const rx_doc *doc, const relx_worker *w, size_t u, int entity)
 {
@@ -454,6 +464,10 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
             r->predecessor = -1;
         if (r->org >= 0 && doc->m[r->org].entity < 0)
             r->org = -1;
+        if (possessor(doc, &doc->m[m])) {
+            out->n--; /* 馬斯克旗下的 xAI: the name owns something, it does not act */
+            continue;
+        }
         if (r->role >= 0 && role_names_other(doc, w, arg_lo[RX_ARG_ROLE], doc->m[m].entity)) {
             out->n--; /* the title belongs to someone else: 擔任微軟 CEO Nadella 的顧問 */
             continue;
