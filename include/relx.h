@@ -117,6 +117,30 @@ const relx_rule_stat *relx_worker_rule_stats(const relx_worker *w);
 /* Library version string. */
 const char *relx_version(void);
 
+/* ---------------------------------------------------------------- explain */
+
+/* What `relx explain` shows. Zero-initialise, then set what you need. */
+typedef struct relx_explain_options {
+    const char *rule;   /* only this rule id; its patterns are analysed even where the
+                           prefilter skipped them. NULL: every pattern that ran */
+    size_t sentence;    /* only sentence N (1-based, as numbered in the output); 0: all */
+    bool json;          /* one JSON object per document (one line) instead of text */
+    bool color;         /* ANSI colours in the text form (for a terminal) */
+} relx_explain_options;
+
+/* Extract one document as relx_extract does and write to out, for every sentence:
+ * the mentions found, the trigger words present, every pattern that ran (matched
+ * or not), each match with its arguments and its fate under the overlap policy,
+ * and for patterns that did not match, the longest run of their top-level
+ * elements that matches and the element (FILE:LINE:COL) where matching stopped.
+ * Returns RELX_OK; RELX_EDOC when the document failed (the error is written to
+ * out); RELX_EUSAGE for an unknown eopt->rule; RELX_ENOMEM. */
+relx_status relx_explain(relx_worker *w, const char *doc_id, const char *bytes, size_t len,
+                         const relx_doc_options *dopt, const relx_explain_options *eopt, FILE *out);
+
+/* The index of the rule with this id, or -1. */
+long relx_rule_find(const relx_engine *eng, const char *id);
+
 #ifdef __cplusplus
 }
 #endif

@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "engine.h"
+#include "explain.h"
 
 void rx_doc_free(rx_doc *doc)
 {
@@ -55,6 +56,13 @@ static bool valid_lang(const char *l)
 
 relx_status relx_extract(relx_worker *w, const char *doc_id, const char *bytes, size_t len,
                          const relx_doc_options *opt, char **json_out, size_t *json_len)
+{
+    return rx_extract_doc(w, doc_id, bytes, len, opt, json_out, json_len, NULL, NULL);
+}
+
+relx_status rx_extract_doc(relx_worker *w, const char *doc_id, const char *bytes, size_t len,
+                           const relx_doc_options *opt, char **json_out, size_t *json_len,
+                           void (*hook)(void *ctx, const rx_doc *doc), void *hook_ctx)
 {
     relx_doc_options defaults = {0};
     if (!opt)
@@ -122,6 +130,8 @@ relx_status relx_extract(relx_worker *w, const char *doc_id, const char *bytes, 
         goto done;
     if (rx_match_document(w, &doc) != 0)
         goto done;
+    if (hook)
+        hook(hook_ctx, &doc);
     size_t n = 0;
     *json_out = rx_emit_document(w->eng, &doc, opt, &n);
     if (!*json_out)

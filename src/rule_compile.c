@@ -33,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "explain.h"
 #include "internal.h"
 
 #define MAX_DEPTH 32  /* nesting of ( ) */
@@ -67,6 +68,7 @@ struct node {
     bool cross;           /* GAP: {any:..} may cross person placeholders */
     char **aliases;       /* LEX: folded aliases, longest first */
     size_t naliases;
+    size_t end_i;         /* pattern code point index after the item (and its '?') */
 };
 
 /* ------------------------------------------------------------------ tree */
@@ -114,6 +116,7 @@ typedef struct cc {
     size_t n, i;
     int depth;
     bool failed;     /* an error was reported: stop */
+    bool quiet;      /* re-parsing a pattern that compiled (explain): report nothing */
 } cc;
 
 static void cerr(cc *c, size_t idx, const char *fmt, ...) RX_PRINTF(3, 4);
@@ -124,14 +127,18 @@ static void cerr(cc *c, size_t idx, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    c->failed = true;
+    if (c->quiet)
+        return;
     rx_diag_error(c->d, c->rule->file, c->pat->line, c->pat->col + (int)idx, c->line_text, "%s",
                   msg);
-    c->failed = true;
 }
 
 /* Full-width forms of the operators are ordinary characters: warn where one is used. */
 static void warn_fullwidth(cc *c, size_t idx, uint32_t x)
 {
+    if (c->quiet)
+        return;
     static const uint32_t ops[] = {0xFF1F, 0xFF08, 0xFF09, 0xFF5C, 0xFF5B, 0xFF5D};
     for (size_t k = 0; k < sizeof ops / sizeof *ops; k++) {
         if (x != ops[k])
@@ -558,8 +565,10 @@ static void parse_seq(cc *c, seq *s)
                 cerr(c, c->i, "'?' with nothing before it (it makes the item before it optional)");
             else if (s->items[s->n - 1].opt)
                 cerr(c, c->i, "'?' after an item that is already optional");
-            else
+            else {
                 s->items[s->n - 1].opt = true;
+                s->items[s->n - 1].end_i = c->i + 1;
+            }
             c->i++;
             space = false;
             continue;
@@ -572,6 +581,7 @@ static void parse_seq(cc *c, seq *s)
         memset(nd, 0, sizeof *nd);
         s->n++;
         parse_item(c, nd);
+        s->items[s->n - 1].end_i = c->i;
         if (space && s->n > 1) {
             const node *prev = &s->items[s->n - 2];
             nd->sep = (prev->kind == N_LIT && prev->last_alnum && nd->kind == N_LIT &&
@@ -736,8 +746,10 @@ static void emit_node(gen *g, const node *nd)
         }
         const char *ph = placeholder[nd->stype];
         if (nd->list && nd->stype == RX_SLOT_PERSON)
-            /* later members may carry their own title: A、總務長 B 和 C */
-            rx_buf_printf(&g->re, "(%s(?:" LIST_SEP "(?:%s\\s*)?%s)*)", ph, placeholder[RX_SLOT_ROLE], ph);
+            /* later members may carry their own title, with a short
+             * description before it: A、總務長 B 和社會影響主管 C */
+            rx_buf_printf(&g->re, "(%s(?:" LIST_SEP "(?:[^\\x{E001}\\x{E002}、,]{0,10}?%s\\s*)?%s)*)", ph,
+                          placeholder[RX_SLOT_ROLE], ph);
         else if (nd->list)
             rx_buf_printf(&g->re, "(%s(?:" LIST_SEP "%s)*)", ph, ph);
         else
@@ -1113,4 +1125,95 @@ int rx_rules_compile(rx_ruleset *rs, const rx_lexicons *lx, rx_diag *d)
                 compile_pattern(r, &r->patterns[k], lx, d);
     }
     return d->errors - errors0;
+}
+
+/* ------------------------------------------------------------------ explain */
+
+void rx_steps_free(rx_steps *v, size_t nalts)
+{
+    for (size_t a = 0; v && a < nalts; a++) {
+        for (size_t i = 0; i < v[a].n; i++) {
+            free(v[a].v[i].source);
+            pcre2_code_free(v[a].v[i].prefix);
+        }
+        free(v[a].v);
+    }
+    free(v);
+}
+
+/* Parse the pattern again (quietly: it compiled once) and compile, for every
+ * top-level element of every top-level alternative, the regex of the elements up
+ * to it, generated exactly as for the whole pattern. */
+int rx_pattern_steps(const rx_rule *r, const rx_pattern *pat, const rx_lexicons *lx, rx_steps **out,
+                     size_t *nalts)
+{
+    rx_diag quiet = {0};
+    cc c = {.rule = r, .pat = pat, .lx = lx, .d = &quiet, .src = pat->source, .quiet = true};
+    alts top = {0};
+    int rc = -1;
+    *out = NULL;
+    *nalts = 0;
+    size_t len = strlen(pat->source);
+    c.cp = malloc((len + 1) * sizeof *c.cp);
+    c.bo = malloc((len + 1) * sizeof *c.bo);
+    if (!c.cp || !c.bo)
+        goto done;
+    for (size_t i = 0; i < len;) {
+        c.bo[c.n] = i;
+        c.cp[c.n++] = rx_utf8_next(c.src, len, &i);
+    }
+    c.bo[c.n] = len;
+    if (!parse_alts(&c, &top, SIZE_MAX) || c.failed)
+        goto done;
+    rx_steps *res = calloc(top.n ? top.n : 1, sizeof *res);
+    if (!res)
+        goto done;
+    *out = res;
+    *nalts = top.n;
+    for (size_t a = 0; a < top.n; a++) {
+        const seq *s = &top.v[a];
+        res[a].v = calloc(s->n ? s->n : 1, sizeof *res[a].v);
+        if (!res[a].v)
+            goto done;
+        res[a].n = s->n;
+        for (size_t i = 0; i < s->n; i++) {
+            const node *nd = &s->items[i];
+            rx_step *st = &res[a].v[i];
+            size_t from = (size_t)(nd->col - pat->col), to = nd->end_i;
+            if (from > c.n)
+                from = c.n;
+            if (to < from || to > c.n)
+                to = from;
+            st->col = nd->col;
+            st->opt = nd->opt;
+            st->source = cp_str(&c, from, to);
+            if (!st->source)
+                goto done;
+            gen g = {0};
+            for (size_t k = 0; k <= i; k++)
+                emit_node(&g, &s->items[k]);
+            if (!g.oom && !g.re.oom && g.re.s) {
+                int ec;
+                PCRE2_SIZE eo;
+                st->prefix = pcre2_compile((PCRE2_SPTR)g.re.s, g.re.len, PCRE2_UTF, &ec, &eo, NULL);
+            }
+            bool oom = g.oom || g.re.oom;
+            rx_buf_free(&g.re);
+            free(g.map);
+            free(g.slots);
+            if (oom)
+                goto done;
+        }
+    }
+    rc = 0;
+done:
+    if (rc != 0) {
+        rx_steps_free(*out, *nalts);
+        *out = NULL;
+        *nalts = 0;
+    }
+    alts_free(&top);
+    free(c.cp);
+    free(c.bo);
+    return rc;
 }

@@ -26,6 +26,7 @@
  * A closed pipe (EPIPE) or a write error sets stop: the reader stops reading,
  * workers skip what is left, and everything still in flight is freed.
  */
+#include <fcntl.h>
 #include <jansson.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -381,7 +382,10 @@ cli_result cli_extract(const cli_opts *o, const relx_engine *eng)
     size_t nw = o->jobs > 0 ? (size_t)o->jobs : 1;
     worker_arg *wa = calloc(nw, sizeof *wa);
     j.in = cli_input_new(o, &j.stop);
-    j.out = cli_out_new(1);
+    /* rules --stats: the lines are made (and counted) but not wanted */
+    bool rule_stats = o->cmd == CLI_CMD_RULES;
+    int out_fd = rule_stats ? open("/dev/null", O_WRONLY | O_CLOEXEC) : 1;
+    j.out = out_fd >= 0 ? cli_out_new(out_fd) : NULL;
     cli_result res = CLI_RUN_OK;
     if (!wa || !j.in || !j.out) {
         res = CLI_RUN_NOMEM;
@@ -404,7 +408,15 @@ cli_result cli_extract(const cli_opts *o, const relx_engine *eng)
 
     int orc = cli_out_flush(j.out);
     cli_stats_end_progress(&j.stats);
-    if (o->stats) {
+    if (rule_stats) {
+        relx_worker **ws = malloc(nw * sizeof *ws);
+        if (ws) {
+            for (size_t i = 0; i < nw; i++)
+                ws[i] = wa[i].w;
+            cli_rule_stats_report(eng, ws, nw, j.stats.docs, stdout);
+        }
+        free(ws);
+    } else if (o->stats) {
         cli_relcount all = {0};
         relx_worker **ws = malloc(nw * sizeof *ws);
         for (size_t i = 0; i < nw; i++)
@@ -435,6 +447,8 @@ done:
     }
     free(wa);
     cli_out_free(j.out);
+    if (rule_stats && out_fd >= 0)
+        close(out_fd);
     cli_input_free(j.in);
     return res;
 }

@@ -4,6 +4,9 @@
  *   main.c      argv -> cli_opts, dispatch, status -> exit code
  *   help.c      usage and help texts
  *   commands.c  `check`, `test`, `rules`
+ *   explain.c   `explain`: why rules matched or not, sentence by sentence
+ *   diff.c      `diff`: relations added and removed between two outputs
+ *   rulestats.c `rules --stats CORPUS`: per-rule counters over a corpus
  *   input.c     files, folders (-r), --files-from, stdin, JSONL -> a stream of cli_doc
  *   batch.c     `extract`: reader thread -> bounded queue -> workers -> ordered writer
  *   output.c    the single write path to stdout (buffering, flushing, EPIPE)
@@ -38,7 +41,7 @@ typedef enum cli_result {
 } cli_result;
 
 typedef enum cli_cmd { CLI_CMD_NONE, CLI_CMD_EXTRACT, CLI_CMD_CHECK, CLI_CMD_TEST,
-                       CLI_CMD_RULES, CLI_CMD_HELP } cli_cmd;
+                       CLI_CMD_RULES, CLI_CMD_HELP, CLI_CMD_EXPLAIN, CLI_CMD_DIFF } cli_cmd;
 
 /* Everything the command line was asked to do. Strings are borrowed from argv. */
 typedef struct cli_opts {
@@ -57,6 +60,10 @@ typedef struct cli_opts {
     const char **paths;          /* FILE... operands */
     size_t n_paths;
     const char *help_topic;      /* `relx help TOPIC` */
+    const char *rule_id;         /* explain --rule ID */
+    size_t sentence;             /* explain --sentence N (0: all) */
+    bool json;                   /* explain --json */
+    int color;                   /* explain: -1 auto (stdout is a terminal), 0 off, 1 on */
 } cli_opts;
 
 /* One document on its way through the pipeline. */
@@ -171,6 +178,25 @@ int cli_check(const relx_engine *eng);
 int cli_test(const relx_engine *eng);
 /* `relx rules`: one tab-separated line per rule on stdout; 0, or 1 on a write error. */
 int cli_rules(const relx_engine *eng);
+
+/* ------------------------------------------------------------------ explain.c */
+
+/* `relx explain`: explain every input document on stdout; 0, 1 when a document
+ * failed or on a write error, 2 for an unknown --rule. */
+int cli_explain(const cli_opts *o, const relx_engine *eng);
+
+/* ------------------------------------------------------------------ diff.c */
+
+/* `relx diff OLD NEW` (o->paths): 0 when the relations are the same, 1 when
+ * they differ, 2 when a file cannot be read or is not relx output. */
+int cli_diff(const cli_opts *o);
+
+/* ------------------------------------------------------------------ rulestats.c */
+
+/* `relx rules --stats CORPUS`: the per-rule counters of the n workers (summed)
+ * over docs documents, on out. */
+void cli_rule_stats_report(const relx_engine *eng, relx_worker *const *workers, size_t n,
+                           uint64_t docs, FILE *out);
 
 /* ------------------------------------------------------------------ help.c */
 

@@ -15,7 +15,9 @@ static const char overview[] =
     "  extract [FILE...]   one JSON object per document per line, in input order\n"
     "  check               compile the rules and report errors\n"
     "  test                run the examples written in the rule files\n"
-    "  rules               list the loaded rules\n"
+    "  rules               list the loaded rules (--stats CORPUS: how often each fires)\n"
+    "  explain [FILE...]   why rules matched, lost, or failed, sentence by sentence\n"
+    "  diff OLD NEW        relations added and removed between two extract outputs\n"
     "  help [COMMAND]      show the help of a command\n"
     "\n"
     "  -h, --help          show this help\n"
@@ -78,10 +80,64 @@ static const char test_help[] =
 
 static const char rules_help[] =
     "usage: relx rules [OPTIONS]\n"
+    "       relx rules --stats [OPTIONS] [CORPUS...]\n"
     "\n"
     "List the loaded rules, one per line: id, type, file:line, priority (tab-separated).\n"
     "\n"
+    "With --stats, extract every document of CORPUS (files; folders with -r; JSON Lines\n"
+    "with --input-format jsonl; stdin without CORPUS) and print, for each rule, how\n"
+    "often it ran (attempts), matched, produced a relation (emitted) and the time it\n"
+    "took, then the rules that never fired.\n"
+    "\n"
     "%s"
+    "      --stats                run the rules over CORPUS and report per rule\n"
+    "  -r, --recursive            walk folders given as CORPUS\n"
+    "      --glob PATTERN         while walking, keep files whose name matches (repeatable)\n"
+    "      --files-from LIST      read paths from LIST, one per line ('-' = stdin)\n"
+    "      --input-format FMT     text (default) or jsonl\n"
+    "      --max-doc-bytes N      skip larger documents (default 64M)\n"
+    "      --encoding NAME        utf-8, utf-16le, utf-16be, big5, gbk, gb18030\n"
+    "      --date YYYY-MM-DD      publication date for relative dates\n"
+    "      --lang LANG            force zh-Hant, zh-Hans or en\n"
+    "  -j, --jobs N               worker threads (default: online cores)\n"
+    "      --progress             show a progress line on stderr\n"
+    "      --no-progress          never show it\n"
+    "  -h, --help                 show this help\n";
+
+static const char explain_help[] =
+    "usage: relx explain [OPTIONS] [FILE...]\n"
+    "\n"
+    "Run the rules on each document and show, sentence by sentence: the people,\n"
+    "organisations and titles found; the trigger words present; every rule that was\n"
+    "tried, whether it matched, what it bound, and whether its match was kept or lost\n"
+    "to another rule (and why); and, for a rule that did not match, how far its\n"
+    "pattern got and the element (FILE:LINE:COL) where it stopped. Positions are\n"
+    "character offsets in the document, as in extract's output. Without FILE, or with\n"
+    "'-', stdin is the document.\n"
+    "\n"
+    "      --rule ID              only this rule; analysed even where it was not tried\n"
+    "      --sentence N           only sentence N (numbered from 1, as shown)\n"
+    "      --json                 one JSON object per document instead of text\n"
+    "      --color                colour the text even when stdout is not a terminal\n"
+    "      --no-color             never colour it (NO_COLOR in the environment too)\n"
+    "%s"
+    "      --date YYYY-MM-DD      publication date for relative dates\n"
+    "      --lang LANG            force zh-Hant, zh-Hans or en\n"
+    "      --encoding NAME        utf-8, utf-16le, utf-16be, big5, gbk, gb18030\n"
+    "  -r, --recursive, --glob, --files-from, --input-format, --max-doc-bytes\n"
+    "                             choose documents as for extract\n"
+    "  -h, --help                 show this help\n";
+
+static const char diff_help[] =
+    "usage: relx diff OLD.jsonl NEW.jsonl\n"
+    "\n"
+    "Compare two outputs of relx extract (say, before and after a rule edit): per\n"
+    "document (paired by \"doc\"), the relations only in OLD (-) and only in NEW (+),\n"
+    "each with the rule that produced it, then a summary. Relations are compared by\n"
+    "type, person, predecessor, org, role, date and modality; ids, offsets, evidence\n"
+    "and the rule are not compared. Exit 0 when nothing differs, 1 when something\n"
+    "does, 2 when a file cannot be read or is not relx output.\n"
+    "\n"
     "  -h, --help                 show this help\n";
 
 const char *cli_cmd_name(cli_cmd cmd)
@@ -92,6 +148,8 @@ const char *cli_cmd_name(cli_cmd cmd)
     case CLI_CMD_TEST: return "test";
     case CLI_CMD_RULES: return "rules";
     case CLI_CMD_HELP: return "help";
+    case CLI_CMD_EXPLAIN: return "explain";
+    case CLI_CMD_DIFF: return "diff";
     case CLI_CMD_NONE: break;
     }
     return NULL;
@@ -109,6 +167,10 @@ bool cli_help(FILE *out, const char *topic)
         fprintf(out, test_help, rule_opts);
     else if (strcmp(topic, "rules") == 0)
         fprintf(out, rules_help, rule_opts);
+    else if (strcmp(topic, "explain") == 0)
+        fprintf(out, explain_help, rule_opts);
+    else if (strcmp(topic, "diff") == 0)
+        fputs(diff_help, out);
     else
         return false;
     return true;

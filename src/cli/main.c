@@ -18,12 +18,17 @@
 enum {
     OPT_RULES = 1, OPT_NO_DEFAULT_RULES, OPT_DATE, OPT_ENCODING, OPT_LANG, OPT_TRACE,
     OPT_RECURSIVE, OPT_GLOB, OPT_FILES_FROM, OPT_INPUT_FORMAT, OPT_JOBS, OPT_MAX_DOC,
-    OPT_STATS, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_PRETTY, OPT_HELP
+    OPT_STATS, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_PRETTY, OPT_HELP, OPT_RULE, OPT_SENTENCE,
+    OPT_JSON, OPT_COLOR, OPT_NO_COLOR
 };
 
 #define F_EXTRACT (1u << CLI_CMD_EXTRACT)
 #define F_RULECMDS ((1u << CLI_CMD_CHECK) | (1u << CLI_CMD_TEST) | (1u << CLI_CMD_RULES))
-#define F_ALL (F_EXTRACT | F_RULECMDS)
+#define F_EXPLAIN (1u << CLI_CMD_EXPLAIN)
+#define F_RULES (1u << CLI_CMD_RULES)
+#define F_ALL (F_EXTRACT | F_RULECMDS | F_EXPLAIN)
+/* reading documents: extract, explain, and rules --stats over a corpus */
+#define F_INPUT (F_EXTRACT | F_EXPLAIN | F_RULES)
 
 typedef struct optspec {
     const char *lng;
@@ -36,21 +41,26 @@ typedef struct optspec {
 static const optspec specs[] = {
     {"rules", 0, true, OPT_RULES, F_ALL},
     {"no-default-rules", 0, false, OPT_NO_DEFAULT_RULES, F_ALL},
-    {"date", 0, true, OPT_DATE, F_EXTRACT},
-    {"encoding", 0, true, OPT_ENCODING, F_EXTRACT},
-    {"lang", 0, true, OPT_LANG, F_EXTRACT},
+    {"date", 0, true, OPT_DATE, F_INPUT},
+    {"encoding", 0, true, OPT_ENCODING, F_INPUT},
+    {"lang", 0, true, OPT_LANG, F_INPUT},
     {"trace", 0, false, OPT_TRACE, F_EXTRACT},
-    {"recursive", 'r', false, OPT_RECURSIVE, F_EXTRACT},
-    {"glob", 0, true, OPT_GLOB, F_EXTRACT},
-    {"files-from", 0, true, OPT_FILES_FROM, F_EXTRACT},
-    {"input-format", 0, true, OPT_INPUT_FORMAT, F_EXTRACT},
-    {"jobs", 'j', true, OPT_JOBS, F_EXTRACT},
-    {"max-doc-bytes", 0, true, OPT_MAX_DOC, F_EXTRACT},
-    {"stats", 0, false, OPT_STATS, F_EXTRACT},
-    {"progress", 0, false, OPT_PROGRESS, F_EXTRACT},
-    {"no-progress", 0, false, OPT_NO_PROGRESS, F_EXTRACT},
+    {"recursive", 'r', false, OPT_RECURSIVE, F_INPUT},
+    {"glob", 0, true, OPT_GLOB, F_INPUT},
+    {"files-from", 0, true, OPT_FILES_FROM, F_INPUT},
+    {"input-format", 0, true, OPT_INPUT_FORMAT, F_INPUT},
+    {"jobs", 'j', true, OPT_JOBS, F_EXTRACT | F_RULES},
+    {"max-doc-bytes", 0, true, OPT_MAX_DOC, F_INPUT},
+    {"stats", 0, false, OPT_STATS, F_EXTRACT | F_RULES},
+    {"progress", 0, false, OPT_PROGRESS, F_EXTRACT | F_RULES},
+    {"no-progress", 0, false, OPT_NO_PROGRESS, F_EXTRACT | F_RULES},
     {"pretty", 0, false, OPT_PRETTY, F_EXTRACT},
-    {"help", 'h', false, OPT_HELP, F_ALL},
+    {"rule", 0, true, OPT_RULE, F_EXPLAIN},
+    {"sentence", 0, true, OPT_SENTENCE, F_EXPLAIN},
+    {"json", 0, false, OPT_JSON, F_EXPLAIN},
+    {"color", 0, false, OPT_COLOR, F_EXPLAIN},
+    {"no-color", 0, false, OPT_NO_COLOR, F_EXPLAIN},
+    {"help", 'h', false, OPT_HELP, F_ALL | (1u << CLI_CMD_DIFF)},
 };
 
 static const char *const encodings[] = {"utf-8", "utf-16le", "utf-16be", "big5", "gbk", "gb18030"};
@@ -179,6 +189,19 @@ static int apply(cli_opts *o, const optspec *sp, const char *v, const char *as)
     case OPT_PROGRESS: o->progress = 1; break;
     case OPT_NO_PROGRESS: o->progress = 0; break;
     case OPT_PRETTY: o->pretty = true; break;
+    case OPT_RULE: o->rule_id = v; break;
+    case OPT_SENTENCE: {
+        char *end;
+        errno = 0;
+        long n = strtol(v, &end, 10);
+        if (errno || end == v || *end || n < 1)
+            return cli_usage_error(o->cmd, "%s: expected a sentence number from 1, got '%s'", as, v);
+        o->sentence = (size_t)n;
+        break;
+    }
+    case OPT_JSON: o->json = true; break;
+    case OPT_COLOR: o->color = 1; break;
+    case OPT_NO_COLOR: o->color = 0; break;
     case OPT_HELP:
         cli_help(stdout, cli_cmd_name(o->cmd));
         return CLI_EXIT_OK;
@@ -210,7 +233,8 @@ static int parse(cli_opts *o, int argc, char **argv, int first)
     for (int i = first; i < argc; i++) {
         const char *a = argv[i];
         if (operands_only || a[0] != '-' || a[1] == '\0') {
-            if (o->cmd != CLI_CMD_EXTRACT)
+            if (o->cmd != CLI_CMD_EXTRACT && o->cmd != CLI_CMD_EXPLAIN && o->cmd != CLI_CMD_DIFF &&
+                o->cmd != CLI_CMD_RULES)
                 return cli_usage_error(o->cmd, "unexpected argument '%s'", a);
             if (!push(&o->paths, &o->n_paths, a))
                 return CLI_EXIT_DOC;
@@ -284,6 +308,10 @@ static int check_extract(const cli_opts *o)
         return cli_usage_error(o->cmd, "stdin can be read only once ('-' and --files-from -)");
     if (o->n_globs && !o->recursive)
         return cli_usage_error(o->cmd, "--glob chooses files while walking folders; add -r");
+    if (o->cmd == CLI_CMD_RULES && !o->stats && (o->n_paths || o->files_from || o->recursive))
+        return cli_usage_error(o->cmd, "a CORPUS is read only with --stats");
+    if (o->cmd == CLI_CMD_DIFF && o->n_paths != 2)
+        return cli_usage_error(o->cmd, "diff takes two files: OLD.jsonl NEW.jsonl");
     return -1;
 }
 
@@ -308,8 +336,13 @@ static int run(cli_opts *o)
     switch (o->cmd) {
     case CLI_CMD_CHECK: code = cli_check(eng); break;
     case CLI_CMD_TEST: code = cli_test(eng); break;
-    case CLI_CMD_RULES: code = cli_rules(eng); break;
+    case CLI_CMD_RULES:
     case CLI_CMD_EXTRACT:
+        if (o->cmd == CLI_CMD_RULES && !o->stats) {
+            code = cli_rules(eng);
+            break;
+        }
+        /* extract, or rules --stats over a corpus */
         switch (cli_extract(o, eng)) {
         case CLI_RUN_OK: code = CLI_EXIT_OK; break;
         case CLI_RUN_DOCFAIL:
@@ -317,6 +350,7 @@ static int run(cli_opts *o)
         case CLI_RUN_NOMEM: code = CLI_EXIT_DOC; break;
         }
         break;
+    case CLI_CMD_EXPLAIN: code = cli_explain(o, eng); break;
     default: break;
     }
     relx_engine_free(eng);
@@ -333,6 +367,7 @@ int main(int argc, char **argv)
     o.jobs = default_jobs();
     o.max_doc_bytes = CLI_DEFAULT_MAX_DOC_BYTES;
     o.progress = -1;
+    o.color = -1;
 
     int code = -1;
     if (argc < 2) {
@@ -358,6 +393,10 @@ int main(int argc, char **argv)
         o.cmd = CLI_CMD_RULES;
     else if (strcmp(c, "help") == 0)
         o.cmd = CLI_CMD_HELP;
+    else if (strcmp(c, "explain") == 0)
+        o.cmd = CLI_CMD_EXPLAIN;
+    else if (strcmp(c, "diff") == 0)
+        o.cmd = CLI_CMD_DIFF;
     else if (c[0] == '-')
         return cli_usage_error(CLI_CMD_NONE, "unknown option '%s' (a command comes first)", c);
     else
@@ -371,8 +410,10 @@ int main(int argc, char **argv)
         return CLI_EXIT_OK;
     }
     code = parse(&o, argc, argv, 2);
-    if (code < 0 && o.cmd == CLI_CMD_EXTRACT)
+    if (code < 0 && o.cmd != CLI_CMD_CHECK && o.cmd != CLI_CMD_TEST)
         code = check_extract(&o);
+    if (code < 0 && o.cmd == CLI_CMD_DIFF)
+        code = cli_diff(&o); /* needs no engine */
     if (code < 0)
         code = run(&o);
     free((void *)o.rules);
