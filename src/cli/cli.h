@@ -212,4 +212,10 @@ int cli_usage_error(cli_cmd cmd, const char *fmt, ...)
 /* The name of a command ("extract", ...). */
 const char *cli_cmd_name(cli_cmd cmd);
 
+/* jsonl_fast.c: decode {"id": ..., "text": ...} without jansson. Returns 1 with
+ * *id and *text (malloc'd; caller frees), 0 when the line needs the full
+ * parser (other members, unusual values, anything jansson might reject), -1
+ * when out of memory. */
+int cli_jsonl_fast(const char *s, size_t n, char **id, char **text, size_t *text_len);
+
 #endif

@@ -436,6 +436,19 @@ int cli_doc_parse_jsonl(cli_doc *d)
     if (!d->raw_jsonl)
         return 0;
     d->raw_jsonl = false;
+    char *fid, *ftext;
+    size_t flen = 0;
+    int fast = cli_jsonl_fast(d->bytes, d->len, &fid, &ftext, &flen);
+    if (fast < 0)
+        return -1;
+    if (fast > 0) {
+        free(d->id);
+        free(d->bytes);
+        d->id = fid;
+        d->bytes = ftext;
+        d->len = flen;
+        return 0;
+    }
     json_error_t e;
     json_t *root = json_loadb(d->bytes, d->len, JSON_ALLOW_NUL, &e);
     if (!root || !json_is_object(root)) {
