@@ -82,11 +82,26 @@ static void put_span_text(rx_buf *b, const rx_doc *doc, size_t start, size_t end
     rx_buf_addc(b, '"');
 }
 
+static void put_uint(rx_buf *b, size_t v)
+{
+    char tmp[24];
+    size_t n = sizeof tmp;
+    do {
+        tmp[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    rx_buf_add(b, tmp + n, sizeof tmp - n);
+}
+
 static void put_span(rx_buf *b, const rx_doc *doc, size_t start, size_t end)
 {
     rx_buf_adds(b, "{\"text\":");
     put_span_text(b, doc, start, end);
-    rx_buf_printf(b, ",\"start\":%zu,\"end\":%zu}", start, end);
+    rx_buf_adds(b, ",\"start\":");
+    put_uint(b, start);
+    rx_buf_adds(b, ",\"end\":");
+    put_uint(b, end);
+    rx_buf_addc(b, '}');
 }
 
 static void put_date(rx_buf *b, rx_date d)

@@ -47,7 +47,6 @@ meta = [g for g in got if g.get("doc") == "m"]
 if not meta or meta[0].get("meta") != {"source": "z"}:
     bad += 1
     print("meta not copied")
-text = [g for g in got if g.get("doc") == "7"]
 print(f"{ok} passed, {bad} failed")
 sys.exit(1 if bad else 0)
 PY
