@@ -37,6 +37,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "internal.h"
 #include "trie.h"
@@ -252,6 +253,11 @@ static bool is_han(uint32_t c)
 }
 static bool is_upper(uint32_t c) { return c >= 'A' && c <= 'Z'; }
 static bool is_lower(uint32_t c) { return c >= 'a' && c <= 'z'; }
+/* an upper-case Latin letter, accented ones included (É, Ó, Ł) */
+static bool is_cap(uint32_t c)
+{
+    return is_upper(c) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && utf8proc_isupper((utf8proc_int32_t)c));
+}
 static bool is_alpha(uint32_t c) { return is_upper(c) || is_lower(c) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7); }
 static bool is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
 static bool is_alnum(uint32_t c) { return is_alpha(c) || is_digit(c); }
@@ -707,7 +713,7 @@ static bool tok_enstop(const scan *sc, tok k)
 static bool tok_cap(const scan *sc, tok k)
 {
     const uint32_t *t = sc->t;
-    if (!is_upper(t[k.s]) && !(k.e - k.s > 3 && (t[k.s] == 'a' || t[k.s] == 'e') && t[k.s + 1] == 'l' &&
+    if (!is_cap(t[k.s]) && !(k.e - k.s > 3 && (t[k.s] == 'a' || t[k.s] == 'e') && t[k.s + 1] == 'l' &&
                                t[k.s + 2] == '-' && is_upper(t[k.s + 3])))
         return false;
     bool lower = false;
@@ -725,10 +731,46 @@ static bool tok_title(const scan *sc, tok k)
     return tok_is(sc, k, 1) || tok_is(sc, k, 2) || (HIT(sc, k.s, 1) > k.e - k.s);
 }
 
+/* a capitalised adverb (Similarly, Eventually, Unfortunately): never a name */
+static bool tok_adverb(const scan *sc, tok k)
+{
+    static const char *const ends[] = {"ally", "ntly", "arly", "tely", "vely", "usly", "ibly", "ably", "ssly"};
+    if (k.e - k.s < 7 || HIT(sc, k.s, L_EN_GIVEN) == k.e - k.s)
+        return false;
+    for (size_t c = 0; c < sizeof ends / sizeof ends[0]; c++) {
+        size_t x = 0;
+        while (x < 4 && sc->t[k.e - 4 + x] == (uint32_t)ends[c][x])
+            x++;
+        if (x == 4)
+            return true;
+    }
+    return false;
+}
+
 static bool namey(const scan *sc, tok k)
 {
-    return tok_cap(sc, k) && !tok_enstop(sc, k) && !tok_title(sc, k) && !tok_is(sc, k, 13);
+    return tok_cap(sc, k) && !tok_enstop(sc, k) && !tok_title(sc, k) && !tok_is(sc, k, 13) && !tok_adverb(sc, k);
 }
+
+/* a definite article of French, Spanish, Italian or German opening a title of
+ * a work or a place (Le Monde, La Florida, Die Haut, Der Spiegel) */
+static bool foreign_article(const scan *sc, tok k)
+{
+    static const char *const arts[] = {"Le", "La", "Les", "Die", "Der", "Das", "El", "Il", "Lo", "Gli", "Het"};
+    for (size_t c = 0; c < sizeof arts / sizeof arts[0]; c++) {
+        size_t l = strlen(arts[c]), x = 0;
+        if (l != k.e - k.s)
+            continue;
+        while (x < l && sc->t[k.s + x] == (uint32_t)arts[c][x])
+            x++;
+        if (x == l)
+            return true;
+    }
+    return false;
+}
+
+/* a quotation mark around a nickname: Jon "Bowzer" Bauman */
+static bool is_quote(uint32_t c) { return c == '"' || c == 0x201C || c == 0x201D; }
 
 /* a Roman regnal number (II, III, IV, XVI) */
 static bool roman(const scan *sc, tok k)
@@ -753,26 +795,98 @@ static bool after_the(const scan *sc, size_t lo, size_t p)
     return q - 3 == lo || !is_alnum(t[q - 4]);
 }
 
-/* the word before p is a preposition that usually introduces a place */
-static bool after_place_prep(const scan *sc, size_t lo, size_t p)
+/* the word before p (one space between) is one of words[0..n), any case */
+static bool word_before(const scan *sc, size_t lo, size_t p, const char *const *words, size_t n)
 {
-    static const char *const preps[] = {"in", "at", "from", "to", "near", "into", "across", "throughout", "via", "outside"};
     const uint32_t *t = sc->t;
     if (p <= lo + 1 || !is_space(t[p - 1]))
         return false;
     size_t q = p - 1, w = q;
     while (w > lo && is_alpha(t[w - 1]))
         w--;
-    for (size_t c = 0; c < sizeof preps / sizeof preps[0]; c++) {
-        size_t l = strlen(preps[c]), k = 0;
+    if (w > lo && is_alnum(t[w - 1]))
+        return false;
+    for (size_t c = 0; c < n; c++) {
+        size_t l = strlen(words[c]), k = 0;
         if (l != q - w)
             continue;
-        while (k < l && (t[w + k] | 32) == (uint32_t)preps[c][k])
+        while (k < l && (t[w + k] | 32) == (uint32_t)words[c][k])
             k++;
         if (k == l)
             return true;
     }
     return false;
+}
+#define WORD_BEFORE(sc, lo, p, arr) word_before((sc), (lo), (p), (arr), sizeof(arr) / sizeof(arr)[0])
+
+/* the word before p is a preposition that usually introduces a place */
+static bool after_place_prep(const scan *sc, size_t lo, size_t p)
+{
+    static const char *const preps[] = {"in", "at", "from", "to", "near", "into", "across", "throughout", "via", "outside"};
+    return WORD_BEFORE(sc, lo, p, preps);
+}
+
+/* the word before p introduces a subject or field rather than a person
+ * (Department of Homeland Security, Center for Contemporary Craft) */
+static bool after_object_prep(const scan *sc, size_t lo, size_t p)
+{
+    static const char *const on[] = {"on"}, *const of[] = {"of", "for"};
+    if (WORD_BEFORE(sc, lo, p, on))
+        return true;
+    /* "of", "for" after a capitalised word: Department of, Center for (not
+     * "son of", "music for") */
+    if (!WORD_BEFORE(sc, lo, p, of) || p < lo + 3)
+        return false;
+    size_t w = p - 1;
+    while (w > lo && is_alpha(sc->t[w - 1]))
+        w--;
+    if (w < lo + 2 || !is_space(sc->t[w - 1]))
+        return false;
+    size_t v = w - 1;
+    while (v > lo && is_alpha(sc->t[v - 1]))
+        v--;
+    return v < w - 1 && is_cap(sc->t[v]);
+}
+
+/* a run right after a noun naming a kind of work is its title (the novel
+ * Oliver Twist, the film Anna Karenina); after "New" it is a place (New York
+ * Giants, New South Wales) */
+static bool after_work_noun(const scan *sc, size_t lo, size_t p)
+{
+    static const char *const works[] = {
+        "novel", "novella", "film", "movie", "album", "song", "single", "play", "poem", "opera", "series",
+        "book", "episode", "sitcom", "musical", "painting", "game", "magazine", "newspaper", "comic", "manga",
+        "anime", "show", "programme", "program", "story", "symphony", "concerto", "ballet", "soundtrack",
+        "documentary", "drama", "franchise", "brand", "sculpture", "ship", "aircraft", "typhoon",
+        "hurricane", "cyclone", "operation", "journal", "newspapers", "films", "novels", "albums", "songs",
+        "new"};
+    return WORD_BEFORE(sc, lo, p, works);
+}
+
+/* the run at p follows a person's possessive (Dante's Divine Comedy; not
+ * France's Mathé Altéry) */
+static bool after_possessive(const scan *sc, size_t lo, size_t p)
+{
+    const uint32_t *t = sc->t;
+    if (!(p >= lo + 4 && is_space(t[p - 1]) && t[p - 2] == 's' && (t[p - 3] == '\'' || t[p - 3] == 0x2019)))
+        return false;
+    size_t w = p - 3;
+    while (w > lo && is_alpha(t[w - 1]))
+        w--;
+    tok k = {w, p - 3};
+    return w < p - 3 && is_cap(t[w]) && !tok_is(sc, k, L_EN_NONPER) && !tok_is(sc, k, L_EN_COMMON);
+}
+
+/* " (1975)" follows: a work with its year, not a person's dates */
+static bool year_in_brackets(const scan *sc, size_t e, size_t hi)
+{
+    const uint32_t *t = sc->t;
+    if (e + 7 > hi || !is_space(t[e]) || t[e + 1] != '(')
+        return false;
+    for (size_t k = e + 2; k < e + 6; k++)
+        if (!is_digit(t[k]))
+            return false;
+    return t[e + 6] == ')';
 }
 
 /* text at p (after a name) reads like a person's: "said", "(born", ", who" */
@@ -805,6 +919,29 @@ static bool cjk_context(const scan *sc, size_t lo, size_t hi, tok k)
     return l && r && ((p > lo && is_han(sc->t[p - 1])) || (q < hi && is_han(sc->t[q])));
 }
 
+/* an initial: one capital letter, a dot and a space (V. Shantaram) */
+static bool tok_initial(const scan *sc, tok k, size_t hi)
+{
+    return k.e - k.s == 1 && is_cap(sc->t[k.s]) && k.e + 1 < hi && sc->t[k.e] == '.' && is_space(sc->t[k.e + 1]);
+}
+
+/* ", Jr." or " Sr." after a name: its length, else 0 */
+static size_t name_suffix(const scan *sc, size_t e, size_t hi)
+{
+    const uint32_t *t = sc->t;
+    size_t q = e;
+    if (q < hi && t[q] == ',')
+        q++;
+    if (q + 3 > hi || !is_space(t[q]) || !((t[q + 1] == 'J' || t[q + 1] == 'S') && t[q + 2] == 'r'))
+        return 0;
+    q += 3;
+    if (q < hi && t[q] == '.')
+        q++;
+    if (q < hi && is_alnum(t[q]))
+        return 0;
+    return q - e;
+}
+
 static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
 {
     const uint32_t *t = sc->t;
@@ -827,6 +964,29 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
     }
     tok *tk = *toks;
     for (size_t a = 0; a < nt; a++) {
+        /* initials before a surname: V. Shantaram, A. R. Rahman */
+        if (tok_initial(sc, tk[a], hi) &&
+            (a == 0 || (tk[a - 1].e + 1 < tk[a].s && !tok_initial(sc, tk[a - 1], hi)) || !tok_cap(sc, tk[a - 1])) &&
+            !(a > 0 && tok_initial(sc, tk[a - 1], hi) && tk[a].s == tk[a - 1].e + 2)) {
+            size_t b = a;
+            while (b + 1 < nt && tk[b + 1].s == tk[b].e + 2 && tok_initial(sc, tk[b + 1], hi) && b - a < 2)
+                b++;
+            if (b + 1 < nt && tk[b + 1].s == tk[b].e + 2 && namey(sc, tk[b + 1])) {
+                size_t z = b + 1;
+                while (z + 1 < nt && z - b < 2 && tk[z + 1].s == tk[z].e + 1 && is_space(t[tk[z].e]) &&
+                       namey(sc, tk[z + 1]))
+                    z++;
+                bool bad = false;
+                for (size_t y = b + 1; y <= z; y++)
+                    bad = bad || tok_is(sc, tk[y], L_EN_NONPER) || tok_is(sc, tk[y], 6) ||
+                          tok_is(sc, tk[y], L_EN_COMMON);
+                size_t e = tk[z].e;
+                if (!bad && add_cand(sc, tk[a].s, e + name_suffix(sc, e, hi), RX_M_PERSON, 3, 0, -1) < 0)
+                    return -1;
+                a = z;
+                continue;
+            }
+        }
         if (!namey(sc, tk[a]))
             continue;
         /* an organisation from the lexicon at the start of a run stands alone */
@@ -840,6 +1000,15 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
         bool org = false;
         while (b + 1 < nt) {
             size_t gap = tk[b + 1].s - tk[b].e;
+            /* a nickname in quotes or brackets: Jon "Bowzer" Bauman, Conrad (Gus) Shinn */
+            if (gap == 2 && is_space(t[tk[b].e]) && b + 2 < nt && tk[b + 1].e + 1 < hi &&
+                ((is_quote(t[tk[b].e + 1]) && is_quote(t[tk[b + 1].e])) ||
+                 (t[tk[b].e + 1] == '(' && t[tk[b + 1].e] == ')')) &&
+                namey(sc, tk[b + 1]) && is_space(t[tk[b + 1].e + 1]) && tk[b + 2].s == tk[b + 1].e + 2 &&
+                namey(sc, tk[b + 2]) && namey(sc, tk[b])) {
+                b += 2;
+                continue;
+            }
             if (gap != 1 || !is_space(t[tk[b].e]))
                 break;
             /* a company suffix that is also a stop word (Acme Corp., Foo Inc.) */
@@ -853,6 +1022,17 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
                 b++;
                 continue;
             }
+            /* middle initials: Robert F. X. Sillerman */
+            if (tk[b + 1].s == tk[b].e + 1 && tok_initial(sc, tk[b + 1], hi) && b + 2 < nt &&
+                tk[b + 2].s == tk[b + 1].e + 2 && tok_initial(sc, tk[b + 2], hi)) {
+                size_t z = b + 2;
+                while (z + 1 < nt && tk[z + 1].s == tk[z].e + 2 && tok_initial(sc, tk[z + 1], hi))
+                    z++;
+                if (z + 1 < nt && tk[z + 1].s == tk[z].e + 2 && namey(sc, tk[z + 1])) {
+                    b = z + 1;
+                    continue;
+                }
+            }
             /* a middle initial: Robert P. Lockwood */
             if (tk[b + 1].e - tk[b + 1].s == 1 && is_upper(t[tk[b + 1].s]) && tk[b + 1].e + 1 < hi &&
                 t[tk[b + 1].e] == '.' && b + 2 < nt && tk[b + 2].s == tk[b + 1].e + 2 &&
@@ -863,7 +1043,7 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
             /* a regnal number: Benedict XVI, John Paul II */
             if (roman(sc, tk[b + 1])) {
                 b++;
-                break;
+                continue; /* Sigismund III Vasa; ends the run unless a name follows */
             }
             /* particle inside a name: Robin van Persie */
             if (tok_is(sc, tk[b + 1], 11) && is_lower(t[tk[b + 1].s]) && b + 2 < nt &&
@@ -871,14 +1051,30 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
                 b += 2;
                 continue;
             }
-            /* University of Oregon, Board of Trustees */
-            if (tok_is(sc, tk[b], 6) && tk[b + 1].e - tk[b + 1].s == 2 && t[tk[b + 1].s] == 'o' &&
-                t[tk[b + 1].s + 1] == 'f' && b + 2 < nt && tk[b + 2].s - tk[b + 1].e == 1 &&
-                tok_cap(sc, tk[b + 2])) {
+            /* University of Oregon, Board of Trustees, Institute for Advanced
+             * Study, Council on Foreign Relations, Office of Management and Budget */
+            if (tok_is(sc, tk[b], 6) && b + 2 < nt && tk[b + 2].s - tk[b + 1].e == 1 &&
+                tk[b + 1].s - tk[b].e == 1 && tok_cap(sc, tk[b + 2]) && !tok_enstop(sc, tk[b + 2]) &&
+                ((tk[b + 1].e - tk[b + 1].s == 2 && t[tk[b + 1].s] == 'o' &&
+                  (t[tk[b + 1].s + 1] == 'f' || t[tk[b + 1].s + 1] == 'n')) ||
+                 (tk[b + 1].e - tk[b + 1].s == 3 && t[tk[b + 1].s] == 'f' && t[tk[b + 1].s + 1] == 'o' &&
+                  t[tk[b + 1].s + 2] == 'r'))) {
                 b += 2;
                 org = true;
-                while (b + 1 < nt && tk[b + 1].s - tk[b].e == 1 && namey(sc, tk[b + 1]))
-                    b++;
+                for (;;) {
+                    while (b + 1 < nt && tk[b + 1].s - tk[b].e == 1 && namey(sc, tk[b + 1]))
+                        b++;
+                    /* "and" joining two capitalised fields */
+                    if (b + 2 < nt && tk[b + 1].s - tk[b].e == 1 && tk[b + 1].e - tk[b + 1].s == 3 &&
+                        t[tk[b + 1].s] == 'a' && t[tk[b + 1].s + 1] == 'n' && t[tk[b + 1].s + 2] == 'd' &&
+                        tk[b + 2].s - tk[b + 1].e == 1 && namey(sc, tk[b + 2]) &&
+                        !(b + 3 < nt && tk[b + 3].s - tk[b + 2].e == 1 && tk[b + 3].e - tk[b + 3].s == 2 &&
+                          t[tk[b + 3].s] == 'o' && t[tk[b + 3].s + 1] == 'f')) {
+                        b += 2;
+                        continue;
+                    }
+                    break;
+                }
                 break;
             }
             break;
@@ -890,34 +1086,69 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
         /* Pope Benedict XVI, King Henry, Sir Edmund Hillary: the honorific is
          * not part of the name, and makes what follows a person */
         bool hon_first = false;
-        if (!org && nw >= 2 && tok_is(sc, tk[a], L_EN_HON)) {
-            hon_first = true;
-            s = tk[a + 1].s;
-            nw--;
+        size_t a0 = a; /* first token of the name proper */
+        if (!org && nw >= 2) {
+            /* the last honorific or rank of the run starts the name (Lieutenant
+             * General Lloyd Fredendall, Alabama Governor George Wallace) */
+            for (size_t z = b; z-- > a;)
+                if (tok_is(sc, tk[z], L_EN_HON)) {
+                    hon_first = true;
+                    a0 = z + 1;
+                    break;
+                }
+            if (hon_first) {
+                s = tk[a0].s;
+                nw = b - a0 + 1;
+                if (a0 > a + 1 && nw == 1) {
+                    a = b; /* Attorney General Smith: no first name */
+                    continue;
+                }
+            }
         }
         /* a run with a word that never occurs in personal names (World War,
-         * York City) or after "the" (the Soviet Union) is no person */
+         * York City) or after "the" (the Soviet Union) is no person; nor is
+         * one that opens with a foreign article (Le Monde, Die Haut) */
         bool nonper = false;
-        for (size_t z = a; z <= b && !org; z++)
+        for (size_t z = a0; z <= b && !org; z++)
             if (tok_is(sc, tk[z], L_EN_NONPER))
                 nonper = true;
-        if (!org && !hon_first && (nonper || after_the(sc, lo, tk[a].s))) {
+        /* "the Nick Cave collaboration": a known first name and surname used
+         * as a modifier of a lower-case noun */
+        bool the_mod = nw >= 2 && HIT(sc, tk[a0].s, L_EN_GIVEN) == tk[a0].e - tk[a0].s && e + 1 < hi &&
+                       is_space(t[e]) && is_lower(t[e + 1]);
+        if (!org && (nonper || (!hon_first && ((after_the(sc, lo, tk[a].s) && !the_mod) ||
+                                               foreign_article(sc, tk[a]))))) {
             a = b;
             continue;
         }
         if (org) {
-            if (e < hi && t[e] == '.' && (tk[b].e - tk[b].s <= 4))
-                e++; /* Inc. Corp. Ltd. Co. */
+            /* Inc. Corp. Ltd. Co.: only a suffix listed with its dot takes
+             * the dot; elsewhere it ends the sentence (Brightline Labs.) */
+            if (e < hi && t[e] == '.' && HIT(sc, tk[b].s, 6) == tk[b].e - tk[b].s + 1)
+                e++;
+            /* an acronym before the name: US Airways Group, NHS Foundation Trust */
+            if (a > 0 && tk[a - 1].e + 1 == tk[a].s && is_space(t[tk[a - 1].e]) &&
+                tk[a - 1].e - tk[a - 1].s >= 2 && tk[a - 1].e - tk[a - 1].s <= 5 && !tok_enstop(sc, tk[a - 1])) {
+                bool caps = true;
+                for (size_t q = tk[a - 1].s; q < tk[a - 1].e && caps; q++)
+                    caps = is_upper(t[q]);
+                if (caps)
+                    s = tk[a - 1].s;
+            }
+            /* New York Giants, New Zealand Herald: "New" is a stop word elsewhere */
+            if (s == tk[a].s && s >= lo + 4 && is_space(t[s - 1]) && t[s - 4] == 'N' && t[s - 3] == 'e' &&
+                t[s - 2] == 'w' && (s - 4 == lo || !is_alnum(t[s - 5])))
+                s -= 4;
             if (add_cand(sc, s, e, RX_M_ORG, 3, 0, -1) < 0)
                 return -1;
         } else if (nw >= 2 && nw <= 4) {
             size_t nn = HIT(sc, s, H_CS(2));
-            size_t fl = tk[hon_first ? a + 1 : a].e - s;
+            size_t fl = tk[a0].e - s;
             bool given = HIT(sc, s, L_EN_GIVEN) == fl;
             /* an unknown first name needs support: a title or occupation
              * before it, a middle initial, or a person cue after it */
             bool initial = false;
-            for (size_t z = a; z <= b; z++)
+            for (size_t z = a0; z <= b; z++)
                 if (tk[z].e - tk[z].s == 1 && tk[z].e < hi && t[tk[z].e] == '.')
                     initial = true;
             bool weak = !given && !hon_first && !initial && !title_ends_at(sc, lo, s) &&
@@ -925,14 +1156,19 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
             /* without support, a run after a preposition of place (in São
              * Paulo, from Great Britain) is taken as a place */
             bool common = false;
-            for (size_t z = a; z <= b && weak; z++)
+            for (size_t z = a0; z <= b && weak; z++)
                 if (tok_is(sc, tk[z], L_EN_COMMON))
                     common = true;
-            if (weak && (common || after_place_prep(sc, lo, s))) {
+            if (weak && (common || after_place_prep(sc, lo, s) || after_object_prep(sc, lo, s) ||
+                         after_possessive(sc, lo, s))) {
                 a = b;
                 continue;
             }
-            if (nn != e - s && add_cand(sc, s, e, RX_M_PERSON, 3, 0, -1) < 0)
+            if (!hon_first && (after_work_noun(sc, lo, s) || year_in_brackets(sc, e, hi))) {
+                a = b;
+                continue;
+            }
+            if (nn != e - s && add_cand(sc, s, e + name_suffix(sc, e, hi), RX_M_PERSON, 3, 0, -1) < 0)
                 return -1;
         } else if (nw == 1) {
             /* Mr. Smith; 賞金獵人 Johns 說; Anthropic 公司 */
@@ -944,10 +1180,10 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
                 size_t q = p;
                 while (q > lo && is_alpha(t[q - 1]))
                     q--;
-                hon = q < p && HIT(sc, q, 10) == p - q && p - q <= 4 && t[q] == 'M' + 0 * 0;
-                hon = hon || (q < p && p - q <= 4 &&
-                              ((t[q] == 'M' && (t[q + 1] == 'r' || t[q + 1] == 's')) ||
-                               (t[q] == 'D' && t[q + 1] == 'r')));
+                /* Mr Mrs Ms Dr (not My, May) */
+                hon = (p - q == 2 && ((t[q] == 'M' && (t[q + 1] == 'r' || t[q + 1] == 's')) ||
+                                      (t[q] == 'D' && t[q + 1] == 'r'))) ||
+                      (p - q == 3 && t[q] == 'M' && t[q + 1] == 'r' && t[q + 2] == 's');
             }
             size_t q = e;
             while (q < hi && is_space(t[q]))
@@ -1162,6 +1398,16 @@ static size_t edit1(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
     return !memcmp(a + i, b + i + 1, (nb - i - 1) * sizeof *a) ? 1 : 2;
 }
 
+/* a typo keeps the first letter, except for look-alikes (llya for Ilya):
+ * Rote/Note and Butch/Dutch are different words */
+static bool same_initial(uint32_t a, uint32_t b)
+{
+    if (a == b)
+        return true; /* (plurals are refused by the caller) */
+    bool la = a == 'I' || a == 'l' || a == '1', lb = b == 'I' || b == 'l' || b == '1';
+    return la && lb;
+}
+
 typedef struct known {
     size_t s, e;     /* a span of doc->text.norm holding the form */
     int type;
@@ -1343,7 +1589,12 @@ static int aliases(scan *sc, rx_doc *doc)
                 for (size_t x = 0; x < nlat && ok; x++) {
                     size_t i = lat[x];
                     size_t kl = kv[i].e - kv[i].s;
-                    if (kl + 1 < l || kl > l + 1 || edit1(t + p, l, t + kv[i].s, kl) != 1)
+                    size_t ml = kl < l ? kl : l;
+                    uint32_t last = kl > l ? t[kv[i].s + kl - 1] : t[p + l - 1];
+                    if (kl != l && last == 's' && !memcmp(t + p, t + kv[i].s, ml * sizeof *t))
+                        continue; /* Brown/Browns: a plural, not a typo */
+                    if (kl + 1 < l || kl > l + 1 || !same_initial(t[p], t[kv[i].s]) ||
+                        edit1(t + p, l, t + kv[i].s, kl) != 1)
                         continue;
                     if (hitk >= 0 && kv[hitk].owner != kv[i].owner) {
                         hitk = -2;
@@ -1355,7 +1606,9 @@ static int aliases(scan *sc, rx_doc *doc)
                 bool clear = true;
                 for (size_t z = p; z < q && clear; z++)
                     clear = !sc->taken[z];
-                if (hitk >= 0 && clear && !tok_enstop(sc, (tok){p, q})) {
+                tok tq = {p, q};
+                if (hitk >= 0 && clear && !tok_enstop(sc, tq) && !tok_is(sc, tq, L_EN_NONPER) &&
+                    !tok_is(sc, tq, L_EN_COMMON)) {
                     memset(sc->taken + p, 1, l);
                     if (push_mention(doc, p, q, kv[hitk].type, RX_MF_ALIAS_,
                                      doc->m[kv[hitk].owner].entity) < 0)

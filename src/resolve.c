@@ -149,6 +149,20 @@ static int edit_distance_le1(const uint32_t *a, size_t na, const uint32_t *b, si
     return !memcmp(a + i, b + i + 1, (nb - i - 1) * sizeof *a) ? 1 : 2;
 }
 
+/* keys are lower-cased: a typo keeps the first letter, except i/l look-alikes
+ * (llya for Ilya); note/rote are different words */
+static bool same_initial(uint32_t a, uint32_t b)
+{
+    return a == b || ((a == 'i' || a == 'l' || a == '1') && (b == 'i' || b == 'l' || b == '1'));
+}
+
+/* one key is the other plus a final s (brown/browns): a plural, not a typo */
+static bool plural_of(const rkey *a, const rkey *b)
+{
+    const rkey *s = a->n < b->n ? a : b, *l = a->n < b->n ? b : a;
+    return l->n == s->n + 1 && l->k[l->n - 1] == 's' && !memcmp(s->k, l->k, s->n * sizeof *s->k);
+}
+
 /* words of a Latin name: first and last (spans of the matching copy) */
 static bool latin_words(const uint32_t *t, const rx_mention *m, size_t *fe, size_t *ls)
 {
@@ -287,7 +301,8 @@ int rx_resolve(rx_doc *doc)
         for (size_t fj = 0; fj < nforms; fj++) {
             size_t j = (size_t)forms[fj];
             if (j != i && m[j].type == m[i].type && keys[j].n >= 4 && is_latin(keys[j].k[0]) &&
-                find(p, (int)j) != find(p, (int)i) &&
+                find(p, (int)j) != find(p, (int)i) && same_initial(keys[i].k[0], keys[j].k[0]) &&
+                !plural_of(&keys[i], &keys[j]) &&
                 edit_distance_le1(keys[i].k, keys[i].n, keys[j].k, keys[j].n) == 1)
                 cands[nc++] = (int)j;
         }

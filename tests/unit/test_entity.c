@@ -280,6 +280,44 @@ int main(void)
     expect("The book by Robert P. Lockwood was published.", "Robert P. Lockwood", RX_M_PERSON);
     expect("Khaleda Zia said the vote was unfair.", "Khaleda Zia", RX_M_PERSON);
     expect("Art Levinson will become chairman.", "Art Levinson", RX_M_PERSON);
+
+    /* Latin names: accented capitals, initials, suffixes, regnal numbers, nicknames */
+    expect("The report was written by Étienne Marchand in 1990.", "Étienne Marchand", RX_M_PERSON);
+    expect("The film was directed by K. Ramaswamy in 1951.", "K. Ramaswamy", RX_M_PERSON);
+    expect("The score was written by M. K. Desai last year.", "M. K. Desai", RX_M_PERSON);
+    expect("The deal was funded by Thomas J. R. Whitfield in 1990.", "Thomas J. R. Whitfield", RX_M_PERSON);
+    expect("The unit was led by Henry T. Barlow Jr. in 1943.", "Henry T. Barlow Jr.", RX_M_PERSON);
+    expect("The land was ruled by Ludwig II Wittel at the time.", "Ludwig II Wittel", RX_M_PERSON);
+    expect("The band included Tom \"Buzz\" Harlan on vocals.", "Tom \"Buzz\" Harlan", RX_M_PERSON);
+    /* honorifics, ranks and occupations before a name are not part of it */
+    expect("Drummer Pete Larkin joined the band.", "Pete Larkin", RX_M_PERSON);
+    reject("Drummer Pete Larkin joined the band.", "Drummer Pete Larkin");
+    expect("Lieutenant General Walter Brenning led the corps.", "Walter Brenning", RX_M_PERSON);
+    expect("He met Ohio Governor Mark Ellison in 1963.", "Mark Ellison", RX_M_PERSON);
+    /* a known first name as a modifier after "the" */
+    expect("It was the Kevin Dorsey collaboration that sold best.", "Kevin Dorsey", RX_M_PERSON);
+    /* not people: adverbs, places, works, foreign articles, headline verbs */
+    reject("Similarly Torvald was a king of the north.", "Similarly Torvald");
+    reject("He moved to West Virginia in 1990.", "West Virginia");
+    expect("She played for the Portland Tigers in 2010.", "Portland Tigers", RX_M_ORG);
+    reject("It is based on the novel Silver Meadows by Hartley.", "Silver Meadows");
+    reject("It was praised in Milton's Burning Garden long ago.", "Burning Garden");
+    reject("The film Paper Lanterns (1931) failed at the box office.", "Paper Lanterns");
+    reject("She wrote Le Jardin Perdu in 1873.", "Le Jardin Perdu");
+    expect("He joined the New England Patriots in 1990.", "New England Patriots", RX_M_ORG);
+    reject("He wrote for the New Hampshire Courier-Post for years.", "Hampshire Courier-Post");
+    reject("He served as Minister of Rural Transport until 2017.", "Rural Transport");
+    expect("Maria Lopez Resigns as CEO of Acme", "Maria Lopez", RX_M_PERSON);
+    /* "My" is no honorific; a changed first letter makes another word */
+    reject("They called it Lost in My Garden at first.", "Garden");
+    reject("Anna Berg spoke first. Ferg was not there.", "Ferg");
+    reject("Hutch Fielding produced it. It charted on the Dutch chart.", "Dutch");
+    /* English organisations */
+    expect("He worked at the Institute for Applied Optics for years.", "Institute for Applied Optics", RX_M_ORG);
+    expect("He joined the Office of Planning and Research in 2001.", "Office of Planning and Research", RX_M_ORG);
+    expect("He led UK Railways Group from 2005.", "UK Railways Group", RX_M_ORG);
+    expect("He studied at the University of Tartu.", "University of Tartu", RX_M_ORG);
+    expect("He worked for Harlow Associates in 2010.", "Harlow Associates", RX_M_ORG);
     /* invariants on mixed text */
     invariants("5 月 15 日，OpenAI 聯合創始人 Ilya Sutskever 在社交平台上發文表示，決定離開 OpneAI。他說：謝謝。");
     invariants("董事長張忠謀表示，台積電(2330)將由魏哲家接任。他說，張董事長很放心。");
