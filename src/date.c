@@ -1114,6 +1114,21 @@ static hit match_cn_word(scan *s, size_t i)
 
 /* ------------------------------------------------------------ the scan */
 
+/* Can a Chinese word form (民国, 周一, 星期, 礼拜, 今年, 去年, 上月, 这个月,
+ * 昨日, 日前, 近日, 今(2)日 ...) start with c? The scan skips every other
+ * Han character without looking further. */
+static bool cn_word_start(uint32_t c)
+{
+    switch (c) {
+    case U'民': case U'周': case U'星': case U'礼': case U'今': case U'本': case U'去':
+    case U'上': case U'前': case U'明': case U'这': case U'下': case U'昨': case U'日':
+    case U'近':
+        return true;
+    default:
+        return false;
+    }
+}
+
 static void scan_all(scan *s)
 {
     size_t i = 0;
@@ -1139,7 +1154,7 @@ static void scan_all(scan *s)
                 h = match_english(s, i);
             while (skip < s->n && is_alpha(s->t[skip]))
                 skip++;
-        } else if (is_han(c)) {
+        } else if (cn_word_start(c)) {
             h = match_cn_word(s, i);
         }
         if (h.end > i) {
