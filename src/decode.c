@@ -139,10 +139,10 @@ static int decode_iconv(const char *bytes, size_t len, const char *enc, rx_text 
     iconv_t cd = iconv_open("UTF-32LE", enc);
     if (cd == (iconv_t)-1) {
         if (errno == EINVAL) {
-            *err_code = "unknown-encoding";
+            *err_code = "unknown_encoding";
             *err_msg = "the encoding is not known to this system's iconv";
         } else {
-            *err_code = "out-of-memory";
+            *err_code = "out_of_memory";
             *err_msg = "out of memory opening the converter";
         }
         return -1;
@@ -205,7 +205,7 @@ static int decode_iconv(const char *bytes, size_t len, const char *enc, rx_text 
 oom:
     iconv_close(cd);
     free(cp);
-    *err_code = "out-of-memory";
+    *err_code = "out_of_memory";
     *err_msg = "out of memory decoding the document";
     return -1;
 }
@@ -264,7 +264,7 @@ int rx_decode(const char *bytes, size_t len, const char *encoding, rx_text *out,
         }
         out->cp = alloc_cp(len);
         if (!out->cp) {
-            *err_code = "out-of-memory";
+            *err_code = "out_of_memory";
             *err_msg = "out of memory decoding the document";
             return -1;
         }

@@ -78,13 +78,13 @@ relx_status rx_extract_doc(relx_worker *w, const char *doc_id, const char *bytes
         char msg[160];
         snprintf(msg, sizeof msg, "document is %zu bytes, more than --max-doc-bytes %zu", len,
                  opt->max_doc_bytes);
-        return fail(doc_id, "too-large", msg, json_out, json_len);
+        return fail(doc_id, "too_large", msg, json_out, json_len);
     }
     rx_date pub = {0, 0, 0};
     if (opt->date && rx_date_parse_iso(opt->date, &pub) != 0)
-        return fail(doc_id, "bad-date", "the publication date is not YYYY-MM-DD", json_out, json_len);
+        return fail(doc_id, "bad_date", "the publication date is not YYYY-MM-DD", json_out, json_len);
     if (opt->lang && !valid_lang(opt->lang))
-        return fail(doc_id, "bad-lang", "the language is not zh-Hant, zh-Hans or en", json_out, json_len);
+        return fail(doc_id, "bad_lang", "the language is not zh-Hant, zh-Hans or en", json_out, json_len);
 
     rx_doc doc = {0};
     doc.id = doc_id;
@@ -142,7 +142,7 @@ relx_status rx_extract_doc(relx_worker *w, const char *doc_id, const char *bytes
 done:
     rx_doc_free(&doc);
     if (st == RELX_ENOMEM)
-        return fail(doc_id, "out-of-memory", "out of memory while processing the document", json_out,
+        return fail(doc_id, "out_of_memory", "out of memory while processing the document", json_out,
                     json_len);
     return st;
 }

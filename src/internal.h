@@ -109,7 +109,7 @@ typedef struct rx_text {
  * to UTF-16. Also "utf-16le", "utf-16be", and legacy encodings through iconv
  * ("big5", "gbk", "gb18030"). Invalid sequences become U+FFFD (counted in
  * out->invalid). Returns 0, or -1 with *err_code and *err_msg set to static strings
- * ("unknown-encoding", "out-of-memory", ...). Free with rx_text_free. */
+ * ("unknown_encoding", "out_of_memory", ...). Free with rx_text_free. */
 int rx_decode(const char *bytes, size_t len, const char *encoding, rx_text *out,
               const char **err_code, const char **err_msg);
 void rx_text_free(rx_text *t);
@@ -255,6 +255,7 @@ typedef struct rx_pattern {
 typedef struct rx_example {
     char *text;        /* the example sentence(s) */
     int line;
+    int col;           /* column (code points, 1-based) where the text starts */
     bool reject;       /* "reject:": the rule must not produce a relation of its type here */
     char *pubdate;     /* "pubdate:" for relative dates, or NULL */
     /* Expected arguments ("expect: person=Jan Leike; org=OpenAI"); keys are

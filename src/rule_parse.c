@@ -289,6 +289,7 @@ static void key_example(parser *p, const char *v, size_t voff, size_t vlen, bool
     if (!ex)
         return;
     ex->reject = reject;
+    ex->col = (int)rx_utf8_count(p->text, voff) + 1;
     ex->text = rx_strndup(v, vlen);
     if (!ex->text) {
         oom(p);
@@ -423,7 +424,7 @@ static void key_expect(parser *p, size_t voff, size_t vend)
         const rx_example *first = &p->r.examples[p->ex_first];
         char *text = rx_strdup(first->text);
         char *pub = first->pubdate ? rx_strdup(first->pubdate) : NULL;
-        int line = first->line;
+        int line = first->line, col = first->col;
         ex = (text && (pub || !first->pubdate)) ? example_new(p) : NULL;
         if (!ex) {
             if (!text || (!pub && first->pubdate))
@@ -436,6 +437,7 @@ static void key_expect(parser *p, size_t voff, size_t vend)
         ex->text = text;
         ex->pubdate = pub;
         ex->line = line;
+        ex->col = col;
     }
     ex->keys = tmp.keys;
     ex->values = tmp.values;

@@ -153,7 +153,8 @@ relx_status relx_run_examples(const relx_engine *eng, FILE *out, size_t *passed,
                 (*passed)++;
             } else {
                 (*failed)++;
-                fprintf(out, "%s:%d: rule %s: example failed\n", rule->file, ex->line, rule->id);
+                fprintf(out, "%s:%d:%d: rule %s: example failed\n", rule->file, ex->line, ex->col,
+                        rule->id);
                 fprintf(out, "    text:     %s\n", ex->text);
                 if (ex->reject) {
                     fprintf(out, "    expected: no %s relation\n", type);

@@ -1,4 +1,6 @@
-/* commands.c: the rule-pack commands `relx check`, `relx test` and `relx rules`.
+/* commands.c: the rule-pack commands `relx check` (compile and run the
+ * examples; any failure is exit 2), `relx test` (run the examples; exit 1 on a
+ * failure) and `relx rules`.
  * Each gets an engine main.c already built (so rule errors never reach here) and
  * returns an exit code.
  */
@@ -6,10 +8,21 @@
 
 #include "cli/cli.h"
 
+/* Compiling succeeded; an example that fails is a rule error too (exit 2),
+ * reported as FILE:LINE:COL with what was expected and found. */
 int cli_check(const relx_engine *eng)
 {
-    size_t n = relx_rule_count(eng);
-    fprintf(stderr, "relx: %zu rule%s OK\n", n, n == 1 ? "" : "s");
+    size_t n = relx_rule_count(eng), passed = 0, failed = 0;
+    relx_status st = relx_run_examples(eng, stderr, &passed, &failed);
+    if (st != RELX_OK || failed) {
+        if (failed)
+            fprintf(stderr, "relx: %zu of %zu examples failed\n", failed, passed + failed);
+        else
+            fprintf(stderr, "relx: running the examples failed (status %d)\n", (int)st);
+        return CLI_EXIT_USAGE;
+    }
+    fprintf(stderr, "relx: %zu rule%s OK, %zu example%s pass\n", n, n == 1 ? "" : "s", passed,
+            passed == 1 ? "" : "s");
     return CLI_EXIT_OK;
 }
 

@@ -6,12 +6,15 @@
  * line-filter use, and otherwise when the buffer fills). SIGPIPE is ignored by
  * main.c, so a closed pipe shows up here as EPIPE: the writer then goes quiet and
  * reports CLI_OUT_CLOSED; any other failure (ENOSPC, EIO) is printed once as
- * "relx: write error: ..." and reported as CLI_OUT_ERROR.
+ * "relx: write error: ..." and reported as CLI_OUT_ERROR. When the output is a
+ * regular file, a failed write (disk full, file size limit) is cut back to the
+ * end of the last complete line, so the file never holds a partial JSON line.
  */
 #include <errno.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -24,6 +27,8 @@ struct cli_out {
     char *buf;
     size_t len;
     int state; /* CLI_OUT_*; sticky once not OK */
+    bool regular;     /* fd is a regular file */
+    off_t committed;  /* its size after the last complete line written */
 };
 
 cli_out *cli_out_new(int fd)
@@ -37,6 +42,12 @@ cli_out *cli_out_new(int fd)
         return NULL;
     }
     o->fd = fd;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        off_t at = lseek(fd, 0, SEEK_CUR);
+        o->regular = at >= 0;
+        o->committed = at;
+    }
     return o;
 }
 
@@ -55,6 +66,11 @@ size_t cli_out_pending(const cli_out *o)
 
 static int fail(cli_out *o, int err)
 {
+    if (o->regular) {
+        /* drop the part of a line that made it to the file (O_APPEND or not) */
+        if (ftruncate(o->fd, o->committed) == 0)
+            (void)lseek(o->fd, o->committed, SEEK_SET);
+    }
     if (err == EPIPE) {
         o->state = CLI_OUT_CLOSED;
     } else {
@@ -67,9 +83,13 @@ static int fail(cli_out *o, int err)
     return o->state;
 }
 
-/* Write every byte of iov[0..n), retrying short writes, EINTR and EAGAIN. */
+/* Write every byte of iov[0..n) (whole lines), retrying short writes, EINTR
+ * and EAGAIN. */
 static int write_all(cli_out *o, struct iovec *iov, int n)
 {
+    size_t total = 0;
+    for (int k = 0; k < n; k++)
+        total += iov[k].iov_len;
     while (n > 0) {
         ssize_t k = writev(o->fd, iov, n);
         if (k < 0) {
@@ -93,6 +113,7 @@ static int write_all(cli_out *o, struct iovec *iov, int n)
             iov->iov_len -= done;
         }
     }
+    o->committed += (off_t)total;
     return CLI_OUT_OK;
 }
 

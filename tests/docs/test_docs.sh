@@ -66,7 +66,10 @@ for n, (line, lang, body, prev) in enumerate(blocks):
     open(f, "w", encoding="utf-8").write(body)
     base = ["relx", "--no-default-rules", "--rules", os.path.join(src, "rules/lexicon"), "--rules", f]
     r = subprocess.run([base[0], "check"] + base[1:], env=env, capture_output=True, text=True)
-    if r.returncode != 0:
+    # relx check also runs the examples: a tutorial draft may fail those, but
+    # it must compile (no "error:" diagnostics)
+    draft_ok = tutorial and r.returncode == 2 and "error:" not in r.stderr
+    if r.returncode != 0 and not draft_ok:
         bad("docs/rules.md:%d: relx check: %s" % (line, r.stderr.strip()))
     else:
         ok()
@@ -114,7 +117,8 @@ for line, lang, body, prev in blocks:
             got = r.stdout.rstrip("\n").split("\n") if r.stdout.strip() else []
             while want and want[-1] == "":
                 want.pop()
-            if r.returncode == 2 or not match(want, got):
+            failing_example = any("example failed" in w for w in want)
+            if (r.returncode == 2 and not failing_example) or not match(want, got):
                 bad("docs/rules.md:%d: $ %s (exit %d)\n--- expected\n%s\n--- got\n%s" %
                     (line, cmd, r.returncode, "\n".join(want), "\n".join(got)))
             else:

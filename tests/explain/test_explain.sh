@@ -29,7 +29,7 @@ printf '台積電董事長劉德音宣布交棒予魏哲家。\n' > near.txt
 rx test --no-default-rules --rules "$LEX" --rules handover.rules > out 2>&1; rc=$?
 check "v1: relx test fails" test $rc -eq 1
 check "v1: 1 passed, 1 failed" grep -qx "1 passed, 1 failed" out
-check "v1: names the failing example" grep -q "^handover.rules:6: rule zh.succession.handover: example failed" out
+check "v1: names the failing example" grep -q "^handover.rules:6:10: rule zh.succession.handover: example failed" out
 rx explain --no-default-rules --rules "$LEX" --rules handover.rules near.txt > out 2>&1
 check "v1 explain exits 0" test $? -eq 0
 golden walkthrough-1.txt out

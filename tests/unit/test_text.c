@@ -230,7 +230,7 @@ static void test_iconv(void)
     rx_text t;
     const char *code = NULL, *msg = NULL;
     CHECK(rx_decode("abc", 3, "klingon-8", &t, &code, &msg) == -1 && code &&
-              !strcmp(code, "unknown-encoding") && msg,
+              !strcmp(code, "unknown_encoding") && msg,
           "unknown encoding: got %s", code ? code : "(null)");
     rx_text_free(&t);
     /* empty input through every path */
