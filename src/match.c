@@ -199,9 +199,9 @@ static void cues_init(void)
     cue_list_init(&generic_org_list);
 }
 
-/* Does a cue of the list occur in norm[from, to)? English cues must stand as
- * words; 将 in 将军/将近/将领 is no plan. */
-static bool has_cue(const uint32_t *norm, size_t from, size_t to, const cue_list *l)
+/* Where the first cue of the list in norm[from, to) ends, SIZE_MAX when none.
+ * English cues must stand as words; 将 in 将军/将近/将领 is no plan. */
+static size_t cue_end(const uint32_t *norm, size_t from, size_t to, const cue_list *l)
 {
     for (size_t i = from; i < to; i++) {
         uint32_t c0 = lower(norm[i]);
@@ -221,19 +221,30 @@ static bool has_cue(const uint32_t *norm, size_t from, size_t to, const cue_list
             if (n == 1 && cp[0] == 0x5C06 /* 将 */ && i + 1 < to &&
                 (norm[i + 1] == 0x519B || norm[i + 1] == 0x8FD1 || norm[i + 1] == 0x9886))
                 continue;
-            return true;
+            return i + n;
         }
     }
-    return false;
+    return SIZE_MAX;
 }
 
-static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_start, size_t ev_end)
+static bool has_cue(const uint32_t *norm, size_t from, size_t to, const cue_list *l)
+{
+    return cue_end(norm, from, to, l) != SIZE_MAX;
+}
+
+/* rumour_end: where the sentence's first rumour cue ends (SIZE_MAX: none,
+ * RX_UNKNOWN: not looked for yet), found once per sentence. */
+#define RX_UNKNOWN (SIZE_MAX - 1)
+static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_start, size_t ev_end,
+                               size_t *rumour_end)
 {
     size_t from = ev_start > s->start + 15 ? ev_start - 15 : s->start;
     const uint32_t *norm = doc->text.norm;
     if (has_cue(norm, from, ev_end, &denied_list))
         return RX_MOD_DENIED;
-    if (has_cue(norm, s->start, ev_end, &rumoured_list))
+    if (*rumour_end == RX_UNKNOWN)
+        *rumour_end = cue_end(norm, s->start, s->end, &rumoured_list);
+    if (*rumour_end <= ev_end)
         return RX_MOD_RUMOURED;
     if (has_cue(norm, from, ev_end, &planned_list))
         return RX_MOD_PLANNED;
@@ -320,8 +331,13 @@ static void sentence_mentions(const rx_doc *doc, const rx_span *s, size_t *first
     *last = hi < lo ? lo : hi;
 }
 
-/* generic: does the sentence use a generic word for an organisation (-1: not yet known)? */
-static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, int *generic)
+/* What is looked up once per sentence, when first needed. */
+typedef struct sent_ctx {
+    int generic;       /* a generic word for an organisation in it? -1: not yet known */
+    size_t rumour_end; /* see modality_of */
+} sent_ctx;
+
+static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, sent_ctx *sc)
 {
     size_t first, last;
     sentence_mentions(doc, s, &first, &last);
@@ -338,9 +354,9 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, in
                 r->org = (int)i;
         }
     }
-    if (r->org < 0 && *generic < 0)
-        *generic = has_cue(doc->text.norm, s->start, s->end, &generic_org_list);
-    if (r->org < 0 && *generic) {
+    if (r->org < 0 && sc->generic < 0)
+        sc->generic = has_cue(doc->text.norm, s->start, s->end, &generic_org_list);
+    if (r->org < 0 && sc->generic) {
         /* 公司 / the company: the organisation named last before the evidence */
         for (size_t i = first; i-- > 0;) {
             const rx_mention *m = &doc->m[i];
@@ -409,7 +425,7 @@ static bool role_names_other(const rx_doc *doc, const relx_worker *w, size_t u, 
 }
 
 static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_i, size_t pat_i,
-                          const PCRE2_SIZE *ov, cand_list *out, int *generic)
+                          const PCRE2_SIZE *ov, cand_list *out, sent_ctx *sc)
 {
     const rx_rule *rule = &w->eng->rules.rules[rule_i];
     const rx_pattern *pat = &rule->patterns[pat_i];
@@ -476,15 +492,16 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
         r->ev_end = ev_end;
         r->rule = rule_i;
         r->pattern = pat_i;
-        fill_context(doc, s, r, generic);
+        fill_context(doc, s, r, sc);
         if (rule->type == RX_HOLDS_ROLE) {
             /* a standing role: no date, and only its own words tell its modality */
             rx_span own = {ev_start, ev_end, s->para};
+            size_t own_rumour = RX_UNKNOWN;
             r->modality = rule->modality >= 0 ? (rx_modality)rule->modality
-                                              : modality_of(doc, &own, ev_start, ev_end);
+                                              : modality_of(doc, &own, ev_start, ev_end, &own_rumour);
         } else {
             r->modality = rule->modality >= 0 ? (rx_modality)rule->modality
-                                              : modality_of(doc, s, ev_start, ev_end);
+                                              : modality_of(doc, s, ev_start, ev_end, &sc->rumour_end);
             r->date = date_of(doc, sent, ev_end);
         }
         c->priority = rule->priority;
@@ -690,7 +707,7 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
             w->explain->sentence(w->explain->ctx, doc, si, w->subject.s, w->subject.len, w->units,
                                  w->nunits, w->sent_pats);
         cl.n = 0;
-        int generic = -1;
+        sent_ctx sc = {-1, RX_UNKNOWN};
         PCRE2_SPTR subj = (PCRE2_SPTR)w->subject.s;
         size_t len = w->subject.len;
         for (size_t g = 0; g < eng->npatterns && rc == 0; g++) {
@@ -720,7 +737,7 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
                 PCRE2_SIZE *ov = pcre2_get_ovector_pointer(w->md);
                 st->matches++;
                 found++;
-                if (add_candidates(w, doc, si, ri, pi, ov, &cl, &generic) != 0) {
+                if (add_candidates(w, doc, si, ri, pi, ov, &cl, &sc) != 0) {
                     rc = -1;
                     break;
                 }
