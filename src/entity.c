@@ -72,10 +72,11 @@ enum {
     B_EN_NONPER = 1u << 22,
     B_EN_HON = 1u << 23,
     B_EN_COMMON = 1u << 24,
-    NCI = 25
+    B_PLACE = 1u << 25,
+    NCI = 26
 };
 /* index of a list in a hit row: bit number of its B_ flag */
-enum { L_OGEN = 17, L_CUE_WEAK = 18, L_SURNAME_AMB = 19, L_GIVEN_GOOD = 20, L_EN_GIVEN = 21, L_EN_NONPER = 22, L_EN_HON = 23, L_EN_COMMON = 24 };
+enum { L_OGEN = 17, L_CUE_WEAK = 18, L_SURNAME_AMB = 19, L_GIVEN_GOOD = 20, L_EN_GIVEN = 21, L_EN_NONPER = 22, L_EN_HON = 23, L_EN_COMMON = 24, L_PLACE = 25 };
 /* bits of the case-sensitive trie */
 enum { C_PERSON = 1u << 0, C_ORG = 1u << 1, C_NOTNAME = 1u << 2, NCS = 3 };
 #define NH (NCI + NCS)
@@ -129,6 +130,7 @@ static const struct {
     {"en_nonperson", B_EN_NONPER, false},
     {"en_honorific", B_EN_HON, false},
     {"en_common", B_EN_COMMON, false},
+    {"place", B_PLACE, false},
     {"person", C_PERSON, false},
     {"org", C_ORG, false},
     {"not_name", C_NOTNAME, false},
@@ -451,6 +453,60 @@ static bool given_common(const scan *sc, size_t g, size_t lg)
     return true;
 }
 
+/* A byline joins names without separators: （記者李蕾張羽飛）, 記者王姝馬力.
+ * After 記者 / 通訊員 / 實習生 / 編輯, split the run of Han characters up to
+ * punctuation, a place or a cue word into surname + 1-2 given characters;
+ * accepted only when the whole run splits that way. */
+static bool byline_split(const scan *sc, size_t p, size_t e, size_t *cut, int depth)
+{
+    if (p == e)
+        return true;
+    if (depth >= 4 || !HIT(sc, p, 0) || HIT(sc, p, 0) > 2)
+        return false;
+    size_t ls = HIT(sc, p, 0);
+    for (size_t lg = 2; lg >= 1; lg--) {
+        size_t q = p + ls + lg;
+        if (q > e || !given_ok(sc, p + ls, lg, e))
+            continue;
+        cut[depth] = q;
+        if (byline_split(sc, q, e, cut, depth + 1))
+            return true;
+    }
+    return false;
+}
+
+static int bylines(scan *sc, size_t lo, size_t hi)
+{
+    static const uint32_t cues[][3] = {{0x8BB0, 0x8005, 0}, {0x7F16, 0x8F91, 0}, {0x901A, 0x8BAF, 0x5458},
+                                       {0x5B9E, 0x4E60, 0x751F}};
+    const uint32_t *t = sc->t;
+    for (size_t p = lo + 2; p < hi; p++) {
+        bool cue = false;
+        for (size_t c = 0; c < sizeof cues / sizeof cues[0] && !cue; c++) {
+            size_t l = cues[c][2] ? 3 : 2;
+            if (p >= lo + l && t[p - l] == cues[c][0] && t[p - l + 1] == cues[c][1] && (l == 2 || t[p - 1] == cues[c][2]))
+                cue = true;
+        }
+        if (!cue || !is_han(t[p]))
+            continue;
+        size_t e = p;
+        while (e < hi && e - p < 12 && is_han(t[e]) && !(e > p && (HIT(sc, e, 8) || HIT(sc, e, 7) >= 2 || HIT(sc, e, L_PLACE))))
+            e++;
+        if (e - p < 4 || e - p > 12)
+            continue; /* one name alone is left to the other rules */
+        size_t cut[4];
+        if (!byline_split(sc, p, e, cut, 0))
+            continue;
+        size_t a = p;
+        for (int d = 0; d < 4 && a < e; d++) {
+            if (add_cand(sc, a, cut[d], RX_M_PERSON, 3, 0, -1) < 0)
+                return -1;
+            a = cut[d];
+        }
+    }
+    return 0;
+}
+
 static int chinese_names(scan *sc, size_t lo, size_t hi)
 {
     const uint32_t *t = sc->t;
@@ -460,7 +516,8 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
         size_t sls[2] = {HIT(sc, i, 0), 0};
         if (sls[0] == 2 && rx_trie_mask(sc->ner->ci, rx_trie_step(sc->ner->ci, RX_TRIE_ROOT, t[i])) & B_SURNAME)
             sls[1] = 1;
-        bool lb = left_boundary(sc, lo, i);
+        /* an organisation suffix ends right before (質監局蔡振鋒表示) */
+        bool lb = left_boundary(sc, lo, i) || ends_at(sc, lo, i, 4) || ends_at(sc, lo, i, 5);
         bool tl = title_ends_at(sc, lo, i);
         bool cl = cue_before(sc, lo, i);
         bool done = false;
@@ -474,6 +531,8 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                 if (nn >= 2 && nn <= e - i)
                     continue;
                 if (HIT(sc, i, H_CS(1)) >= e - i) /* an organisation's name */
+                    continue;
+                if (HIT(sc, i, L_PLACE) >= e - i) /* a place: 韓國, 江西 */
                     continue;
                 bool rb = right_boundary(sc, e, hi);
                 bool tr = false;
@@ -562,7 +621,7 @@ static int translit_names(scan *sc, size_t lo, size_t hi)
         if (part_len < min_part)
             min_part = part_len;
         size_t e = j;
-        if (chars > 10)
+        if (chars > 12 || (chars > 10 && parts < 2))
             continue;
         bool tl = title_ends_at(sc, lo, i);
         bool cl = cue_before(sc, lo, i);
@@ -572,7 +631,9 @@ static int translit_names(scan *sc, size_t lo, size_t hi)
         bool rb = right_boundary(sc, e, hi);
         if ((tl || cl) && !rb)
             rb = true; /* 俄羅斯人斯盧茨基大概率 */
-        if (parts >= 2 && min_part >= 2 && lb && rb) {
+        /* a name dot between two transliterated parts is evidence enough
+         * (哈維爾·巴爾頓入圍): no boundary needed on the right */
+        if (parts >= 2 && chars <= 12 && ((min_part >= 2 && (lb || rb)) || (min_part >= 1 && lb && rb))) {
             if (add_cand(sc, i, e, RX_M_PERSON, 2, 0, -1) < 0)
                 return -1;
         } else if (parts == 1 && chars >= 3 && chars <= 5 && lb && rb && (tl || cl || cr || tr)) {
@@ -586,6 +647,60 @@ static int translit_names(scan *sc, size_t lo, size_t hi)
                 return -1;
         }
         i = j > i ? j - 1 : i;
+    }
+    return 0;
+}
+
+/* an administrative ending after a place name: 省 市 县 区 州 */
+static bool admin_char(uint32_t c)
+{
+    return c == 0x7701 || c == 0x5E02 || c == 0x53BF || c == 0x533A || c == 0x5DDE;
+}
+
+/* Start of a place name that ends exactly at p: a listed place (美國, 北京),
+ * optionally with an administrative ending (北京市), chained up to three deep
+ * (廣東省深圳市). p when there is none. */
+static size_t place_start(const scan *sc, size_t lo, size_t p)
+{
+    size_t s = p;
+    for (int round = 0; round < 3; round++) {
+        size_t q = s;
+        if (q > lo && admin_char(sc->t[q - 1]))
+            q--;
+        size_t found = s;
+        for (size_t b = 2; b <= 8 && b <= q - lo; b++)
+            if (HIT(sc, q - b, L_PLACE) == b) {
+                found = q - b;
+                break;
+            }
+        if (found == s)
+            break;
+        s = found;
+    }
+    return s;
+}
+
+/* Sports fixtures: "A vs B" names two teams (clubs and national sides). Each
+ * side is a run of 2-7 Han characters bounded by punctuation, Latin text or
+ * the sentence edge (a stop word on the left also ends it). */
+static int vs_teams(scan *sc, size_t lo, size_t hi)
+{
+    const uint32_t *t = sc->t;
+    for (size_t k = lo + 1; k + 2 < hi; k++) {
+        if ((t[k] | 32) != 'v' || (t[k + 1] | 32) != 's' || !is_han(t[k - 1]) || !is_han(t[k + 2]))
+            continue;
+        size_t j = k;
+        while (j > lo && is_han(t[j - 1]) && k - j < 8 && !ends_at(sc, lo, j, 9))
+            j--;
+        bool lok = k - j >= 2 && k - j <= 7 && (j == lo || !is_han(t[j - 1]) || ends_at(sc, lo, j, 9));
+        size_t q = k + 2;
+        while (q < hi && is_han(t[q]) && q - k - 2 < 8)
+            q++;
+        bool rok = q - k - 2 >= 2 && q - k - 2 <= 7 && (q >= hi || !is_han(t[q]));
+        if (lok && add_cand(sc, j, k, RX_M_ORG, 5, 0, -1) < 0)
+            return -1;
+        if (rok && add_cand(sc, k + 2, q, RX_M_ORG, 5, 0, -1) < 0)
+            return -1;
     }
     return 0;
 }
@@ -637,6 +752,20 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
             bool hard;
             size_t s = org_left(sc, lo, k, weak ? 4 : 8, &hard);
             bool code = e + 5 < hi && t[e] == '(' && is_digit(t[e + 1]);
+            if (!hard) {
+                /* a place name inside the run starts the name (北京市消防局,
+                 * 印度外交部): the leftmost one within reach */
+                bool h2;
+                size_t far = org_left(sc, lo, k, 12, &h2);
+                for (size_t x = far + 2; x + (weak ? 1 : 0) <= k && x <= k; x++) {
+                    size_t ps = place_start(sc, far, x);
+                    if (ps < x) {
+                        s = ps;
+                        hard = true;
+                        break;
+                    }
+                }
+            }
             if (!hard && k - s >= 2)
                 s = k - 2; /* no clear start: take the shortest name */
             for (size_t back = 1; back <= 8 && back <= e - lo; back++)
@@ -676,6 +805,13 @@ static int lexicon_cands(scan *sc, size_t lo, size_t hi)
             return -1;
         if (ol && i + ol <= hi && add_cand(sc, i, i + ol, RX_M_ORG, 4, 0, lex_group(sc, i, RX_M_ORG)) < 0)
             return -1;
+        if (ol && i + ol <= hi && is_han(sc->t[i])) {
+            /* a place right before a listed organisation belongs to it
+             * (美國國務院, 北京市政府) */
+            size_t ps = place_start(sc, lo, i);
+            if (ps < i && !HIT(sc, ps, H_CS(1)) && add_cand(sc, ps, i + ol, RX_M_ORG, 4, 0, -1) < 0)
+                return -1;
+        }
         bool former;
         size_t rl = role_len(sc, i, hi);
         if (rl) {
@@ -1688,8 +1824,8 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
             hi = n;
         if (lo >= hi)
             continue;
-        if (lexicon_cands(&sc, lo, hi) < 0 || chinese_orgs(&sc, lo, hi) < 0 ||
-            chinese_names(&sc, lo, hi) < 0 || translit_names(&sc, lo, hi) < 0 ||
+        if (lexicon_cands(&sc, lo, hi) < 0 || chinese_orgs(&sc, lo, hi) < 0 || vs_teams(&sc, lo, hi) < 0 ||
+            chinese_names(&sc, lo, hi) < 0 || bylines(&sc, lo, hi) < 0 || translit_names(&sc, lo, hi) < 0 ||
             latin_names(&sc, lo, hi, &toks, &tcap) < 0 || pronouns(&sc, lo, hi) < 0)
             goto done;
     }

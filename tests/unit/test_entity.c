@@ -318,6 +318,24 @@ int main(void)
     expect("He led UK Railways Group from 2005.", "UK Railways Group", RX_M_ORG);
     expect("He studied at the University of Tartu.", "University of Tartu", RX_M_ORG);
     expect("He worked for Harlow Associates in 2010.", "Harlow Associates", RX_M_ORG);
+    /* a place before an organisation is part of its name */
+    expect("据印度外交部一位官员说，会谈顺利。", "印度外交部", RX_M_ORG);
+    expect("北京市消防局昨天通报了火情。", "北京市消防局", RX_M_ORG);
+    expect("美国国务院上周发表声明。", "美国国务院", RX_M_ORG);
+    /* sports fixtures: both sides of "vs" are teams */
+    expect("今晚焦点：莫林斯克vs布达尔斯，主队占优。", "布达尔斯", RX_M_ORG);
+    expect("今晚焦点：莫林斯克vs布达尔斯，主队占优。", "莫林斯克", RX_M_ORG);
+    reject("今晚焦点：莫林斯克vs布达尔斯，主队占优。", "莫林斯克vs");
+    /* bylines: names written back to back after 记者 */
+    expect("（记者邓晓岚钱思远）市场持续升温。", "邓晓岚", RX_M_PERSON);
+    expect("（记者邓晓岚钱思远）市场持续升温。", "钱思远", RX_M_PERSON);
+    expect("本报讯（记者韦丹宋立新）昨日起新规实施。", "宋立新", RX_M_PERSON);
+    /* a name right after an organisation suffix, before a cue */
+    expect("县质监局蒋振华表示，标准已经公布。", "蒋振华", RX_M_PERSON);
+    /* a name dot needs no right boundary */
+    expect("这部片让卡洛斯·维加入围了影帝。", "卡洛斯·维加", RX_M_PERSON);
+    /* listed places are not names */
+    reject("江西将举行运动会。", "江西");
     /* invariants on mixed text */
     invariants("5 月 15 日，OpenAI 聯合創始人 Ilya Sutskever 在社交平台上發文表示，決定離開 OpneAI。他說：謝謝。");
     invariants("董事長張忠謀表示，台積電(2330)將由魏哲家接任。他說，張董事長很放心。");
