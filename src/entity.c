@@ -1511,28 +1511,6 @@ static int select_cands(scan *sc, rx_doc *doc)
 
 /* ------------------------------------------------------------------ step 4: aliases */
 
-static size_t edit1(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
-{
-    /* 1 when a and b are at Damerau distance exactly one (case kept), else 2 */
-    if (na > nb + 1 || nb > na + 1)
-        return 2;
-    size_t i = 0;
-    while (i < na && i < nb && a[i] == b[i])
-        i++;
-    if (i == na && i == nb)
-        return 0;
-    if (na == nb) {
-        if (!memcmp(a + i + 1, b + i + 1, (na - i - 1) * sizeof *a))
-            return 1;
-        if (i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] &&
-            !memcmp(a + i + 2, b + i + 2, (na - i - 2) * sizeof *a))
-            return 1;
-        return 2;
-    }
-    if (na > nb)
-        return !memcmp(a + i + 1, b + i, (na - i - 1) * sizeof *a) ? 1 : 2;
-    return !memcmp(a + i, b + i + 1, (nb - i - 1) * sizeof *a) ? 1 : 2;
-}
 
 /* a typo keeps the first letter, except for look-alikes (llya for Ilya):
  * Rote/Note and Butch/Dutch are different words */
@@ -1730,7 +1708,7 @@ static int aliases(scan *sc, rx_doc *doc)
                     if (kl != l && last == 's' && !memcmp(t + p, t + kv[i].s, ml * sizeof *t))
                         continue; /* Brown/Browns: a plural, not a typo */
                     if (kl + 1 < l || kl > l + 1 || !same_initial(t[p], t[kv[i].s]) ||
-                        edit1(t + p, l, t + kv[i].s, kl) != 1)
+                        rx_edit_distance(t + p, l, t + kv[i].s, kl) != 1)
                         continue;
                     if (hitk >= 0 && kv[hitk].owner != kv[i].owner) {
                         hitk = -2;

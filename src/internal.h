@@ -73,6 +73,10 @@ typedef struct rx_strlist {
 void rx_strlist_addf(rx_strlist *l, const char *fmt, ...) RX_PRINTF(2, 3);
 void rx_strlist_free(rx_strlist *l);
 
+/* Damerau distance between two code point strings, capped: 0 (equal), 1 (one
+ * insertion, deletion, substitution or swap of neighbours) or 2 (more). */
+int rx_edit_distance(const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
+
 /* Monotonic clock in nanoseconds. */
 uint64_t rx_now_ns(void);
 

@@ -127,27 +127,6 @@ static int cmp_int(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static int edit_distance_le1(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
-{
-    if (na > nb + 1 || nb > na + 1)
-        return 2;
-    size_t i = 0;
-    while (i < na && i < nb && a[i] == b[i])
-        i++;
-    if (i == na && i == nb)
-        return 0;
-    if (na == nb) {
-        if (!memcmp(a + i + 1, b + i + 1, (na - i - 1) * sizeof *a))
-            return 1;
-        if (i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] &&
-            !memcmp(a + i + 2, b + i + 2, (na - i - 2) * sizeof *a))
-            return 1;
-        return 2;
-    }
-    if (na > nb)
-        return !memcmp(a + i + 1, b + i, (na - i - 1) * sizeof *a) ? 1 : 2;
-    return !memcmp(a + i, b + i + 1, (nb - i - 1) * sizeof *a) ? 1 : 2;
-}
 
 /* keys are lower-cased: a typo keeps the first letter, except i/l look-alikes
  * (llya for Ilya); note/rote are different words */
@@ -303,7 +282,7 @@ int rx_resolve(rx_doc *doc)
             if (j != i && m[j].type == m[i].type && keys[j].n >= 4 && is_latin(keys[j].k[0]) &&
                 find(p, (int)j) != find(p, (int)i) && same_initial(keys[i].k[0], keys[j].k[0]) &&
                 !plural_of(&keys[i], &keys[j]) &&
-                edit_distance_le1(keys[i].k, keys[i].n, keys[j].k, keys[j].n) == 1)
+                rx_edit_distance(keys[i].k, keys[i].n, keys[j].k, keys[j].n) == 1)
                 cands[nc++] = (int)j;
         }
         unite_unique(p, (int)i, cands, nc);

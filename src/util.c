@@ -212,3 +212,25 @@ uint64_t rx_now_ns(void)
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
+
+int rx_edit_distance(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    if (na > nb + 1 || nb > na + 1)
+        return 2;
+    size_t i = 0;
+    while (i < na && i < nb && a[i] == b[i])
+        i++;
+    if (i == na && i == nb)
+        return 0;
+    if (na == nb) {
+        if (!memcmp(a + i + 1, b + i + 1, (na - i - 1) * sizeof *a))
+            return 1;
+        if (i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+            !memcmp(a + i + 2, b + i + 2, (na - i - 2) * sizeof *a))
+            return 1;
+        return 2;
+    }
+    if (na > nb)
+        return !memcmp(a + i + 1, b + i, (na - i - 1) * sizeof *a) ? 1 : 2;
+    return !memcmp(a + i, b + i + 1, (nb - i - 1) * sizeof *a) ? 1 : 2;
+}
