@@ -1511,7 +1511,6 @@ static int select_cands(scan *sc, rx_doc *doc)
 
 /* ------------------------------------------------------------------ step 4: aliases */
 
-
 /* a typo keeps the first letter, except for look-alikes (llya for Ilya):
  * Rote/Note and Butch/Dutch are different words */
 static bool same_initial(uint32_t a, uint32_t b)

@@ -127,7 +127,6 @@ static int cmp_int(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-
 /* keys are lower-cased: a typo keeps the first letter, except i/l look-alikes
  * (llya for Ilya); note/rote are different words */
 static bool same_initial(uint32_t a, uint32_t b)
