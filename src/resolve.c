@@ -127,6 +127,29 @@ static int cmp_int(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Does a relative clause open right after a name at end (", who", "，其")
+ * and run on to the pronoun at pron without another clause break? */
+static bool relative_after(const uint32_t *t, size_t n, size_t end, size_t pron)
+{
+    size_t k = end;
+    while (k < n && t[k] == ' ')
+        k++;
+    if (k >= n || t[k] != ',')
+        return false;
+    k++;
+    while (k < n && t[k] == ' ')
+        k++;
+    bool who = k + 3 <= n && t[k] == 'w' && t[k + 1] == 'h' && t[k + 2] == 'o' &&
+               (k + 3 == n || t[k + 3] == ' ');
+    bool qi = k < n && t[k] == 0x5176; /* 其 */
+    if (!who && !qi)
+        return false;
+    for (size_t q = k; q < pron; q++)
+        if (t[q] == ';' || t[q] == 0x3002)
+            return false;
+    return true;
+}
+
 /* keys are lower-cased: a typo keeps the first letter, except i/l look-alikes
  * (llya for Ilya); note/rote are different words */
 static bool same_initial(uint32_t a, uint32_t b)
@@ -381,16 +404,22 @@ int rx_resolve(rx_doc *doc)
                 }
         } else {
             size_t si = sentence_of(doc, m[i].start);
-            size_t cur = si, first = SIZE_MAX;
+            size_t cur = si, first = SIZE_MAX, nearest = SIZE_MAX;
             for (size_t j = i; j-- > 0 && i - j <= 200;) {
                 if (m[j].type != RX_M_PERSON || m[j].entity < 0)
                     continue;
                 size_t sj = sentence_of(doc, m[j].start);
                 if (first != SIZE_MAX && sj != cur)
                     break;
+                if (nearest == SIZE_MAX && sj == si)
+                    nearest = j;
                 cur = sj;
                 first = j;
             }
+            /* inside a relative clause on the nearest name, the pronoun is that
+             * name: "A will succeed B, who said she would retire" */
+            if (nearest != SIZE_MAX && relative_after(t, doc->text.n, m[nearest].end, m[i].start))
+                first = nearest;
             if (first != SIZE_MAX)
                 ante = m[first].entity;
         }
