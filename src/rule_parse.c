@@ -389,7 +389,7 @@ static void key_expect(parser *p, size_t voff, size_t vend)
                 ok = false;
             } else {
                 size_t vs = skip_space(t, q + equal_len(t, q));
-                if (vs == pe) {
+                if (vs >= pe) { /* nothing but spaces after '=' (they may run past pe) */
                     perr(p, vs, "empty value for '%s' in 'expect:'", key);
                     ok = false;
                 } else {
