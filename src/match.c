@@ -8,21 +8,24 @@
  *   subject:  \x{E002} 超级对齐团队的\x{E003} \x{E001} 也宣布离职
  *
  * and a table of units maps every subject byte back to the code points (or the
- * mention) it stands for. One scan with the alternation of all triggers tells
- * which patterns can match the sentence; only those run. Each match becomes a
- * candidate relation (one per member of a list slot); arguments a rule does not
- * bind are taken from the sentence (the nearest organisation before the person,
- * a role written right before the name), then the modality (fact, planned,
- * rumoured, denied) from cue words near the match, and the date from the
- * nearest date expression (the sentence, else earlier sentences of the same
- * paragraph).
+ * mention) it stands for. One walk of the trigger trie over the sentence tells
+ * which patterns can match it; only those run. Each match becomes a candidate
+ * relation (one per member of a list slot); arguments a rule does not bind are
+ * taken from the sentence (the nearest organisation before the person, a role
+ * written right before the name), then the modality (fact, planned, rumoured,
+ * denied) from cue words near the match, and the date from the nearest date
+ * expression (the sentence, else earlier sentences of the same line). After the
+ * last sentence, complete_relations fills what only the whole document tells
+ * (a role held elsewhere, the predecessor of a succession by title).
  *
  * Overlap policy (documented in docs/rules.md): two candidates conflict when
  * their evidence spans overlap, they name the same person entity, and they have
- * the same relation type or one rule "excludes" the other's type. Of conflicting
- * candidates the one with the higher priority wins, then the longer evidence,
- * then the leftmost, then the rule defined first. Identical relations (same
- * type, arguments, date and modality) are reported once per document.
+ * the same relation type or one rule "excludes" the other's type; or when one
+ * is a succession whose predecessor is the other's person taking a post. Of
+ * conflicting candidates the one with the higher priority wins, then the
+ * longer evidence, then the leftmost, then the rule defined first. Identical
+ * relations (same type, arguments, date and modality) are reported once per
+ * document.
  */
 #include <pthread.h>
 #include <stdlib.h>

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Build the libFuzzer targets with clang and run each for a while.
 # Usage: bash tests/fuzz/run.sh BUILD_DIR [SECONDS_PER_TARGET=60] [TARGET...]
+# With FUZZ_SEED=N (and FUZZ_RUNS=M), each target runs M inputs from seed N
+# instead: the same inputs every time (CI uses this).
 #
 # The seed corpora in tests/fuzz/corpus/ are read, never written: new inputs
 # go to BUILD_DIR/corpus/TARGET, crashes to BUILD_DIR/artifacts/. Exit status 0
@@ -30,7 +32,14 @@ for t in "${targets[@]}"; do
   mkdir -p "$build/corpus/$t" "$build/artifacts"
   echo "=== $t: ${secs}s"
   log="$build/$t.log"
-  if "$build/tests/fuzz/$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+  # FUZZ_SEED set (CI): a fixed seed and run count, so that a run is repeatable
+  # and a green CI stays green for the same code; otherwise a timed random run.
+  if [ -n "${FUZZ_SEED:-}" ]; then
+    budget=(-seed="$FUZZ_SEED" -runs="${FUZZ_RUNS:-20000}" -max_total_time=$((secs * 3)))
+  else
+    budget=(-max_total_time="$secs")
+  fi
+  if "$build/tests/fuzz/$t" "${budget[@]}" -timeout=10 -rss_limit_mb=2048 \
        -print_final_stats=1 -artifact_prefix="$build/artifacts/$t-" "${extra[@]}" \
        "$build/corpus/$t" "$src/tests/fuzz/corpus/$seeds" > "$log" 2>&1; then
     # the last status line (executions, coverage) and the final stats
