@@ -12,10 +12,10 @@
  *   2. candidates, sentence by sentence: lexicon names; Chinese organisations
  *      found from a suffix (公司, 大學, 銀行) by walking left to a stop word;
  *      stock codes; roles (prefix* title); Chinese names (surname + 1-2 given
- *      characters) that a context supports; transliterated names; runs of
- *      capitalised Latin words; pronouns. Chinese names without context are
- *      "weak" and are kept only when repeated in the document or listed with
- *      other names (李書行、郭鴻基).
+ *      characters) that a context supports or the name scorer accepts;
+ *      transliterated names; runs of capitalised Latin words; pronouns.
+ *      Chinese names with little context are "weak" and are kept only when
+ *      repeated in the document or listed with other names (李書行、郭鴻基).
  *   3. selection: longest candidate first (then priority, then earliest), never
  *      overlapping one already taken.
  *   4. aliases: a small per-document trie of what was found (full names, the
@@ -73,18 +73,25 @@ enum {
     B_EN_HON = 1u << 23,
     B_EN_COMMON = 1u << 24,
     B_PLACE = 1u << 25,
-    NCI = 26
+    B_WORD = 1u << 26,
+    NCI = 27
 };
 /* index of a list in a hit row: bit number of its B_ flag */
-enum { L_OGEN = 17, L_CUE_WEAK = 18, L_SURNAME_AMB = 19, L_GIVEN_GOOD = 20, L_EN_GIVEN = 21, L_EN_NONPER = 22, L_EN_HON = 23, L_EN_COMMON = 24, L_PLACE = 25 };
+enum { L_OGEN = 17, L_CUE_WEAK = 18, L_SURNAME_AMB = 19, L_GIVEN_GOOD = 20, L_EN_GIVEN = 21, L_EN_NONPER = 22, L_EN_HON = 23, L_EN_COMMON = 24, L_PLACE = 25, L_WORD = 26 };
 /* bits of the case-sensitive trie */
 enum { C_PERSON = 1u << 0, C_ORG = 1u << 1, C_NOTNAME = 1u << 2, NCS = 3 };
 #define NH (NCI + NCS)
 #define H_CS(k) (NCI + (k)) /* index of a case-sensitive list in a hit row */
 
+/* per-character classes of the Han block (CC_ bits), for the name scorer */
+enum { CC_SURFREQ = 1u << 0, CC_WORDY = 1u << 1, CC_PNOUN = 1u << 2, CC_FUNC = 1u << 3, CC_NUM = 1u << 4 };
+#define CC_LO 0x3400u
+#define CC_HI 0xA000u
+
 struct rx_ner {
     rx_trie *ci, *cs;
     int ngroups;
+    uint8_t cc[CC_HI - CC_LO];
 };
 
 typedef struct cand {
@@ -98,6 +105,7 @@ typedef struct cand {
 
 #define CF_WEAK_LIST 0x1000u /* weak candidate in a 、 list */
 #define CF_WEAK3 0x2000u     /* weak three-character name between hard boundaries */
+#define CF_WEAK_DOC 0x4000u  /* weak candidate kept only if the same string is a confirmed name */
 
 /* ------------------------------------------------------------------ loading */
 
@@ -105,35 +113,40 @@ static const struct {
     const char *name;
     uint32_t bits;
     bool chars; /* every character of a line is one entry */
+    uint8_t cc; /* a character class (rx_ner.cc) instead of a trie list */
 } lists[] = {
-    {"surname", B_SURNAME, false},
-    {"title", B_TITLE, false},
-    {"title_prefix", B_TPREFIX, false},
-    {"org_suffix", B_OSUF, false},
-    {"org_suffix_weak", B_OSUFW, false},
-    {"org_suffix_en", B_OSUF_EN, false},
-    {"person_cue_after", B_CUE_AFTER, false},
-    {"person_cue_before", B_CUE_BEFORE, false},
-    {"stopword", B_STOP, false},
-    {"en_stop", B_ENSTOP, false},
-    {"particle", B_PARTICLE, false},
-    {"org_cue", B_ORGCUE, false},
-    {"pronoun_person", B_PRON_P, false},
-    {"pronoun_org", B_PRON_O, false},
-    {"given_bad", B_GIVEN_BAD, true},
-    {"translit", B_TRANSLIT, true},
-    {"org_generic", B_OGEN, false},
-    {"person_cue_weak", B_CUE_WEAK, false},
-    {"surname_ambiguous", B_SURNAME_AMB, true},
-    {"given_common", B_GIVEN_GOOD, true},
-    {"en_given", B_EN_GIVEN, false},
-    {"en_nonperson", B_EN_NONPER, false},
-    {"en_honorific", B_EN_HON, false},
-    {"en_common", B_EN_COMMON, false},
-    {"place", B_PLACE, false},
-    {"person", C_PERSON, false},
-    {"org", C_ORG, false},
-    {"not_name", C_NOTNAME, false},
+    {"surname", B_SURNAME, false, 0},
+    {"title", B_TITLE, false, 0},
+    {"title_prefix", B_TPREFIX, false, 0},
+    {"org_suffix", B_OSUF, false, 0},
+    {"org_suffix_weak", B_OSUFW, false, 0},
+    {"org_suffix_en", B_OSUF_EN, false, 0},
+    {"person_cue_after", B_CUE_AFTER, false, 0},
+    {"person_cue_before", B_CUE_BEFORE, false, 0},
+    {"stopword", B_STOP, false, 0},
+    {"en_stop", B_ENSTOP, false, 0},
+    {"particle", B_PARTICLE, false, 0},
+    {"org_cue", B_ORGCUE, false, 0},
+    {"pronoun_person", B_PRON_P, false, 0},
+    {"pronoun_org", B_PRON_O, false, 0},
+    {"given_bad", B_GIVEN_BAD, true, 0},
+    {"translit", B_TRANSLIT, true, 0},
+    {"org_generic", B_OGEN, false, 0},
+    {"person_cue_weak", B_CUE_WEAK, false, 0},
+    {"surname_ambiguous", B_SURNAME_AMB, true, 0},
+    {"given_common", B_GIVEN_GOOD, true, 0},
+    {"en_given", B_EN_GIVEN, false, 0},
+    {"en_nonperson", B_EN_NONPER, false, 0},
+    {"en_honorific", B_EN_HON, false, 0},
+    {"en_common", B_EN_COMMON, false, 0},
+    {"place", B_PLACE, false, 0},
+    {"word_common", B_WORD, false, 0},
+    {"surname_frequent", 0, true, CC_SURFREQ},
+    {"given_wordy", 0, true, CC_WORDY},
+    {"person_noun", 0, true, CC_PNOUN},
+    {"person", C_PERSON, false, 0},
+    {"org", C_ORG, false, 0},
+    {"not_name", C_NOTNAME, false, 0},
 };
 
 /* Fold s[0..len) into cps (room for len code points); returns the count. */
@@ -160,6 +173,12 @@ static int add_entry(rx_ner *ner, size_t li, const char *s, size_t len, int grou
         return 0;
     const char *name = lists[li].name;
     uint32_t bits = lists[li].bits;
+    if (lists[li].cc) {
+        for (size_t k = 0; k < n; k++)
+            if (buf[k] >= CC_LO && buf[k] < CC_HI)
+                ner->cc[buf[k] - CC_LO] |= lists[li].cc;
+        return 0;
+    }
     if (is_cs_list(name)) {
         int32_t val[RX_TRIE_NVAL] = {-1, -1};
         if (!strcmp(name, "person"))
@@ -193,6 +212,20 @@ rx_ner *rx_ner_new(const rx_lexicons *lx, rx_diag *d)
     ner->cs = rx_trie_new(false);
     if (!ner->ci || !ner->cs)
         goto oom;
+    /* grammatical characters (的 了 是 在 和 与 ...) and Chinese numerals
+     * (一 ... 十 百 千 万 亿 两 零 几) for the name scorer */
+    static const uint32_t func[] = {0x7684, 0x4E86, 0x662F, 0x5728, 0x548C, 0x4E0E, 0x53CA, 0x7B49, 0x4E5F, 0x90FD,
+                                    0x5C31, 0x800C, 0x4F46, 0x88AB, 0x628A, 0x5C06, 0x5BF9, 0x4ECE, 0x5411, 0x8FD9,
+                                    0x90A3, 0x4E0D, 0x6CA1, 0x6709, 0x8FD8, 0x624D, 0x518D, 0x66F4, 0x6700, 0x5F88,
+                                    0x8BE5, 0x4E4B, 0x4EE5, 0x5DF2, 0x5E76, 0x53C8, 0x4F1A, 0x8981, 0x80FD, 0x53EF,
+                                    0x66FE, 0x5219, 0x6240, 0x5374, 0x4FBF, 0x4E3A, 0x4E8E, 0x7ED9, 0x8BA9, 0x8DDF,
+                                    0x540C, 0x6216, 0x4EEC};
+    static const uint32_t num[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D,
+                                   0x5341, 0x767E, 0x5343, 0x4E07, 0x4EBF, 0x4E24, 0x96F6, 0x51E0};
+    for (size_t k = 0; k < sizeof func / sizeof func[0]; k++)
+        ner->cc[func[k] - CC_LO] |= CC_FUNC;
+    for (size_t k = 0; k < sizeof num / sizeof num[0]; k++)
+        ner->cc[num[k] - CC_LO] |= CC_NUM;
     for (size_t li = 0; li < sizeof lists / sizeof lists[0]; li++) {
         const rx_lexicon *l = lx ? rx_lexicon_find(lx, lists[li].name) : NULL;
         if (!l) {
@@ -507,6 +540,135 @@ static int bylines(scan *sc, size_t lo, size_t hi)
     return 0;
 }
 
+/* ------------------------------------------------------------------ name scorer */
+
+/* The Chinese name scorer weighs the evidence that surname + 1-2 given
+ * characters at i is a personal name, in tenths of a log-odds-like unit:
+ *   surname:  compound +15; frequent (surname_frequent) +5; also a common
+ *             word (surname_ambiguous: 方 高 金) -10; a function word (于) -15
+ *   given:    each character frequent in given names (given_common) +10,
+ *             mostly found in ordinary words (given_wordy) -15, other -3;
+ *             a one-character given name -5
+ *   left:     a title or cue word +25; start or punctuation +10 (、 +12);
+ *             a noun for a person ending (person_noun: 主持人, 研究员) +12;
+ *             a function word, stop word or organisation +8; other Han -10
+ *   right:    a cue word (表示, 說) +25; a title +20; end or punctuation +10
+ *             (、 +12; a speaker's colon after a sentence start +15); a
+ *             function word, place or organisation +8; other Han -10, and
+ *             -15 more when the last given character is a surname (the next
+ *             name of a byline) or is doubled (渐渐)
+ *   words:    a common word (word_common) starts on the surname, on the first
+ *             given character or on the last one and runs past it: -20 each
+ * It vetoes the name outright (for the rules too) when a word, place or
+ * organisation crosses its left edge (有关|部门, 经常|出现), a place starts
+ * inside it without a title or cue before (谈武汉), a unit-like surname
+ * follows a numeral (500米, 5萬) or the given name doubles the surname (谢谢).
+ * Accepted from NS_STRONG (20: e.g. a frequent surname and two name
+ * characters between a plain character and a function word); from NS_WEAK as
+ * a weak name (kept when repeated or in a 、 list); from NS_DOC only when
+ * the same string is a confirmed name elsewhere in the document. */
+#define NS_VETO (-1000)
+#define NS_STRONG 20
+#define NS_WEAK 15
+#define NS_DOC 0
+
+static uint8_t cclass(const scan *sc, uint32_t c)
+{
+    return c >= CC_LO && c < CC_HI ? sc->ner->cc[c - CC_LO] : 0;
+}
+
+static bool is_numeral(const scan *sc, uint32_t c) { return is_digit(c) || (cclass(sc, c) & CC_NUM); }
+
+/* a word, place, organisation or listed non-name that starts before p and
+ * runs over it */
+static bool crosses_left(const scan *sc, size_t lo, size_t p)
+{
+    for (size_t q = p; q > lo && p - q < 4;) {
+        q--;
+        size_t need = p - q + 1;
+        if (HIT(sc, q, L_WORD) >= need || HIT(sc, q, L_PLACE) >= need || HIT(sc, q, H_CS(1)) >= need ||
+            HIT(sc, q, H_CS(2)) >= need)
+            return true;
+    }
+    return false;
+}
+
+/* grammatical characters that end a name on the right (的 了 是 在 和 ...) */
+static bool function_char(const scan *sc, uint32_t c) { return cclass(sc, c) & CC_FUNC; }
+
+static int name_score(const scan *sc, size_t lo, size_t hi, size_t i, size_t ls, size_t lg, bool tl, bool cl,
+                      bool *words)
+{
+    const uint32_t *t = sc->t;
+    size_t g = i + ls, e = g + lg;
+    /* 5萬, 500米: a surname that is also a unit or a word after a numeral */
+    if (i > lo && is_numeral(sc, t[i - 1]) && (HIT(sc, i, L_SURNAME_AMB) || (cclass(sc, t[i]) & CC_WORDY)))
+        return NS_VETO;
+    if (crosses_left(sc, lo, i))
+        return NS_VETO;
+    if (ls == 1 && t[g] == t[i])
+        return NS_VETO; /* a doubled character: 谢谢, 常常 */
+    /* a place inside (谈武汉): only a title or cue allows one (市长李长春) */
+    for (size_t p = i + 1; p < e; p++)
+        if ((HIT(sc, p, L_PLACE) && (p + HIT(sc, p, L_PLACE) > e || !(tl || cl))) ||
+            (HIT(sc, p, H_CS(1)) && p + HIT(sc, p, H_CS(1)) > e))
+            return NS_VETO;
+    if (HIT(sc, i, L_PLACE) && HIT(sc, i, L_PLACE) < e - i)
+        return NS_VETO;
+    int s = 0;
+    if (ls == 2)
+        s += 15;
+    else if (HIT(sc, i, L_SURNAME_AMB))
+        s -= 10;
+    else if (cclass(sc, t[i]) & CC_SURFREQ)
+        s += 5;
+    for (size_t p = g; p < e; p++)
+        s += HIT(sc, p, L_GIVEN_GOOD) ? 10 : (cclass(sc, t[p]) & CC_WORDY) ? -15 : -3;
+    if (lg == 1)
+        s -= 5;
+    /* a surname that is also a function word (于, 向) */
+    if (HIT(sc, i, 9) == 1 && !(tl || cl))
+        s -= 15;
+    int nw = (HIT(sc, i, L_WORD) >= 2) + (HIT(sc, g, L_WORD) >= 2) + (lg == 2 && HIT(sc, e - 1, L_WORD) >= 2);
+    s -= 20 * nw;
+    *words = nw > 0;
+    /* left */
+    bool start = false;
+    if (tl || cl)
+        s += 25;
+    else if (i == lo || !is_han(t[i - 1])) {
+        start = i == lo || t[i - 1] == 0x3002 || t[i - 1] == 0xFF0C || t[i - 1] == ',' || t[i - 1] == 0xFF1B ||
+                t[i - 1] == 0x201C || t[i - 1] == 0x300C;
+        s += i > lo && t[i - 1] == 0x3001 ? 12 : 10;
+    } else if (ends_at(sc, lo, i, 9) || ends_at(sc, lo, i, 7) || ends_at(sc, lo, i, L_CUE_WEAK) ||
+               ends_at(sc, lo, i, H_CS(1)) || ends_at(sc, lo, i, 4) || ends_at(sc, lo, i, 5) || function_char(sc, t[i - 1]))
+        s += 8;
+    else if (cclass(sc, t[i - 1]) & CC_PNOUN)
+        s += 12;
+    else
+        s -= 10;
+    /* right */
+    if (e >= hi)
+        s += 10;
+    else if (!is_han(t[e]))
+        s += (t[e] == 0xFF1A || t[e] == ':') && start ? 15 : t[e] == 0x3001 ? 12 : 10;
+    else if (HIT(sc, e, 7))
+        s += 25;
+    else if (role_len(sc, e, hi))
+        s += 20;
+    else if (HIT(sc, e, 9) || HIT(sc, e, L_CUE_WEAK) || function_char(sc, t[e]) || HIT(sc, e, L_PLACE) ||
+             HIT(sc, e, H_CS(1)))
+        s += 8;
+    else {
+        s -= 10;
+        /* the last given character may start the next name (记者李明王刚)
+         * or be doubled into a word (渐渐) */
+        if (lg == 2 && (HIT(sc, e - 1, 0) || t[e] == t[e - 1]))
+            s -= 15;
+    }
+    return s;
+}
+
 static int chinese_names(scan *sc, size_t lo, size_t hi)
 {
     const uint32_t *t = sc->t;
@@ -521,6 +683,8 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
         bool tl = title_ends_at(sc, lo, i);
         bool cl = cue_before(sc, lo, i);
         bool done = false;
+        int best = NS_VETO;
+        size_t best_e = 0;
         for (int si = 0; si < 2 && sls[si] && !done; si++) {
             size_t ls = sls[si];
             for (size_t lg = 2; lg >= 1 && !done; lg--) {
@@ -538,6 +702,20 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                 bool tr = false;
                 bool cr = e < hi && HIT(sc, e, 7);
                 tr = role_len(sc, e, hi) > 0;
+                /* the scorer: a word or place across the edges vetoes the
+                 * rules below too, a plain word inside needs a cue */
+                bool words = false;
+                int ns = name_score(sc, lo, hi, i, ls, lg, tl, cl, &words);
+                if (si == 1 && lg == 1 && ns != NS_VETO)
+                    ns = NS_DOC - 1; /* 欧阳 is a surname, not 欧 + 阳 */
+                if (ns == NS_VETO)
+                    continue;
+                if (ns > best) {
+                    best = ns;
+                    best_e = e;
+                }
+                if (words && !(tl || cl || cr || tr))
+                    continue;
                 /* without a title or cue on the left, the name must end at a
                  * boundary; a surname that is also a function word (于, 向)
                  * needs a title or cue on the left */
@@ -563,7 +741,7 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                 } else if (lb && rb && lg == 2 - (size_t)(ls == 2)) {
                     if (add_cand(sc, i, e, RX_M_PERSON, 3, 0, -1) < 0)
                         return -1;
-                    sc->c[sc->nc - 1].weak = true;
+                    sc->c[sc->nc - 1].weak = ns < NS_STRONG;
                     /* hard on both sides: punctuation, start, or a cue */
                     if (ls == 1 && lg == 2 && hl && hr && !HIT(sc, i, L_SURNAME_AMB))
                         sc->c[sc->nc - 1].flags |= CF_WEAK3;
@@ -571,6 +749,19 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                         sc->c[sc->nc - 1].flags |= CF_WEAK_LIST;
                     done = true;
                 }
+            }
+        }
+        /* what the rules left, the score decides */
+        if (!done && best >= NS_DOC) {
+            if (add_cand(sc, i, best_e, RX_M_PERSON, 3, 0, -1) < 0)
+                return -1;
+            cand *c = &sc->c[sc->nc - 1];
+            if (best < NS_STRONG) {
+                c->weak = true;
+                if (best < NS_WEAK)
+                    c->flags |= CF_WEAK_DOC;
+                else if ((best_e < hi && t[best_e] == 0x3001) || (i > lo && t[i - 1] == 0x3001))
+                    c->flags |= CF_WEAK_LIST;
             }
         }
     }
@@ -1424,37 +1615,49 @@ static int confirm_weak(scan *sc)
         size_t b = a;
         size_t weak = 0, strong = 0;
         while (b < nk && k[b].h == k[a].h) {
-            if (sc->c[k[b].i].weak)
-                weak++;
-            else
+            if (!sc->c[k[b].i].weak)
                 strong++;
+            else if (!(sc->c[k[b].i].flags & CF_WEAK_DOC))
+                weak++;
             b++;
         }
-        for (size_t q = a; q < b; q++)
-            if (strong || weak >= 2 || (sc->c[k[q].i].flags & CF_WEAK3))
+        for (size_t q = a; q < b; q++) {
+            unsigned f = sc->c[k[q].i].flags;
+            if (strong || (weak >= 2 && !(f & CF_WEAK_DOC)) || (f & CF_WEAK3))
                 ok[k[q].i] = true;
+        }
         a = b;
     }
-    /* lists: two or more weak names joined by 、 */
+    /* lists: two or more weak names joined by 、 (person candidates that
+     * start or end at each position, so that this stays linear) */
+    uint8_t *pe = calloc(sc->n + 2, 1);
+    if (!pe) {
+        free(ok);
+        free(k);
+        return -1;
+    }
+    for (size_t i = 0; i < sc->nc; i++) {
+        cand *d = &sc->c[i];
+        if (d->type == RX_M_PERSON && !(d->flags & RX_MF_PRONOUN))
+            pe[d->s] |= 1, pe[d->e] |= 2;
+    }
     for (size_t i = 0; i < sc->nc; i++) {
         cand *c = &sc->c[i];
         if (!c->weak || !(c->flags & CF_WEAK_LIST))
             continue;
-        for (size_t j = 0; j < sc->nc; j++) {
-            cand *d = &sc->c[j];
-            if (j == i || d->type != RX_M_PERSON || (d->flags & RX_MF_PRONOUN))
-                continue;
-            if ((d->s == c->e + 1 && sc->t[c->e] == 0x3001) || (c->s == d->e + 1 && sc->t[d->e] == 0x3001)) {
-                ok[i] = true;
-                break;
-            }
-        }
+        /* another name after "、" or before it (this one's own start and end
+         * are marked too, but a name is never next to itself) */
+        if ((c->e < sc->n && sc->t[c->e] == 0x3001 && (pe[c->e + 1] & 1)) ||
+            (c->s > 0 && sc->t[c->s - 1] == 0x3001 && (pe[c->s - 1] & 2)))
+            ok[i] = true;
     }
+    free(pe);
     size_t w = 0;
     for (size_t i = 0; i < sc->nc; i++) {
         if (sc->c[i].weak && !ok[i])
             continue;
         sc->c[i].weak = false;
+        sc->c[i].flags &= ~CF_WEAK_DOC;
         sc->c[w++] = sc->c[i];
     }
     sc->nc = w;

@@ -336,6 +336,31 @@ int main(void)
     expect("这部片让卡洛斯·维加入围了影帝。", "卡洛斯·维加", RX_M_PERSON);
     /* listed places are not names */
     reject("江西将举行运动会。", "江西");
+    /* the name scorer: given-name characters and context without a cue */
+    expect("会后，贺文涛对大家说明了情况。", "贺文涛", RX_M_PERSON);
+    expect("在工厂上班的蔡明辉则更加担心。", "蔡明辉", RX_M_PERSON);
+    expect("这次展览的策展人沈丽萍来自杭州。", "沈丽萍", RX_M_PERSON);
+    expect("罗晓东：我们还会继续投入。", "罗晓东", RX_M_PERSON);
+    expect("研究员许志强指出，数据还不完整。", "许志强", RX_M_PERSON);
+    expect("张志刚诉称，他没有收到通知。", "张志刚", RX_M_PERSON);
+    reject("张志刚诉称，他没有收到通知。", "张志刚诉");
+    /* ... a one-character given name only with more context, or repeated */
+    same("，潘俊就离开了。朋友们都在找潘俊，", "潘俊", "潘俊");
+    /* ... and the words it must not cut: across the left edge, a word as
+     * given name, a numeral before a unit, a doubled character */
+    reject("有关部门正在调查此事。", "关部门");
+    reject("他们经常出现在这个地方。", "常出现");
+    reject("第三方支付的规模越来越大。", "方支付");
+    reject("他花了3000万美金买下这栋楼。", "万美金");
+    reject("这座桥有500米长。", "米长");
+    reject("谢谢大家的支持。", "谢谢");
+    reject("他们谈武汉的发展规划。", "谈武汉");
+    reject("那时的气氛让王兰渐渐懂得了艺术。", "王兰渐");
+    expect("那时的气氛让王兰渐渐懂得了艺术。", "王兰", RX_M_PERSON);
+    /* a byline: the scorer does not swallow the next surname */
+    reject("（记者钱丽萍周海）昨日新规实施。", "钱丽萍周");
+    /* a place inside a name is fine after a title */
+    expect("常委李长春视察了工厂。", "李长春", RX_M_PERSON);
     /* invariants on mixed text */
     invariants("5 月 15 日，OpenAI 聯合創始人 Ilya Sutskever 在社交平台上發文表示，決定離開 OpneAI。他說：謝謝。");
     invariants("董事長張忠謀表示，台積電(2330)將由魏哲家接任。他說，張董事長很放心。");
