@@ -90,6 +90,7 @@ enum { CC_SURFREQ = 1u << 0, CC_WORDY = 1u << 1, CC_PNOUN = 1u << 2, CC_FUNC = 1
 
 struct rx_ner {
     rx_trie *ci, *cs;
+    rx_trie_view vci, vcs; /* the frozen tries, walked inline (step 1) */
     int ngroups;
     uint8_t cc[CC_HI - CC_LO];
 };
@@ -262,7 +263,8 @@ rx_ner *rx_ner_new(const rx_lexicons *lx, rx_diag *d)
                 goto oom;
         }
     }
-    if (rx_trie_freeze(ner->ci) < 0 || rx_trie_freeze(ner->cs) < 0)
+    if (rx_trie_freeze(ner->ci) < 0 || rx_trie_freeze(ner->cs) < 0 || !rx_trie_get_view(ner->ci, &ner->vci) ||
+        !rx_trie_get_view(ner->cs, &ner->vcs))
         goto oom;
     return ner;
 oom:
@@ -281,21 +283,25 @@ void rx_ner_free(rx_ner *ner)
 
 /* ------------------------------------------------------------------ characters */
 
-static bool is_han(uint32_t c)
+static inline bool is_han(uint32_t c)
 {
-    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+    return c - 0x4E00u <= 0x9FFFu - 0x4E00u || c - 0x3400u <= 0x4DBFu - 0x3400u || c - 0xF900u <= 0xFAFFu - 0xF900u ||
+           c - 0x20000u <= 0x2FFFFu - 0x20000u;
 }
-static bool is_upper(uint32_t c) { return c >= 'A' && c <= 'Z'; }
-static bool is_lower(uint32_t c) { return c >= 'a' && c <= 'z'; }
+static inline bool is_upper(uint32_t c) { return c - 'A' < 26u; }
+static inline bool is_lower(uint32_t c) { return c - 'a' < 26u; }
 /* an upper-case Latin letter, accented ones included (É, Ó, Ł) */
 static bool is_cap(uint32_t c)
 {
     return is_upper(c) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && utf8proc_isupper((utf8proc_int32_t)c));
 }
-static bool is_alpha(uint32_t c) { return is_upper(c) || is_lower(c) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7); }
-static bool is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
-static bool is_alnum(uint32_t c) { return is_alpha(c) || is_digit(c); }
+/* (c | 32) maps A-Z onto a-z and moves nothing else into a-z */
+static inline bool is_alpha(uint32_t c)
+{
+    return c < 0x250u && ((c | 32u) - 'a' < 26u || (c >= 0xC0u && c != 0xD7 && c != 0xF7));
+}
+static inline bool is_digit(uint32_t c) { return c - '0' < 10u; }
+static inline bool is_alnum(uint32_t c) { return is_alpha(c) || is_digit(c); }
 static bool is_space(uint32_t c) { return c == ' ' || c == '\t' || c == 0xA0; }
 static bool is_name_dot(uint32_t c) { return c == 0xB7 || c == 0x2027 || c == 0x30FB || c == 0x2022 || c == '-' || c == 0x2010; }
 
@@ -306,7 +312,7 @@ typedef struct scan {
     const uint32_t *t; /* doc->text.norm */
     const uint32_t *orig;
     size_t n;
-    uint8_t *hit;      /* n * NH: longest entry of list k starting at i */
+    uint8_t *hit;      /* n * HROW: longest entry of list k starting at i */
     int32_t *csnode;   /* node of the longest case-sensitive name hit at i */
     uint8_t *taken;    /* per position: covered by a selected mention */
     uint32_t *ends;    /* n + 1: bit k when the longest entry of list k ends here;
@@ -320,7 +326,8 @@ typedef struct scan {
 } scan;
 
 #define E_ROLE 30
-#define HIT(sc, i, k) ((sc)->hit[(size_t)(i) * NH + (k)])
+#define HROW 32 /* bytes of a hit row (NH used) */
+#define HIT(sc, i, k) ((sc)->hit[(size_t)(i) * HROW + (k)])
 
 static uint8_t clamp8(size_t v) { return v > 255 ? 255 : (uint8_t)v; }
 
@@ -338,30 +345,71 @@ static int ctz32(uint32_t m)
 #endif
 }
 
-static void walk(scan *sc, const rx_trie *tr, size_t i, bool cs)
+/* Walk one frozen trie from position i (not inside a Latin word) and record
+ * every entry that starts there: the longest of each list wins, as the
+ * entries come shortest first. Entries of 64+ characters are not looked for. */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
+static ALWAYS_INLINE void walk(const rx_trie_view *v, const uint32_t *t, size_t n, size_t i, bool cs,
+                               uint8_t *row, uint32_t *lbits, int32_t *csnode)
 {
-    const uint32_t *t = sc->t;
-    size_t n = sc->n;
-    bool latin_start = is_alnum(t[i]);
-    if (latin_start && i > 0 && is_alnum(t[i - 1]))
-        return; /* a Latin entry must start at a word start */
-    rx_trie_match mt[64];
-    size_t nm = rx_trie_prefixes(tr, t + i, n - i < 64 ? n - i : 64, mt, 64);
-    for (size_t x = 0; x < nm; x++) {
-        size_t j = i + mt[x].len - 1;
-        uint32_t m = mt[x].mask;
-        if (is_alnum(t[j]) && j + 1 < n && is_alnum(t[j + 1]))
-            continue; /* would end inside a Latin word */
-        uint8_t len = clamp8(j + 1 - i);
-        uint8_t *row = &HIT(sc, i, cs ? H_CS(0) : 0);
-        if (cs && (m & (C_PERSON | C_ORG)))
-            sc->csnode[i] = mt[x].node;
-        sc->lists[i] |= cs ? m << NCI : m;
-        while (m) {
-            int k = ctz32(m);
-            row[k] = len;
-            m &= m - 1;
+    int32_t node = rx_trie_view_first(v, t[i]);
+    if (node < 0)
+        return;
+    size_t lim = n - i < 64 ? n - i : 64;
+    uint32_t all = 0;
+    const rx_trie_node *nodes = v->nodes;
+    for (size_t x = 0;;) {
+        uint32_t m = nodes[node].mask;
+        if (m) {
+            size_t j = i + x;
+            /* an entry must not end inside a Latin word */
+            if (!(is_alnum(t[j]) && j + 1 < n && is_alnum(t[j + 1]))) {
+                uint8_t len = (uint8_t)(x + 1);
+                if (cs && (m & (C_PERSON | C_ORG)))
+                    *csnode = node;
+                all |= m;
+                while (m) {
+                    row[ctz32(m)] = len;
+                    m &= m - 1;
+                }
+            }
         }
+        if (++x >= lim)
+            break;
+        node = rx_trie_view_step(v, node, rx_trie_view_fold(v, t[i + x]));
+        if (node < 0)
+            break;
+    }
+    *lbits |= cs ? all << NCI : all;
+}
+
+/* Step 1 over the whole text; also clears the per-position tables (the
+ * ones written later too). */
+static void scan_hits(scan *sc)
+{
+    const rx_trie_view ci = sc->ner->vci, cs = sc->ner->vcs;
+    const uint32_t *t = sc->t;
+    const size_t n = sc->n;
+    uint8_t *const hit = sc->hit, *const taken = sc->taken, *const role = sc->role, *const inside = sc->inside;
+    uint32_t *const lbits = sc->lists, *const ends = sc->ends;
+    int32_t *const csnode = sc->csnode;
+    for (size_t i = 0; i < n; i++) {
+        uint8_t *row = hit + i * HROW;
+        memset(row, 0, HROW);
+        csnode[i] = -1;
+        lbits[i] = 0;
+        ends[i] = 0;
+        taken[i] = role[i] = inside[i] = 0;
+        /* a Latin entry must start at a word start */
+        if (is_alnum(t[i]) && i > 0 && is_alnum(t[i - 1]))
+            continue;
+        walk(&ci, t, n, i, false, row, &lbits[i], &csnode[i]);
+        walk(&cs, t, n, i, true, row + H_CS(0), &lbits[i], &csnode[i]);
     }
 }
 
@@ -514,6 +562,10 @@ static int bylines(scan *sc, size_t lo, size_t hi)
                                        {0x5B9E, 0x4E60, 0x751F}};
     const uint32_t *t = sc->t;
     for (size_t p = lo + 2; p < hi; p++) {
+        /* every cue ends in 者 辑 员 or 生 */
+        uint32_t z = t[p - 1];
+        if (z != 0x8005 && z != 0x8F91 && z != 0x5458 && z != 0x751F)
+            continue;
         bool cue = false;
         for (size_t c = 0; c < sizeof cues / sizeof cues[0] && !cue; c++) {
             size_t l = cues[c][2] ? 3 : 2;
@@ -673,7 +725,7 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
 {
     const uint32_t *t = sc->t;
     for (size_t i = lo; i < hi; i++) {
-        if (!is_han(t[i]) || !HIT(sc, i, 0) || sc->inside[i] || role_len(sc, i, hi))
+        if (!(sc->lists[i] & B_SURNAME) || !is_han(t[i]) || sc->inside[i] || role_len(sc, i, hi))
             continue;
         size_t sls[2] = {HIT(sc, i, 0), 0};
         if (sls[0] == 2 && rx_trie_mask(sc->ner->ci, rx_trie_step(sc->ner->ci, RX_TRIE_ROOT, t[i])) & B_SURNAME)
@@ -792,7 +844,7 @@ static int translit_names(scan *sc, size_t lo, size_t hi)
 {
     const uint32_t *t = sc->t;
     for (size_t i = lo; i < hi; i++) {
-        if (!HIT(sc, i, 16) || (i > lo && (HIT(sc, i - 1, 16) || is_name_dot(t[i - 1]))))
+        if (!(sc->lists[i] & B_TRANSLIT) || (i > lo && (HIT(sc, i - 1, 16) || is_name_dot(t[i - 1]))))
             continue;
         size_t j = i, parts = 1, part_len = 0, min_part = 99, chars = 0;
         while (j < hi) {
@@ -927,6 +979,8 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
 {
     const uint32_t *t = sc->t;
     for (size_t k = lo; k < hi; k++) {
+        if (!(sc->lists[k] & (B_OSUF | B_OSUFW)) && t[k] != '(')
+            continue; /* no suffix, no stock code */
         size_t sl = HIT(sc, k, 4), wl = HIT(sc, k, 5);
         size_t L = sl > wl ? sl : wl;
         bool weak = sl < wl || (!sl);
@@ -991,6 +1045,8 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
 static int lexicon_cands(scan *sc, size_t lo, size_t hi)
 {
     for (size_t i = lo; i < hi; i++) {
+        if (!(sc->lists[i] & ((uint32_t)(C_PERSON | C_ORG) << NCI)) && !sc->role[i])
+            continue; /* no listed name, no role */
         size_t pl = HIT(sc, i, H_CS(0)), ol = HIT(sc, i, H_CS(1));
         if (pl && i + pl <= hi && add_cand(sc, i, i + pl, RX_M_PERSON, 4, 0, lex_group(sc, i, RX_M_PERSON)) < 0)
             return -1;
@@ -1539,6 +1595,9 @@ static int pronouns(scan *sc, size_t lo, size_t hi)
     const uint32_t *t = sc->t;
     for (size_t i = lo; i < hi; i++) {
         uint32_t c = t[i];
+        /* nothing below applies elsewhere */
+        if (!(sc->lists[i] & (B_PRON_P | B_PRON_O)) && c != 0x4ED6 && c != 0x5979 && c != 0x516C)
+            continue;
         if (c == 0x4ED6 || c == 0x5979) { /* 他 她 */
             uint32_t nx = i + 1 < hi ? t[i + 1] : 0, pv = i > lo ? t[i - 1] : 0;
             if (nx == 0x4EEC || nx == 0x4EBA || nx == 0x56FD || nx == 0x4E61 || nx == 0x5904 ||
@@ -1573,6 +1632,57 @@ static int pronouns(scan *sc, size_t lo, size_t hi)
     return 0;
 }
 
+/* ------------------------------------------------------------------ sorting */
+
+/* name(a, n): a stable merge sort of a[0..n) by BEFORE(x, y) ("x strictly
+ * before y"), inlined comparisons instead of qsort's calls; the same order
+ * as any stable sort. Returns false when out of memory (a unchanged). */
+#define STABLE_SORT(name, T, BEFORE)                                                            \
+    static void name##_runs(T *a, size_t n)                                                     \
+    {                                                                                           \
+        for (size_t r = 1; r < n; r++) {                                                        \
+            T x_ = a[r];                                                                        \
+            size_t j_ = r;                                                                      \
+            for (; j_ > 0 && BEFORE(&x_, &a[j_ - 1]); j_--)                                    \
+                a[j_] = a[j_ - 1];                                                              \
+            a[j_] = x_;                                                                         \
+        }                                                                                       \
+    }                                                                                           \
+    static bool name(T *a, size_t n)                                                            \
+    {                                                                                           \
+        enum { RUN_ = 16 };                                                                     \
+        if (n <= RUN_) {                                                                        \
+            name##_runs(a, n);                                                                  \
+            return true;                                                                        \
+        }                                                                                       \
+        T *tmp_ = malloc(n * sizeof *tmp_);                                                     \
+        if (!tmp_)                                                                              \
+            return false;                                                                       \
+        for (size_t r = 0; r < n; r += RUN_)                                                    \
+            name##_runs(a + r, n - r < RUN_ ? n - r : RUN_);                                    \
+        T *src_ = a, *dst_ = tmp_;                                                              \
+        for (size_t w = RUN_; w < n; w *= 2) {                                                  \
+            for (size_t lo_ = 0; lo_ < n; lo_ += 2 * w) {                                       \
+                size_t mid_ = n - lo_ > w ? lo_ + w : n;                                        \
+                size_t hi_ = n - mid_ > w ? mid_ + w : n;                                       \
+                size_t i_ = lo_, j_ = mid_, k_ = lo_;                                           \
+                while (i_ < mid_ && j_ < hi_)                                                   \
+                    dst_[k_++] = BEFORE(&src_[j_], &src_[i_]) ? src_[j_++] : src_[i_++];        \
+                while (i_ < mid_)                                                               \
+                    dst_[k_++] = src_[i_++];                                                    \
+                while (j_ < hi_)                                                                \
+                    dst_[k_++] = src_[j_++];                                                    \
+            }                                                                                   \
+            T *sw_ = src_;                                                                      \
+            src_ = dst_;                                                                        \
+            dst_ = sw_;                                                                         \
+        }                                                                                       \
+        if (src_ != a)                                                                          \
+            memcpy(a, src_, n * sizeof *a);                                                     \
+        free(tmp_);                                                                             \
+        return true;                                                                            \
+    }
+
 /* ------------------------------------------------------------------ weak names */
 
 static uint64_t span_hash(const uint32_t *t, size_t s, size_t e)
@@ -1593,6 +1703,8 @@ static int cmp_hkey(const void *a, const void *b)
     const hkey *x = a, *y = b;
     return x->h < y->h ? -1 : x->h > y->h ? 1 : (x->i < y->i ? -1 : x->i > y->i);
 }
+#define HKEY_BEFORE(x, y) ((x)->h < (y)->h || ((x)->h == (y)->h && (x)->i < (y)->i))
+STABLE_SORT(sort_hkeys, hkey, HKEY_BEFORE)
 
 /* Keep a weak Chinese name when the same string is a confirmed name elsewhere,
  * occurs twice as a weak one, or stands in a 、 list next to another name. */
@@ -1605,7 +1717,8 @@ static int confirm_weak(scan *sc)
     for (size_t i = 0; i < sc->nc; i++)
         if (sc->c[i].type == RX_M_PERSON && !(sc->c[i].flags & RX_MF_PRONOUN))
             k[nk++] = (hkey){span_hash(sc->t, sc->c[i].s, sc->c[i].e), i};
-    qsort(k, nk, sizeof *k, cmp_hkey);
+    if (!sort_hkeys(k, nk))
+        qsort(k, nk, sizeof *k, cmp_hkey);
     bool *ok = calloc(sc->nc + 1, sizeof *ok);
     if (!ok) {
         free(k);
@@ -1684,6 +1797,10 @@ static int cmp_start(const void *a, const void *b)
     const rx_mention *x = a, *y = b;
     return x->start < y->start ? -1 : x->start > y->start;
 }
+#define SEL_BEFORE(x, y) (cmp_sel((x), (y)) < 0)
+#define START_BEFORE(x, y) ((x)->start < (y)->start)
+STABLE_SORT(sort_cands, cand, SEL_BEFORE)
+STABLE_SORT(sort_mentions, rx_mention, START_BEFORE)
 
 static int push_mention(rx_doc *doc, size_t s, size_t e, int type, unsigned flags, int group)
 {
@@ -1696,7 +1813,8 @@ static int push_mention(rx_doc *doc, size_t s, size_t e, int type, unsigned flag
 static int select_cands(scan *sc, rx_doc *doc)
 {
     if (sc->nc)
-        qsort(sc->c, sc->nc, sizeof *sc->c, cmp_sel);
+        if (!sort_cands(sc->c, sc->nc))
+            qsort(sc->c, sc->nc, sizeof *sc->c, cmp_sel);
     for (size_t i = 0; i < sc->nc; i++) {
         cand *c = &sc->c[i];
         bool free_span = true;
@@ -1815,13 +1933,20 @@ static int aliases(scan *sc, rx_doc *doc)
         if (kv[i].e - kv[i].s >= 4 && kv[i].owner != -2 && is_alpha(t[kv[i].s]) && !sp)
             lat[nlat++] = i;
     }
+    /* the first characters of the forms (a filter: bit c & 4095), so that
+     * most positions need no trie step */
+    uint64_t first[64] = {0};
+    for (size_t i = 0; i < nk; i++)
+        if (kv[i].owner != -2)
+            first[(t[kv[i].s] >> 6) & 63] |= 1ull << (t[kv[i].s] & 63);
     for (size_t p = 0; p < sc->n; p++) {
         if (sc->taken[p] || (is_alnum(t[p]) && p > 0 && is_alnum(t[p - 1])))
             continue;
         size_t best = 0;
         int bi = -1;
         int32_t node = RX_TRIE_ROOT;
-        for (size_t q = p; q < sc->n && !sc->taken[q]; q++) {
+        bool may = (first[(t[p] >> 6) & 63] >> (t[p] & 63)) & 1;
+        for (size_t q = p; may && q < sc->n && !sc->taken[q]; q++) {
             node = rx_trie_step(dt, node, t[q]);
             if (node < 0)
                 break;
@@ -1960,22 +2085,24 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
     size_t tcap = 0;
     int rc = -1;
     uint8_t *taken = NULL;
-    sc.hit = calloc(n, NH);
-    sc.csnode = malloc(n * sizeof *sc.csnode);
-    sc.taken = calloc(n, 1);
-    sc.ends = calloc(n + 1, sizeof *sc.ends);
-    sc.role = calloc(n + 1, 1);
-    sc.inside = calloc(n + 1, 1);
-    sc.lists = calloc(n + 1, sizeof *sc.lists);
-    if (!sc.hit || !sc.csnode || !sc.taken || !sc.ends || !sc.role || !sc.inside || !sc.lists)
+    _Static_assert(NH <= HROW, "a hit row holds every list");
+    /* one block for the per-position tables, cleared position by position
+     * in the walk below */
+    size_t n1 = n + 1;
+    char *blk = n1 > SIZE_MAX / 64 ? NULL : malloc(n1 * (2 * sizeof(uint32_t) + sizeof(int32_t) + HROW + 3));
+    if (!blk)
         goto done;
+    sc.ends = (uint32_t *)blk;
+    sc.lists = sc.ends + n1;
+    sc.csnode = (int32_t *)(sc.lists + n1);
+    sc.hit = (uint8_t *)(sc.csnode + n1);
+    sc.taken = sc.hit + n1 * HROW;
+    sc.role = sc.taken + n1;
+    sc.inside = sc.role + n1;
+    scan_hits(&sc);
+    sc.ends[n] = sc.lists[n] = 0;
+    sc.role[n] = sc.inside[n] = 0;
     for (size_t i = 0; i < n; i++) {
-        sc.csnode[i] = -1;
-        walk(&sc, ner->ci, i, false);
-        walk(&sc, ner->cs, i, true);
-    }
-    for (size_t i = 0; i < n; i++) {
-        static const int wordish[] = {9, 7, 8, 1, H_CS(1)};
         uint32_t m = sc.lists[i];
         if (!m)
             continue;
@@ -1984,9 +2111,16 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
             sc.ends[i + HIT(&sc, i, k)] |= 1u << k;
             b &= b - 1;
         }
-        for (size_t w = 0; w < sizeof wordish / sizeof wordish[0]; w++)
-            for (size_t q = i + 1; q < i + HIT(&sc, i, wordish[w]); q++)
+        /* inside a stop word, cue, title or organisation */
+        static const int wordish[] = {9, 7, 8, 1, H_CS(1)};
+        if (m & (B_STOP | B_CUE_AFTER | B_CUE_BEFORE | B_TITLE | ((uint32_t)C_ORG << NCI))) {
+            size_t wl = 0;
+            for (size_t w = 0; w < sizeof wordish / sizeof wordish[0]; w++)
+                if (HIT(&sc, i, wordish[w]) > wl)
+                    wl = HIT(&sc, i, wordish[w]);
+            for (size_t q = i + 1; q < i + wl; q++)
                 sc.inside[q] = 1;
+        }
         if (m & (B_TITLE | B_TPREFIX)) {
             bool f;
             size_t rl = role_at(&sc, i, n, 0, &f);
@@ -2020,18 +2154,11 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
             doc->m[w++] = doc->m[i];
     doc->nm = w;
     if (doc->nm)
-        qsort(doc->m, doc->nm, sizeof *doc->m, cmp_start);
+        if (!sort_mentions(doc->m, doc->nm))
+            qsort(doc->m, doc->nm, sizeof *doc->m, cmp_start);
     rc = rx_resolve(doc);
 done:
-    if (!sc.taken)
-        sc.taken = taken;
-    free(sc.hit);
-    free(sc.csnode);
-    free(sc.taken);
-    free(sc.ends);
-    free(sc.role);
-    free(sc.inside);
-    free(sc.lists);
+    free(blk);
     free(sc.c);
     free(toks);
     return rc;

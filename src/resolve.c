@@ -74,6 +74,16 @@ static void unite(int *p, int a, int b)
         p[a] = b;
 }
 
+/* utf8proc_tolower, without the call for ASCII and the Han blocks (no case) */
+static uint32_t lower(uint32_t c)
+{
+    if (c < 0x80)
+        return c - 'A' < 26u ? c + 32 : c;
+    if (c - 0x3400u < 0xA000u - 0x3400u)
+        return c;
+    return (uint32_t)utf8proc_tolower((utf8proc_int32_t)c);
+}
+
 static bool is_dot_or_space(uint32_t c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x3000 || c == 0xB7 ||
@@ -226,6 +236,7 @@ int rx_resolve(rx_doc *doc)
     rx_mention *m = doc->m;
     int rc = -1;
     rkey *keys = calloc(n + 1, sizeof *keys);
+    uint32_t *kbuf = NULL;
     int *p = malloc((n + 1) * sizeof *p);
     int *lex = malloc((n + 1) * sizeof *lex);
     int *cands = malloc((n + 1) * sizeof *cands);
@@ -235,20 +246,28 @@ int rx_resolve(rx_doc *doc)
     if (!keys || !p || !lex || !cands || !ent || !order || !forms)
         goto done;
     doc->ne = 0;
+    /* one block holds every key */
+    size_t klen = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(m[i].type == RX_M_ROLE || (m[i].flags & RX_MF_PRONOUN)))
+            klen += m[i].end - m[i].start + 1;
+    kbuf = malloc((klen + 1) * sizeof *kbuf);
+    if (!kbuf)
+        goto done;
+    klen = 0;
     for (size_t i = 0; i < n; i++) {
         p[i] = (int)i;
         lex[i] = m[i].type == RX_M_ROLE ? -1 : m[i].entity;
         m[i].entity = -1;
         if (m[i].type == RX_M_ROLE || (m[i].flags & RX_MF_PRONOUN))
             continue;
-        keys[i].k = malloc((m[i].end - m[i].start + 1) * sizeof *keys[i].k);
-        if (!keys[i].k)
-            goto done;
+        keys[i].k = kbuf + klen;
+        klen += m[i].end - m[i].start + 1;
         uint64_t h = 1469598103934665603ull ^ (uint64_t)m[i].type;
         for (size_t q = m[i].start; q < m[i].end; q++) {
             if (is_dot_or_space(t[q]))
                 continue;
-            uint32_t c = (uint32_t)utf8proc_tolower((utf8proc_int32_t)t[q]);
+            uint32_t c = lower(t[q]);
             keys[i].k[keys[i].n++] = c;
             h = (h ^ c) * 1099511628211ull;
         }
@@ -442,9 +461,7 @@ int rx_resolve(rx_doc *doc)
     doc->nm = w;
     rc = 0;
 done:
-    if (keys)
-        for (size_t i = 0; i < n; i++)
-            free(keys[i].k);
+    free(kbuf);
     free(keys);
     free(p);
     free(lex);

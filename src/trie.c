@@ -11,6 +11,10 @@
  * and rx_trie_longest("马斯克表示", PERSON) walks 0,1,2,3, then finds no edge
  * for 表 and returns 3, the length of the last node whose mask met PERSON.
  * The trie is built once; lookups afterwards only read it (thread-safe).
+ * rx_trie_freeze then lays the edges out per node (trie.h: rx_trie_view): a
+ * direct table for the root, and for every other node a small open-addressing
+ * table of its own children, at most a quarter full, so that the step that
+ * fails (the usual case) mostly reads one slot.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -18,17 +22,14 @@
 #include "internal.h"
 #include "trie.h"
 
-typedef struct rx_trie_node {
-    uint32_t mask;
-    int32_t val[RX_TRIE_NVAL];
-} rx_trie_node;
+#define SLOT_EMPTY RX_TRIE_SLOT_EMPTY
 
 typedef struct rx_trie_edge {
     uint64_t key; /* (parent + 1) << 21 | code point; 0: empty slot */
     int32_t child;
 } rx_trie_edge;
 
-#define ROOT_DIRECT 0x10000u /* code points below this have a direct root table */
+#define ROOT_DIRECT RX_TRIE_ROOT_DIRECT /* code points below this have a direct root table */
 
 struct rx_trie {
     rx_trie_node *nodes;
@@ -40,6 +41,11 @@ struct rx_trie {
      * (-1: none), so that the first step of a walk, taken at every position
      * of a text, is one array read instead of a hash probe */
     int32_t *root;
+    /* rx_trie_freeze: per-node child tables (see rx_trie_node), so that a
+     * step after the first probes a small table of that node's children
+     * only; NULL when not frozen */
+    rx_trie_slot *slots;
+    size_t nslots;
 };
 
 static uint64_t edge_key(int32_t node, uint32_t c)
@@ -66,6 +72,7 @@ static int32_t new_node(rx_trie *t)
         return -1;
     rx_trie_node *n = &t->nodes[t->nn];
     n->mask = 0;
+    n->start = n->hmask = 0;
     for (int k = 0; k < RX_TRIE_NVAL; k++)
         n->val[k] = -1;
     return (int32_t)t->nn++;
@@ -110,7 +117,25 @@ void rx_trie_free(rx_trie *t)
     free(t->nodes);
     free(t->edges);
     free(t->root);
+    free(t->slots);
     free(t);
+}
+
+#define slot_hash rx_trie_slot_hash_
+
+/* a step on a frozen trie, after the fold: the node's own table */
+static int32_t step_frozen(const rx_trie *t, int32_t node, uint32_t c)
+{
+    rx_trie_view v = {t->root, t->nodes, t->slots, false};
+    return rx_trie_view_step(&v, node, c);
+}
+
+bool rx_trie_get_view(const rx_trie *t, rx_trie_view *v)
+{
+    if (!t->slots || !t->root)
+        return false;
+    *v = (rx_trie_view){t->root, t->nodes, t->slots, t->fold_ascii};
+    return true;
 }
 
 static int32_t step_hash(const rx_trie *t, int32_t node, uint32_t c)
@@ -125,6 +150,52 @@ static int32_t step_hash(const rx_trie *t, int32_t node, uint32_t c)
     return -1;
 }
 
+/* the per-node child tables of rx_trie_freeze; false when out of memory */
+static bool build_slots(rx_trie *t)
+{
+    free(t->slots);
+    t->slots = NULL;
+    uint32_t *cnt = calloc(t->nn, sizeof *cnt);
+    if (!cnt)
+        return false;
+    for (size_t i = 0; i < t->ecap; i++)
+        if (t->edges[i].key)
+            cnt[(t->edges[i].key >> 21) - 1]++;
+    size_t total = 1; /* slot 0: the shared empty table of the leaves */
+    for (size_t v = 0; v < t->nn; v++) {
+        uint32_t size = 0;
+        if (cnt[v]) {
+            size = 4; /* a quarter full at most: a miss mostly ends on its first slot */
+            while (size < 4 * cnt[v])
+                size *= 2;
+        }
+        t->nodes[v].start = size ? (uint32_t)total : 0;
+        t->nodes[v].hmask = size ? size - 1 : 0;
+        total += size;
+    }
+    free(cnt);
+    t->slots = malloc(total * sizeof *t->slots);
+    if (!t->slots)
+        return false;
+    t->nslots = total;
+    for (size_t i = 0; i < total; i++)
+        t->slots[i] = (rx_trie_slot){SLOT_EMPTY, -1};
+    for (size_t i = 0; i < t->ecap; i++) {
+        uint64_t k = t->edges[i].key;
+        if (!k)
+            continue;
+        const rx_trie_node *nd = &t->nodes[(k >> 21) - 1];
+        uint32_t c = (uint32_t)(k & 0x1FFFFFu);
+        rx_trie_slot *sl = t->slots + nd->start;
+        uint32_t h = slot_hash(c, nd->hmask);
+        while (sl[h].c != SLOT_EMPTY)
+            h = (h + 1) & nd->hmask;
+        sl[h].c = c;
+        sl[h].child = t->edges[i].child;
+    }
+    return true;
+}
+
 int rx_trie_freeze(rx_trie *t)
 {
     if (!t->root) {
@@ -134,6 +205,8 @@ int rx_trie_freeze(rx_trie *t)
     }
     for (uint32_t c = 0; c < ROOT_DIRECT; c++)
         t->root[c] = step_hash(t, RX_TRIE_ROOT, fold(t, c));
+    if (!build_slots(t))
+        return -1;
     return 0;
 }
 
@@ -141,13 +214,17 @@ int32_t rx_trie_step(const rx_trie *t, int32_t node, uint32_t c)
 {
     if (node == RX_TRIE_ROOT && t->root && c < ROOT_DIRECT)
         return t->root[c];
+    if (t->slots)
+        return step_frozen(t, node, fold(t, c));
     return step_hash(t, node, fold(t, c));
 }
 
 int32_t rx_trie_add(rx_trie *t, const uint32_t *key, size_t n, uint32_t bits, const int32_t *val)
 {
-    free(t->root); /* a later rx_trie_freeze rebuilds it */
+    free(t->root); /* a later rx_trie_freeze rebuilds them */
     t->root = NULL;
+    free(t->slots);
+    t->slots = NULL;
     int32_t node = RX_TRIE_ROOT;
     for (size_t i = 0; i < n; i++) {
         int32_t next = rx_trie_step(t, node, key[i]);
@@ -213,6 +290,23 @@ size_t rx_trie_prefixes(const rx_trie *t, const uint32_t *s, size_t n, rx_trie_m
     size_t k = 0;
     if (!n || !cap)
         return 0;
+    if (t->slots) {
+        int32_t node = (t->root && s[0] < ROOT_DIRECT) ? t->root[s[0]] : step_frozen(t, RX_TRIE_ROOT, fold(t, s[0]));
+        for (size_t i = 0; node >= 0;) {
+            uint32_t m = t->nodes[node].mask;
+            if (m) {
+                out[k].len = i + 1;
+                out[k].mask = m;
+                out[k].node = node;
+                if (++k == cap)
+                    break;
+            }
+            if (++i >= n)
+                break;
+            node = step_frozen(t, node, fold(t, s[i]));
+        }
+        return k;
+    }
     int32_t node = (t->root && s[0] < ROOT_DIRECT) ? t->root[s[0]] : step_hash(t, RX_TRIE_ROOT, fold(t, s[0]));
     for (size_t i = 0; node >= 0;) {
         uint32_t m = t->nodes[node].mask;

@@ -20,8 +20,9 @@ void rx_trie_free(rx_trie *t);
  * val may be NULL. Returns the terminal node, or -1 when out of memory. */
 int32_t rx_trie_add(rx_trie *t, const uint32_t *key, size_t n, uint32_t bits, const int32_t *val);
 /* Build the direct table of the root's children (BMP code points), which makes
- * the first step of every walk one array read; call once after the last
- * rx_trie_add (a later add drops the table). Returns 0, -1 when out of memory
+ * the first step of every walk one array read, and each node's own small
+ * table of children for the later steps (rx_trie_view); call once after the
+ * last rx_trie_add (a later add drops both). Returns 0, -1 when out of memory
  * (the trie still works, through the hash table). */
 int rx_trie_freeze(rx_trie *t);
 /* The child of node along code point c, or -1. Thread-safe on a built trie. */
@@ -44,6 +45,64 @@ typedef struct rx_trie_match {
     int32_t node;
 } rx_trie_match;
 size_t rx_trie_prefixes(const rx_trie *t, const uint32_t *s, size_t n, rx_trie_match *out, size_t cap);
+/* Frozen tries, for walks inlined into the caller: each node keeps its
+ * children in its own small open-addressing table (slots[start ..
+ * start + hmask], linear probing from rx_trie_slot_hash_), and the root's
+ * children of BMP code points are one array (root). */
+typedef struct rx_trie_node {
+    uint32_t mask;
+    int32_t val[RX_TRIE_NVAL];
+    uint32_t start, hmask; /* leaves: start 0, hmask 0, the shared empty slot */
+} rx_trie_node;
+typedef struct rx_trie_slot {
+    uint32_t c; /* folded code point & 0x1FFFFF; RX_TRIE_SLOT_EMPTY: free */
+    int32_t child;
+} rx_trie_slot;
+#define RX_TRIE_SLOT_EMPTY 0xFFFFFFFFu
+#define RX_TRIE_ROOT_DIRECT 0x10000u
+typedef struct rx_trie_view {
+    const int32_t *root; /* RX_TRIE_ROOT_DIRECT entries, -1: no child */
+    const rx_trie_node *nodes;
+    const rx_trie_slot *slots;
+    bool fold_ascii;
+} rx_trie_view;
+/* The view of a frozen trie (false when it is not frozen); valid until the
+ * next rx_trie_add or rx_trie_free. Read-only: thread-safe. */
+bool rx_trie_get_view(const rx_trie *t, rx_trie_view *v);
+
+static inline uint32_t rx_trie_slot_hash_(uint32_t c, uint32_t hmask)
+{
+    return ((c * 0x9E3779B1u) >> 15) & hmask;
+}
+
+/* The child of node along c (already folded when the trie folds), or -1. */
+static inline int32_t rx_trie_view_step(const rx_trie_view *v, int32_t node, uint32_t c)
+{
+    const rx_trie_node *nd = &v->nodes[node];
+    const rx_trie_slot *sl = v->slots + nd->start;
+    uint32_t hm = nd->hmask;
+    c &= 0x1FFFFFu;
+    for (uint32_t h = rx_trie_slot_hash_(c, hm);; h = (h + 1) & hm) {
+        uint32_t k = sl[h].c;
+        if (k == c)
+            return sl[h].child;
+        if (k == RX_TRIE_SLOT_EMPTY)
+            return -1;
+    }
+}
+
+/* The fold of c for the trie of v: A-Z as a-z when it folds ASCII. */
+static inline uint32_t rx_trie_view_fold(const rx_trie_view *v, uint32_t c)
+{
+    return (v->fold_ascii && c - 'A' < 26u) ? c + 32 : c;
+}
+
+/* The child of the root along c (not folded yet). */
+static inline int32_t rx_trie_view_first(const rx_trie_view *v, uint32_t c)
+{
+    return c < RX_TRIE_ROOT_DIRECT ? v->root[c] : rx_trie_view_step(v, 0, rx_trie_view_fold(v, c));
+}
+
 /* Number of nodes (for statistics). */
 size_t rx_trie_size(const rx_trie *t);
 
