@@ -72,7 +72,16 @@ typedef struct scan {
     rx_date_mention *out;
     size_t count, cap;
     bool oom;
+    /* Optionally, every match of the scan (reported or not), for replay(). */
+    bool record;
+    struct span_rec *rec;
+    size_t nrec, reccap;
 } scan;
+
+/* Where the scan matched: [start, end). */
+typedef struct span_rec {
+    size_t start, end;
+} span_rec;
 
 /* The result of one attempt: end == 0 means no match; value.y == 0 means the
  * text matched (it is consumed) but cannot be resolved. */
@@ -320,7 +329,7 @@ static void emit(scan *s, size_t start, const hit *h)
 {
     if (!h->v.y || s->oom)
         return;
-    if (!RX_GROW(s->out, s->cap, s->count + 1)) {
+    if (s->count == s->cap && !RX_GROW(s->out, s->cap, s->count + 1)) {
         s->oom = true;
         return;
     }
@@ -945,23 +954,58 @@ static hit match_number(scan *s, size_t i, bool roc)
 
 enum { W_YEAR, W_MONTH, W_DAY, W_WEEK, W_VAGUE };
 
-static const struct cn_word {
+struct cn_word {
     const u32lit *w;
     int kind, off;
-} cn_words[] = {
-    {U"今年", W_YEAR, 0},      {U"本年", W_YEAR, 0},       {U"去年", W_YEAR, -1},
-    {U"上年", W_YEAR, -1},     {U"前年", W_YEAR, -2},      {U"明年", W_YEAR, 1},
-    {U"本月", W_MONTH, 0},     {U"这个月", W_MONTH, 0},    {U"上个月", W_MONTH, -1},
-    {U"上月", W_MONTH, -1},    {U"下个月", W_MONTH, 1},    {U"下月", W_MONTH, 1},
-    {U"今天", W_DAY, 0},       {U"今日", W_DAY, 0},        {U"昨天", W_DAY, -1},
-    {U"昨日", W_DAY, -1},      {U"前天", W_DAY, -2},       {U"明天", W_DAY, 1},
-    {U"明日", W_DAY, 1},       {U"本周", W_WEEK, 0},       {U"这周", W_WEEK, 0},
-    {U"这个星期", W_WEEK, 0},  {U"本星期", W_WEEK, 0},     {U"上周", W_WEEK, -1},
-    {U"上个星期", W_WEEK, -1}, {U"上星期", W_WEEK, -1},    {U"上个礼拜", W_WEEK, -1},
-    {U"上礼拜", W_WEEK, -1},   {U"下周", W_WEEK, 1},       {U"下个星期", W_WEEK, 1},
-    {U"下星期", W_WEEK, 1},    {U"下个礼拜", W_WEEK, 1},   {U"下礼拜", W_WEEK, 1},
-    {U"日前", W_VAGUE, 0},     {U"近日", W_VAGUE, 0},
 };
+
+/* The words by their first character (in the order they are tried), each list
+ * ending with {NULL}. */
+static const struct cn_word cw_jin[] = {
+    {U"今年", W_YEAR, 0}, {U"今天", W_DAY, 0}, {U"今日", W_DAY, 0}, {NULL, 0, 0}};
+static const struct cn_word cw_ben[] = {{U"本年", W_YEAR, 0},
+                                        {U"本月", W_MONTH, 0},
+                                        {U"本周", W_WEEK, 0},
+                                        {U"本星期", W_WEEK, 0},
+                                        {NULL, 0, 0}};
+static const struct cn_word cw_qu[] = {{U"去年", W_YEAR, -1}, {NULL, 0, 0}};
+static const struct cn_word cw_shang[] = {
+    {U"上年", W_YEAR, -1},     {U"上个月", W_MONTH, -1}, {U"上月", W_MONTH, -1},
+    {U"上周", W_WEEK, -1},     {U"上个星期", W_WEEK, -1}, {U"上星期", W_WEEK, -1},
+    {U"上个礼拜", W_WEEK, -1}, {U"上礼拜", W_WEEK, -1},   {NULL, 0, 0}};
+static const struct cn_word cw_qian[] = {
+    {U"前年", W_YEAR, -2}, {U"前天", W_DAY, -2}, {NULL, 0, 0}};
+static const struct cn_word cw_ming[] = {
+    {U"明年", W_YEAR, 1}, {U"明天", W_DAY, 1}, {U"明日", W_DAY, 1}, {NULL, 0, 0}};
+static const struct cn_word cw_zhe[] = {
+    {U"这个月", W_MONTH, 0}, {U"这周", W_WEEK, 0}, {U"这个星期", W_WEEK, 0}, {NULL, 0, 0}};
+static const struct cn_word cw_xia[] = {
+    {U"下个月", W_MONTH, 1}, {U"下月", W_MONTH, 1},     {U"下周", W_WEEK, 1},
+    {U"下个星期", W_WEEK, 1}, {U"下星期", W_WEEK, 1},  {U"下个礼拜", W_WEEK, 1},
+    {U"下礼拜", W_WEEK, 1},   {NULL, 0, 0}};
+static const struct cn_word cw_zuo[] = {
+    {U"昨天", W_DAY, -1}, {U"昨日", W_DAY, -1}, {NULL, 0, 0}};
+static const struct cn_word cw_ri[] = {{U"日前", W_VAGUE, 0}, {NULL, 0, 0}};
+static const struct cn_word cw_jinr[] = {{U"近日", W_VAGUE, 0}, {NULL, 0, 0}};
+
+/* The time words that start with c, or NULL. */
+static const struct cn_word *cn_words_of(uint32_t c)
+{
+    switch (c) {
+    case U'今': return cw_jin;
+    case U'本': return cw_ben;
+    case U'去': return cw_qu;
+    case U'上': return cw_shang;
+    case U'前': return cw_qian;
+    case U'明': return cw_ming;
+    case U'这': return cw_zhe;
+    case U'下': return cw_xia;
+    case U'昨': return cw_zuo;
+    case U'日': return cw_ri;
+    case U'近': return cw_jinr;
+    default: return NULL;
+    }
+}
 
 /* 0 = Monday .. 6 = Sunday for 一..六, 日, 天; -1 otherwise. */
 static int cn_weekday(uint32_t c)
@@ -1045,10 +1089,10 @@ static hit match_cn_word(scan *s, size_t i)
         return h;
     if (c == U'周' || c == U'星' || c == U'礼')
         return match_cn_weekday(s, i);
-    if (!in_set(c, U"今本去上前明这下昨日近"))
+    const struct cn_word *cw = cn_words_of(c);
+    if (!cw)
         return h;
-    for (size_t w = 0; w < sizeof cn_words / sizeof cn_words[0]; w++) {
-        const struct cn_word *cw = &cn_words[w];
+    for (; cw->w; cw++) {
         size_t l = lit(s, i, cw->w);
         if (!l)
             continue;
@@ -1129,62 +1173,276 @@ static bool cn_word_start(uint32_t c)
     }
 }
 
-static void scan_all(scan *s)
+/* A 256-bit map, by the low 8 bits of the code point, of the characters above
+ * ASCII that can start a form: the Chinese numerals of cn_digit and the
+ * characters of cn_word_start. A clear bit lets the scan pass a character by
+ * without a closer look (a set bit still gets the exact tests). */
+#define HB(c, w) \
+    ((((uint32_t)(c) >> 6) & 3u) == (w) ? (uint64_t)1 << ((uint32_t)(c) & 63u) : (uint64_t)0)
+#define HAN_STARTS(w)                                                                          \
+    (HB(U'〇', w) | HB(U'零', w) | HB(U'一', w) | HB(U'二', w) | HB(U'两', w) | HB(U'三', w) | \
+     HB(U'四', w) | HB(U'五', w) | HB(U'六', w) | HB(U'七', w) | HB(U'八', w) | HB(U'九', w) | \
+     HB(U'十', w) | HB(U'民', w) | HB(U'周', w) | HB(U'星', w) | HB(U'礼', w) | HB(U'今', w) | \
+     HB(U'本', w) | HB(U'去', w) | HB(U'上', w) | HB(U'前', w) | HB(U'明', w) | HB(U'这', w) | \
+     HB(U'下', w) | HB(U'昨', w) | HB(U'日', w) | HB(U'近', w))
+static const uint64_t han_starts[4] = {HAN_STARTS(0), HAN_STARTS(1), HAN_STARTS(2),
+                                       HAN_STARTS(3)};
+#undef HAN_STARTS
+#undef HB
+
+/* False when no form can start with c (the scan then just steps over it). */
+static bool may_start(uint32_t c)
 {
-    size_t i = 0;
-    while (i < s->n && !s->oom) {
-        uint32_t c = s->t[i];
-        uint32_t p = i ? s->t[i - 1] : 0;
-        hit h = {0, {0, 0, 0}, false};
-        size_t skip = i + 1;
-        if (is_dig(c)) {
-            bool part = is_dig(p) || is_alpha(p) ||
-                        ((p == '.' || p == ',') && i > 1 && is_dig(s->t[i - 2]));
-            if (!part)
-                h = match_number(s, i, false);
-            while (skip < s->n && is_dig(s->t[skip]))
-                skip++;
-        } else if (cn_digit(c) >= 0) {
+    if (c < 0x80)
+        return is_dig(c) || is_alpha(c);
+    return (han_starts[(c >> 6) & 3u] >> (c & 63u)) & 1u;
+}
+
+/* Whether the Latin word t[0..len) (ASCII letters, any case) is w (lower case). */
+static bool word_is(const uint32_t *t, size_t len, const char *w)
+{
+    size_t k = 0;
+    for (; k < len; k++)
+        if ((t[k] | 0x20u) != (uint32_t)(unsigned char)w[k])
+            return false; /* also stops at w's NUL */
+    return w[k] == '\0';
+}
+
+/* Whether match_english can match at the word t[0..len): only when the word is
+ * one of those it starts with (today, last, a, one, a month or weekday name ...);
+ * for any other word it matches nothing and changes nothing. */
+static bool english_start(const uint32_t *t, size_t len)
+{
+    static const char *const a[] = {"a", "an", "apr", "april", "aug", "august", NULL};
+    static const char *const d[] = {"dec", "december", NULL};
+    static const char *const e[] = {"eight", NULL};
+    static const char *const f[] = {"feb", "february", "four", "five", "friday", NULL};
+    static const char *const j[] = {"jan", "january", "jun", "june", "jul", "july", NULL};
+    static const char *const l[] = {"last", NULL};
+    static const char *const m[] = {"mar", "march", "may", "monday", NULL};
+    static const char *const n[] = {"next", "nine", "nov", "november", NULL};
+    static const char *const o[] = {"one", "oct", "october", NULL};
+    static const char *const s[] = {"sep", "sept", "september", "six", "seven", "saturday",
+                                    "sunday", NULL};
+    static const char *const t_[] = {"today", "tomorrow", "this", "two", "three", "ten",
+                                     "tuesday", "thursday", NULL};
+    static const char *const w[] = {"wednesday", NULL};
+    static const char *const y[] = {"yesterday", NULL};
+    static const char *const *const by_letter[26] = {
+        ['a' - 'a'] = a, ['d' - 'a'] = d, ['e' - 'a'] = e, ['f' - 'a'] = f, ['j' - 'a'] = j,
+        ['l' - 'a'] = l, ['m' - 'a'] = m, ['n' - 'a'] = n, ['o' - 'a'] = o, ['s' - 'a'] = s,
+        ['t' - 'a'] = t_, ['w' - 'a'] = w, ['y' - 'a'] = y,
+    };
+    if (len > 9)
+        return false;
+    const char *const *list = by_letter[(t[0] | 0x20u) - 'a'];
+    if (!list)
+        return false;
+    for (; *list; list++)
+        if (word_is(t, len, *list))
+            return true;
+    return false;
+}
+
+/* The attempt of the scan at i: a match (end > i) or none (end == 0); *skip is
+ * where the scan goes on when there is none. Whether there is a match at i does
+ * not depend on the publication date nor on the earlier matches; only its value
+ * does, and its end where a 今年 / 本月 takes a following 5月1日 along. */
+static hit scan_at(scan *s, size_t i, size_t *skip)
+{
+    uint32_t c = s->t[i];
+    uint32_t p = i ? s->t[i - 1] : 0;
+    hit h = {0, {0, 0, 0}, false};
+    size_t k = i + 1;
+    if (is_dig(c)) {
+        bool part = is_dig(p) || is_alpha(p) ||
+                    ((p == '.' || p == ',') && i > 1 && is_dig(s->t[i - 2]));
+        if (!part)
+            h = match_number(s, i, false);
+        while (k < s->n && is_dig(s->t[k]))
+            k++;
+    } else if (is_alpha(c)) {
+        while (k < s->n && is_alpha(s->t[k]))
+            k++;
+        if (!is_alpha(p) && !is_dig(p) && english_start(s->t + i, k - i))
+            h = match_english(s, i);
+    } else if (c >= 0x80 && may_start(c)) {
+        if (cn_digit(c) >= 0) {
             if (cn_digit(p) < 0)
                 h = match_number(s, i, false);
-            while (skip < s->n && cn_digit(s->t[skip]) >= 0)
-                skip++;
-        } else if (is_alpha(c)) {
-            if (!is_alpha(p) && !is_dig(p))
-                h = match_english(s, i);
-            while (skip < s->n && is_alpha(s->t[skip]))
-                skip++;
+            while (k < s->n && cn_digit(s->t[k]) >= 0)
+                k++;
         } else if (cn_word_start(c)) {
             h = match_cn_word(s, i);
         }
-        if (h.end > i) {
-            emit(s, i, &h);
-            i = h.end;
-        } else {
-            i = skip;
-        }
     }
+    *skip = k;
+    return h;
+}
+
+/* Where the scan goes on from i when nothing matches at i (as scan_at). */
+static size_t skip_from(const scan *s, size_t i)
+{
+    uint32_t c = s->t[i];
+    size_t k = i + 1;
+    if (is_dig(c)) {
+        while (k < s->n && is_dig(s->t[k]))
+            k++;
+    } else if (is_alpha(c)) {
+        while (k < s->n && is_alpha(s->t[k]))
+            k++;
+    } else if (c >= 0x80 && may_start(c) && cn_digit(c) >= 0) {
+        while (k < s->n && cn_digit(s->t[k]) >= 0)
+            k++;
+    }
+    return k;
+}
+
+/* The attempt at i and the step past it; returns the next position. */
+static size_t scan_step(scan *s, size_t i)
+{
+    if (!may_start(s->t[i]))
+        return i + 1;
+    size_t skip;
+    hit h = scan_at(s, i, &skip);
+    if (h.end <= i)
+        return skip;
+    if (s->record && !s->oom) {
+        if (s->nrec < s->reccap || RX_GROW(s->rec, s->reccap, s->nrec + 1))
+            s->rec[s->nrec++] = (span_rec){i, h.end};
+        else
+            s->oom = true;
+    }
+    emit(s, i, &h);
+    return h.end;
+}
+
+/* The scan from the start. It passes over what scan_at would not try (the
+ * same tests, done here without the call): a character no form starts with, a
+ * Latin word that is no date word or does not start at a word boundary. */
+static void scan_all(scan *s)
+{
+    const uint32_t *t = s->t;
+    size_t i = 0, n = s->n;
+    while (i < n && !s->oom) {
+        uint32_t c = t[i];
+        if (c < 0x80) {
+            if (is_alpha(c)) {
+                size_t k = i + 1;
+                while (k < n && is_alpha(t[k]))
+                    k++;
+                uint32_t p = i ? t[i - 1] : 0;
+                if (is_alpha(p) || is_dig(p) || !english_start(t + i, k - i)) {
+                    i = k;
+                    continue;
+                }
+            } else if (!is_dig(c)) {
+                i++;
+                continue;
+            }
+        } else if (!((han_starts[(c >> 6) & 3u] >> (c & 63u)) & 1u) ||
+                   (cn_digit(c) < 0 && !cn_word_start(c))) {
+            i++;
+            continue;
+        }
+        i = scan_step(s, i);
+    }
+}
+
+/* The scan of the same text as the recorded one (rec, nrec: its matches), against
+ * another publication date, visiting only the positions where that scan matched.
+ * Both scans stop at the same positions as long as every match ends where the
+ * recorded one did (what matches where does not depend on the date). Where a
+ * match ends elsewhere (今年5月1日 is one match with a date, two without), this
+ * scan looks at every position until it reaches one the recorded scan also
+ * stopped at. False if the record turns out not to fit (then scan_all instead). */
+static bool replay(scan *s, const span_rec *rec, size_t nrec)
+{
+    size_t i = 0, r = 0, p1 = 0; /* p1: the recorded scan's position */
+    bool same = true;
+    while (!s->oom) {
+        if (same) {
+            if (r == nrec)
+                return true;
+            if (rec[r].start < i)
+                return false;
+            i = rec[r].start;
+            size_t skip;
+            hit h = scan_at(s, i, &skip);
+            if (h.end <= i)
+                return false;
+            emit(s, i, &h);
+            if (h.end != rec[r].end) {
+                same = false;
+                p1 = rec[r].end;
+            }
+            r++;
+            i = h.end;
+            continue;
+        }
+        if (i >= s->n)
+            return true;
+        while (p1 < i) {
+            if (r < nrec && rec[r].start == p1)
+                p1 = rec[r++].end;
+            else
+                p1 = skip_from(s, p1);
+        }
+        if (p1 == i) {
+            same = true;
+            continue;
+        }
+        i = scan_step(s, i);
+    }
+    return true;
+}
+
+static void scan_init(scan *s, const uint32_t *norm, size_t n, rx_date pub)
+{
+    *s = (scan){norm, n, pub, NO_POS, NULL, 0, 0, false, false, NULL, 0, 0};
+    if (pub.y && (pub.m < 0 || pub.m > 12 || pub.d < 0 || pub.d > mdays(pub.y, pub.m ? pub.m : 1)))
+        s->pub = (rx_date){pub.y, 0, 0};
+    if (s->pub.y && !s->pub.m)
+        s->pub.d = 0;
+}
+
+static int scan_result(scan *s, rx_date_mention **out, size_t *count)
+{
+    free(s->rec);
+    s->rec = NULL;
+    if (s->oom) {
+        free(s->out);
+        *out = NULL;
+        *count = 0;
+        return -1;
+    }
+    *out = s->out;
+    *count = s->count;
+    return 0;
 }
 
 /* Every date mention of norm[0..n), sorted, resolved against pub; caller frees *out. */
 int rx_find_dates(const uint32_t *norm, size_t n, rx_date pub, rx_date_mention **out,
                   size_t *count)
 {
-    scan s = {norm, n, pub, NO_POS, NULL, 0, 0, false};
-    if (pub.y && (pub.m < 0 || pub.m > 12 || pub.d < 0 || pub.d > mdays(pub.y, pub.m ? pub.m : 1)))
-        s.pub = (rx_date){pub.y, 0, 0};
-    if (s.pub.y && !s.pub.m)
-        s.pub.d = 0;
+    scan s;
+    scan_init(&s, norm, n, pub);
     scan_all(&s);
-    if (s.oom) {
-        free(s.out);
-        *out = NULL;
-        *count = 0;
-        return -1;
+    return scan_result(&s, out, count);
+}
+
+/* rx_find_dates against pub, redone from the record of a scan of the same text. */
+static int find_dates_again(const uint32_t *norm, size_t n, rx_date pub, const span_rec *rec,
+                            size_t nrec, rx_date_mention **out, size_t *count)
+{
+    scan s;
+    scan_init(&s, norm, n, pub);
+    if (!replay(&s, rec, nrec) && !s.oom) {
+        s.count = 0;
+        s.next_year_at = NO_POS;
+        scan_all(&s);
     }
-    *out = s.out;
-    *count = s.count;
-    return 0;
+    return scan_result(&s, out, count);
 }
 
 /* ------------------------------------------------------------ the dateline */
@@ -1281,17 +1539,39 @@ static bool line_has_clause_punct(const uint32_t *t, size_t n, size_t start, siz
     return false;
 }
 
-/* The dateline's date (year-month at least) near the start, or a signature at the end. */
-bool rx_find_pubdate(const uint32_t *norm, size_t n, rx_date *out)
+/* The dateline's date (year-month at least) near the start, or a signature at the
+ * end. all, nall: the mentions of the whole text scanned without a date, or NULL
+ * when there is no such scan (then the parts are scanned here).
+ *
+ * The head is the scan of the first HEAD_REACH + 60 code points, of which the
+ * mentions that start before HEAD_REACH count. Those are the same in the scan of
+ * the whole text: both scans start at 0 and stop at the same positions up to
+ * there, and an attempt at a position reads at most about 50 code points after
+ * it (民国 二〇二二 年 十二 月 三十一 日 with three blanks wherever they may be,
+ * "three <16 letters> ago"), so none before HEAD_REACH reads past the cut. The
+ * tail's scan starts at its line, and a scan from there is not the same as the
+ * whole text's (a bare "2017, " at the start of the text is a year), so the tail
+ * is scanned on its own unless it is the whole text. */
+static bool pubdate_of(const uint32_t *norm, size_t n, const rx_date_mention *all, size_t nall,
+                       rx_date *out)
 {
     rx_date none = {0, 0, 0};
     rx_date_mention *m = NULL;
+    const rx_date_mention *ms;
     size_t cnt = 0;
     bool found = false;
     size_t head = n < HEAD_REACH + 60 ? n : HEAD_REACH + 60;
-    if (rx_find_dates(norm, head, none, &m, &cnt) == 0) {
+    int r = 0;
+    if (all) {
+        ms = all;
+        cnt = nall;
+    } else {
+        r = rx_find_dates(norm, head, none, &m, &cnt);
+        ms = m;
+    }
+    if (r == 0) {
         for (size_t k = 0; k < cnt && !found; k++) {
-            const rx_date_mention *d = &m[k];
+            const rx_date_mention *d = &ms[k];
             if (d->start >= HEAD_REACH || !d->value.m || d->relative)
                 continue;
             if (time_after(norm, n, d->end) || label_before(norm, d->start) ||
@@ -1312,9 +1592,17 @@ bool rx_find_pubdate(const uint32_t *norm, size_t n, rx_date *out)
         tail++;
     m = NULL;
     cnt = 0;
-    if (rx_find_dates(norm + tail, n - tail, none, &m, &cnt) == 0) {
+    r = 0;
+    if (all && tail == 0) {
+        ms = all;
+        cnt = nall;
+    } else {
+        r = rx_find_dates(norm + tail, n - tail, none, &m, &cnt);
+        ms = m;
+    }
+    if (r == 0) {
         for (size_t k = 0; k < cnt; k++) {
-            const rx_date_mention *d = &m[k];
+            const rx_date_mention *d = &ms[k];
             if (d->value.m && !d->relative &&
                 line_rest(norm + tail, n - tail, d->start, d->end, 0) == 0) {
                 *out = d->value;
@@ -1324,6 +1612,45 @@ bool rx_find_pubdate(const uint32_t *norm, size_t n, rx_date *out)
     }
     free(m);
     return found;
+}
+
+bool rx_find_pubdate(const uint32_t *norm, size_t n, rx_date *out)
+{
+    return pubdate_of(norm, n, NULL, 0, out);
+}
+
+int rx_find_doc_dates(const uint32_t *norm, size_t n, rx_date *pub, rx_date_mention **out,
+                      size_t *count)
+{
+    if (pub->y)
+        return rx_find_dates(norm, n, *pub, out, count);
+    /* One scan without a date serves the dateline, the latest full date and, by
+     * replay, the scan against whichever date is found. */
+    scan s;
+    scan_init(&s, norm, n, (rx_date){0, 0, 0});
+    s.record = true;
+    scan_all(&s);
+    if (s.oom)
+        return scan_result(&s, out, count);
+    rx_date ref = {0, 0, 0};
+    if (pubdate_of(norm, n, s.out, s.count, &ref)) {
+        *pub = ref;
+    } else {
+        /* No publication date: resolve partial dates (6月28日) against the latest
+         * full date the text itself gives, the time its story is told in. */
+        for (size_t i = 0; i < s.count; i++) {
+            rx_date d = s.out[i].value;
+            if (d.d && !s.out[i].relative &&
+                (d.y > ref.y || (d.y == ref.y && (d.m > ref.m || (d.m == ref.m && d.d > ref.d)))))
+                ref = d;
+        }
+    }
+    if (!ref.y)
+        return scan_result(&s, out, count);
+    int r = find_dates_again(norm, n, ref, s.rec, s.nrec, out, count);
+    free(s.rec);
+    free(s.out);
+    return r;
 }
 
 /* ------------------------------------------------------------ ISO text */
@@ -1370,10 +1697,24 @@ void rx_date_format(rx_date d, char *out)
         out[0] = '\0';
         return;
     }
-    if (d.m < 1 || d.m > 12)
-        snprintf(out, 11, "%04d", d.y);
-    else if (d.d < 1 || d.d > 31)
-        snprintf(out, 11, "%04d-%02d", d.y, d.m);
-    else
-        snprintf(out, 11, "%04d-%02d-%02d", d.y, d.m, d.d);
+    /* as "%04d-%02d-%02d" */
+    out[0] = (char)('0' + d.y / 1000);
+    out[1] = (char)('0' + d.y / 100 % 10);
+    out[2] = (char)('0' + d.y / 10 % 10);
+    out[3] = (char)('0' + d.y % 10);
+    if (d.m < 1 || d.m > 12) {
+        out[4] = '\0';
+        return;
+    }
+    out[4] = '-';
+    out[5] = (char)('0' + d.m / 10);
+    out[6] = (char)('0' + d.m % 10);
+    if (d.d < 1 || d.d > 31) {
+        out[7] = '\0';
+        return;
+    }
+    out[7] = '-';
+    out[8] = (char)('0' + d.d / 10);
+    out[9] = (char)('0' + d.d % 10);
+    out[10] = '\0';
 }

@@ -54,6 +54,20 @@ static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, siz
             i++;
             continue;
         }
+        /* The common well-formed cases first: a three-byte sequence whose lead
+         * byte puts no limit on its first continuation byte (E1..EC, EE, EF:
+         * most of the BMP, every CJK ideograph), and a two-byte one. */
+        if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {
+            out[n++] = (c & 0x0Fu) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu);
+            i += 3;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+            out[n++] = (c & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu);
+            i += 2;
+            continue;
+        }
         /* Lead byte: number of continuation bytes and the range of the first. */
         int extra;
         unsigned char lo = 0x80, hi = 0xBF;

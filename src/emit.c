@@ -39,47 +39,119 @@ json_t *rx_json_text(const char *s)
     return j;
 }
 
+/* Room for n more bytes and the NUL after them at b->s + b->len; false (and
+ * b->oom) when there is none. The same growth as rx_buf_add. */
+static bool reserve(rx_buf *b, size_t n)
+{
+    if (b->oom)
+        return false;
+    if (b->len + n + 1 > b->cap && !RX_GROW(b->s, b->cap, b->len + n + 1)) {
+        b->oom = true;
+        return false;
+    }
+    return true;
+}
+
+static void add(rx_buf *b, const char *s, size_t n)
+{
+    if (!reserve(b, n))
+        return;
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+/* A string literal. */
+#define ADDL(b, lit) add((b), (lit), sizeof(lit) - 1)
+
+static void addc(rx_buf *b, char c)
+{
+    if (!reserve(b, 1))
+        return;
+    b->s[b->len++] = c;
+    b->s[b->len] = '\0';
+}
+
+static void adds(rx_buf *b, const char *s)
+{
+    add(b, s, strlen(s));
+}
+
+/* One code point of a JSON string body at o (room for 6 bytes); returns the
+ * bytes written. */
+static size_t json_cp(char *o, uint32_t c)
+{
+    static const char hex[] = "0123456789abcdef";
+    switch (c) {
+    case '"': o[0] = '\\', o[1] = '"'; return 2;
+    case '\\': o[0] = '\\', o[1] = '\\'; return 2;
+    case '\n': o[0] = '\\', o[1] = 'n'; return 2;
+    case '\r': o[0] = '\\', o[1] = 'r'; return 2;
+    case '\t': o[0] = '\\', o[1] = 't'; return 2;
+    default:
+        if (c < 0x20 || c == 0x7F) {
+            memcpy(o, "\\u00", 4);
+            o[4] = hex[(c >> 4) & 15];
+            o[5] = hex[c & 15];
+            return 6;
+        }
+        if (c < 0x80) {
+            o[0] = (char)c;
+            return 1;
+        }
+        return rx_utf8_encode(c, o);
+    }
+}
+
 /* One code point of a JSON string body. */
 static void put_cp(rx_buf *b, uint32_t c)
 {
-    switch (c) {
-    case '"': rx_buf_add(b, "\\\"", 2); return;
-    case '\\': rx_buf_add(b, "\\\\", 2); return;
-    case '\n': rx_buf_add(b, "\\n", 2); return;
-    case '\r': rx_buf_add(b, "\\r", 2); return;
-    case '\t': rx_buf_add(b, "\\t", 2); return;
-    default:
-        if (c < 0x20 || c == 0x7F)
-            rx_buf_printf(b, "\\u%04x", (unsigned)c);
-        else
-            rx_buf_addcp(b, c);
-    }
+    if (!reserve(b, 6))
+        return;
+    b->len += json_cp(b->s + b->len, c);
+    b->s[b->len] = '\0';
 }
 
 /* A JSON string from UTF-8 that may be invalid (bad bytes become U+FFFD). */
 static void put_str(rx_buf *b, const char *s)
 {
     size_t len = strlen(s), i = 0;
-    rx_buf_addc(b, '"');
+    addc(b, '"');
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\' && c != 0x7F) {
-            rx_buf_addc(b, (char)c);
-            i++;
+            size_t k = i + 1;
+            while (k < len && (unsigned char)s[k] >= 0x20 && (unsigned char)s[k] < 0x80 &&
+                   s[k] != '"' && s[k] != '\\' && s[k] != 0x7F)
+                k++;
+            add(b, s + i, k - i);
+            i = k;
         } else {
             put_cp(b, rx_utf8_next(s, len, &i));
         }
     }
-    rx_buf_addc(b, '"');
+    addc(b, '"');
 }
 
 /* The original text of code points [start, end) as a JSON string. */
 static void put_span_text(rx_buf *b, const rx_doc *doc, size_t start, size_t end)
 {
-    rx_buf_addc(b, '"');
+    /* at most 6 bytes a code point, and the quotes */
+    size_t cnt = end > start ? end - start : 0;
+    if (cnt > (SIZE_MAX - 3 - b->len) / 6) {
+        b->oom = true;
+        return;
+    }
+    if (!reserve(b, cnt * 6 + 2))
+        return;
+    char *o = b->s + b->len;
+    *o++ = '"';
+    const uint32_t *cp = doc->text.cp;
     for (size_t i = start; i < end; i++)
-        put_cp(b, doc->text.cp[i]);
-    rx_buf_addc(b, '"');
+        o += json_cp(o, cp[i]);
+    *o++ = '"';
+    *o = '\0';
+    b->len = (size_t)(o - b->s);
 }
 
 static void put_uint(rx_buf *b, size_t v)
@@ -90,29 +162,42 @@ static void put_uint(rx_buf *b, size_t v)
         tmp[--n] = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    rx_buf_add(b, tmp + n, sizeof tmp - n);
+    add(b, tmp + n, sizeof tmp - n);
+}
+
+/* A decimal int, as printf's %d. */
+static void put_int(rx_buf *b, int v)
+{
+    if (v < 0) {
+        addc(b, '-');
+        put_uint(b, (size_t)(-(long long)v));
+    } else {
+        put_uint(b, (size_t)v);
+    }
 }
 
 static void put_span(rx_buf *b, const rx_doc *doc, size_t start, size_t end)
 {
-    rx_buf_adds(b, "{\"text\":");
+    ADDL(b, "{\"text\":");
     put_span_text(b, doc, start, end);
-    rx_buf_adds(b, ",\"start\":");
+    ADDL(b, ",\"start\":");
     put_uint(b, start);
-    rx_buf_adds(b, ",\"end\":");
+    ADDL(b, ",\"end\":");
     put_uint(b, end);
-    rx_buf_addc(b, '}');
+    addc(b, '}');
 }
 
 static void put_date(rx_buf *b, rx_date d)
 {
     if (d.y == 0) {
-        rx_buf_adds(b, "null");
+        ADDL(b, "null");
         return;
     }
     char buf[16];
     rx_date_format(d, buf);
-    rx_buf_printf(b, "\"%s\"", buf);
+    addc(b, '"');
+    adds(b, buf);
+    addc(b, '"');
 }
 
 typedef struct emit_ctx {
@@ -124,24 +209,28 @@ static void put_entity_ref(rx_buf *b, const emit_ctx *cx, int mention)
 {
     int e = mention < 0 ? -1 : cx->doc->m[mention].entity;
     if (e < 0 || cx->eid[e] == 0) {
-        rx_buf_adds(b, "null");
+        ADDL(b, "null");
         return;
     }
     const rx_mention *nm = &cx->doc->m[cx->doc->e[e].name_mention];
-    rx_buf_printf(b, "{\"id\":\"E%d\",\"name\":", cx->eid[e]);
+    ADDL(b, "{\"id\":\"E");
+    put_int(b, cx->eid[e]);
+    ADDL(b, "\",\"name\":");
     put_span_text(b, cx->doc, nm->start, nm->end);
-    rx_buf_addc(b, '}');
+    addc(b, '}');
 }
 
 static void put_slot(rx_buf *b, const rx_doc *doc, const char *name, int mention, bool last)
 {
-    rx_buf_printf(b, "\"%s\":", name);
+    addc(b, '"');
+    adds(b, name);
+    ADDL(b, "\":");
     if (mention < 0)
-        rx_buf_adds(b, "null");
+        ADDL(b, "null");
     else
         put_span(b, doc, doc->m[mention].start, doc->m[mention].end);
     if (!last)
-        rx_buf_addc(b, ',');
+        addc(b, ',');
 }
 
 static void put_entities(rx_buf *b, emit_ctx *cx)
@@ -155,30 +244,36 @@ static void put_entities(rx_buf *b, emit_ctx *cx)
             (m->type == RX_M_PERSON || m->type == RX_M_ORG) && cx->eid[m->entity] == 0)
             cx->eid[m->entity] = ++next;
     }
-    rx_buf_adds(b, "\"entities\":[");
+    ADDL(b, "\"entities\":[");
     for (int id = 1; id <= next; id++) {
         size_t e = 0;
         while (cx->eid[e] != id)
             e++;
         const rx_entity *ent = &doc->e[e];
         const rx_mention *nm = &doc->m[ent->name_mention];
-        rx_buf_printf(b, "%s{\"id\":\"E%d\",\"type\":\"%s\",\"name\":", id > 1 ? "," : "", id,
-                      ent->type == RX_M_PERSON ? "person" : "org");
+        if (id > 1)
+            addc(b, ',');
+        ADDL(b, "{\"id\":\"E");
+        put_int(b, id);
+        if (ent->type == RX_M_PERSON)
+            ADDL(b, "\",\"type\":\"person\",\"name\":");
+        else
+            ADDL(b, "\",\"type\":\"org\",\"name\":");
         put_span_text(b, doc, nm->start, nm->end);
-        rx_buf_adds(b, ",\"mentions\":[");
+        ADDL(b, ",\"mentions\":[");
         bool first = true;
         for (size_t i = 0; i < doc->nm; i++) {
             const rx_mention *m = &doc->m[i];
             if (m->entity != (int)e || (m->flags & RX_MF_PRONOUN))
                 continue;
             if (!first)
-                rx_buf_addc(b, ',');
+                addc(b, ',');
             put_span(b, doc, m->start, m->end);
             first = false;
         }
-        rx_buf_adds(b, "]}");
+        ADDL(b, "]}");
     }
-    rx_buf_addc(b, ']');
+    addc(b, ']');
 }
 
 static void put_relation(rx_buf *b, const relx_engine *eng, const emit_ctx *cx,
@@ -186,37 +281,43 @@ static void put_relation(rx_buf *b, const relx_engine *eng, const emit_ctx *cx,
 {
     const rx_doc *doc = cx->doc;
     const rx_rule *rule = &eng->rules.rules[r->rule];
-    rx_buf_printf(b, "{\"type\":\"%s\",\"person\":", rx_reltype_names[r->type]);
+    ADDL(b, "{\"type\":\"");
+    adds(b, rx_reltype_names[r->type]);
+    ADDL(b, "\",\"person\":");
     put_entity_ref(b, cx, r->person);
-    rx_buf_adds(b, ",\"org\":");
+    ADDL(b, ",\"org\":");
     put_entity_ref(b, cx, r->org);
-    rx_buf_adds(b, ",\"role\":");
+    ADDL(b, ",\"role\":");
     if (r->role >= 0)
         put_span_text(b, doc, doc->m[r->role].start, doc->m[r->role].end);
     else
-        rx_buf_adds(b, "null");
-    rx_buf_adds(b, ",\"predecessor\":");
+        ADDL(b, "null");
+    ADDL(b, ",\"predecessor\":");
     put_entity_ref(b, cx, r->predecessor);
-    rx_buf_adds(b, ",\"date\":");
+    ADDL(b, ",\"date\":");
     put_date(b, r->date);
-    rx_buf_printf(b, ",\"modality\":\"%s\",\"rule\":", rx_modality_names[r->modality]);
+    ADDL(b, ",\"modality\":\"");
+    adds(b, rx_modality_names[r->modality]);
+    ADDL(b, "\",\"rule\":");
     put_str(b, rule->id);
-    rx_buf_adds(b, ",\"evidence\":");
+    ADDL(b, ",\"evidence\":");
     put_span(b, doc, r->ev_start, r->ev_end);
     if (trace) {
         const rx_pattern *p = &rule->patterns[r->pattern];
-        rx_buf_adds(b, ",\"trace\":{\"file\":");
+        ADDL(b, ",\"trace\":{\"file\":");
         put_str(b, rule->file);
-        rx_buf_printf(b, ",\"line\":%d,\"pattern\":", p->line);
+        ADDL(b, ",\"line\":");
+        put_int(b, p->line);
+        ADDL(b, ",\"pattern\":");
         put_str(b, p->source);
-        rx_buf_adds(b, ",\"slots\":{");
+        ADDL(b, ",\"slots\":{");
         put_slot(b, doc, "person", r->person, false);
         put_slot(b, doc, "predecessor", r->predecessor, false);
         put_slot(b, doc, "org", r->org, false);
         put_slot(b, doc, "role", r->role, true);
-        rx_buf_adds(b, "}}");
+        ADDL(b, "}}");
     }
-    rx_buf_addc(b, '}');
+    addc(b, '}');
 }
 
 char *rx_emit_document(const relx_engine *eng, const rx_doc *doc, const relx_doc_options *opt,
@@ -226,33 +327,36 @@ char *rx_emit_document(const relx_engine *eng, const rx_doc *doc, const relx_doc
     if (!cx.eid)
         return NULL;
     rx_buf b = {0};
-    rx_buf_adds(&b, "{\"doc\":");
+    reserve(&b, 4095); /* most lines fit: fewer reallocations */
+    ADDL(&b, "{\"doc\":");
     put_str(&b, doc->id);
-    rx_buf_printf(&b, ",\"lang\":\"%s\",\"date\":", doc->lang ? doc->lang : "en");
+    ADDL(&b, ",\"lang\":\"");
+    adds(&b, doc->lang ? doc->lang : "en");
+    ADDL(&b, "\",\"date\":");
     put_date(&b, doc->pubdate);
-    rx_buf_addc(&b, ',');
+    addc(&b, ',');
     put_entities(&b, &cx);
-    rx_buf_adds(&b, ",\"relations\":[");
+    ADDL(&b, ",\"relations\":[");
     for (size_t i = 0; i < doc->nrel; i++) {
         if (i)
-            rx_buf_addc(&b, ',');
+            addc(&b, ',');
         put_relation(&b, eng, &cx, &doc->rel[i], opt->trace);
     }
-    rx_buf_addc(&b, ']');
+    addc(&b, ']');
     if (doc->warnings.n) {
-        rx_buf_adds(&b, ",\"warnings\":[");
+        ADDL(&b, ",\"warnings\":[");
         for (size_t i = 0; i < doc->warnings.n; i++) {
             if (i)
-                rx_buf_addc(&b, ',');
+                addc(&b, ',');
             put_str(&b, doc->warnings.items[i]);
         }
-        rx_buf_addc(&b, ']');
+        addc(&b, ']');
     }
     if (opt->meta_json && *opt->meta_json) {
-        rx_buf_adds(&b, ",\"meta\":");
-        rx_buf_adds(&b, opt->meta_json);
+        ADDL(&b, ",\"meta\":");
+        adds(&b, opt->meta_json);
     }
-    rx_buf_addc(&b, '}');
+    addc(&b, '}');
     free(cx.eid);
     if (b.oom) {
         rx_buf_free(&b);

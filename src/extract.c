@@ -103,29 +103,12 @@ relx_status rx_extract_doc(relx_worker *w, const char *doc_id, const char *bytes
     if (rx_split_sentences(doc.text.norm, doc.text.n, RX_MAX_SENTENCE, &doc.sent, &doc.nsent) != 0)
         goto done;
     doc.lang = opt->lang ? opt->lang : rx_detect_lang(doc.text.cp, doc.text.n);
-    if (pub.y == 0)
-        rx_find_pubdate(doc.text.norm, doc.text.n, &pub);
-    doc.pubdate = pub;
-    if (rx_find_dates(doc.text.norm, doc.text.n, pub, &doc.dates, &doc.ndates) != 0)
+    /* Without a publication date, one from the dateline, else partial dates
+     * (6月28日) resolve against the latest full date the text itself gives, the
+     * time its story is told in (rx_find_doc_dates). */
+    if (rx_find_doc_dates(doc.text.norm, doc.text.n, &pub, &doc.dates, &doc.ndates) != 0)
         goto done;
-    if (pub.y == 0) {
-        /* No publication date: resolve partial dates (6月28日) against the latest
-         * full date the text itself gives, the time its story is told in. */
-        rx_date ref = {0, 0, 0};
-        for (size_t i = 0; i < doc.ndates; i++) {
-            rx_date d = doc.dates[i].value;
-            if (d.d && !doc.dates[i].relative &&
-                (d.y > ref.y || (d.y == ref.y && (d.m > ref.m || (d.m == ref.m && d.d > ref.d)))))
-                ref = d;
-        }
-        if (ref.y) {
-            free(doc.dates);
-            doc.dates = NULL;
-            doc.ndates = 0;
-            if (rx_find_dates(doc.text.norm, doc.text.n, ref, &doc.dates, &doc.ndates) != 0)
-                goto done;
-        }
-    }
+    doc.pubdate = pub;
     if (rx_recognize(w->eng->ner, &doc) != 0)
         goto done;
     if (rx_match_document(w, &doc) != 0)

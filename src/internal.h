@@ -179,6 +179,13 @@ bool rx_find_pubdate(const uint32_t *norm, size_t n, rx_date *out);
  * *out is malloc'd (caller frees). Returns 0, -1 when out of memory. */
 int rx_find_dates(const uint32_t *norm, size_t n, rx_date pub, rx_date_mention **out,
                   size_t *count);
+/* The date mentions of a document: against *pub when pub->y != 0; else *pub
+ * becomes the dateline's date (rx_find_pubdate) if there is one and the mentions
+ * are resolved against it, or, without one, against the latest full date (with a
+ * day, not relative) that the text gives, if any (*pub stays y == 0). The same
+ * as those calls in turn, with fewer passes over the text. */
+int rx_find_doc_dates(const uint32_t *norm, size_t n, rx_date *pub, rx_date_mention **out,
+                      size_t *count);
 
 /* ------------------------------------------------------------------ lexicon.c */
 

@@ -85,15 +85,39 @@ static void build(void)
     for (size_t i = 0; i < rx_ts_pairs_count; i++)
         if (rx_ts_pairs[i][0] < 0x10000)
             bmp_class[rx_ts_pairs[i][0]] = 1;
+    /* ts_lookup of every BMP code point at once, when the pairs are sorted (as
+     * ts_lookup's bisection needs): the first pair of a code point wins. */
+    bool sorted = true;
+    for (size_t i = 1; i < rx_ts_pairs_count && sorted; i++)
+        sorted = rx_ts_pairs[i - 1][0] <= rx_ts_pairs[i][0];
+    uint32_t *tsb = sorted ? malloc(0x10000 * sizeof *tsb) : NULL;
+    if (tsb) {
+        for (uint32_t c = 0; c < 0x10000; c++)
+            tsb[c] = c;
+        for (size_t i = rx_ts_pairs_count; i-- > 0;)
+            if (rx_ts_pairs[i][0] < 0x10000)
+                tsb[rx_ts_pairs[i][0]] = rx_ts_pairs[i][1];
+    }
     for (uint32_t c = 0; c < 0x10000; c++)
         if (bmp[c] != 0xFFFD)
-            bmp[c] = ts_lookup(bmp[c]);
+            bmp[c] = tsb && bmp[c] < 0x10000 ? tsb[bmp[c]] : ts_lookup(bmp[c]);
+    free(tsb);
 
     /* Planes 1-2: collect the code points that change or have a script class. */
-    size_t cap = 0;
+    size_t cap = 0, p = 0;
     for (uint32_t c = 0x10000; c < 0x30000; c++) {
+        /* tc = ts_lookup(c): with sorted pairs, a walk along them as c goes up */
+        uint32_t tc = c;
+        if (sorted) {
+            while (p < rx_ts_pairs_count && rx_ts_pairs[p][0] < c)
+                p++;
+            if (p < rx_ts_pairs_count && rx_ts_pairs[p][0] == c)
+                tc = rx_ts_pairs[p][1];
+        } else {
+            tc = ts_lookup(c);
+        }
         uint32_t m = compat1(c);
-        m = m < 0x10000 ? bmp[m] : ts_lookup(m);
+        m = m < 0x10000 ? bmp[m] : m == c ? tc : ts_lookup(m);
         if (m != c) {
             if (!RX_GROW(supp, cap, nsupp + 1)) {
                 free(supp);
@@ -103,7 +127,7 @@ static void build(void)
             }
             supp[nsupp].from = c;
             supp[nsupp].to = m;
-            supp[nsupp].cls = ts_lookup(c) != c ? 1 : 0;
+            supp[nsupp].cls = tc != c ? 1 : 0;
             nsupp++;
         }
     }

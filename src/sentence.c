@@ -178,6 +178,20 @@ static bool wrapped_line(const uint32_t *norm, size_t n, size_t start, size_t nl
     return k < n && !is_line_end(norm[k]);
 }
 
+/* Code points that need none of the tests below inside a sentence: ASCII other
+ * than white space and , . ! ? ;, and CJK ideographs. (Conservative: every
+ * other code point takes the full path.) */
+#define SPECIAL_ASCII                                                                        \
+    ((1ull << '\t') | (1ull << '\n') | (1ull << 0x0B) | (1ull << 0x0C) | (1ull << '\r') | \
+     (1ull << ' ') | (1ull << '!') | (1ull << ',') | (1ull << '.') | (1ull << ';') |         \
+     (1ull << '?'))
+static bool plain(uint32_t c)
+{
+    if (c < 64)
+        return !((SPECIAL_ASCII >> c) & 1u);
+    return c < 0x80 || (c >= 0x3400 && c <= 0x9FFF);
+}
+
 typedef struct splitter {
     const uint32_t *norm;
     rx_span *out;
@@ -193,7 +207,7 @@ static void emit(splitter *sp, size_t s, size_t e)
         e--;
     if (e <= s || sp->oom)
         return;
-    if (!RX_GROW(sp->out, sp->cap, sp->count + 1)) {
+    if (sp->count == sp->cap && !RX_GROW(sp->out, sp->cap, sp->count + 1)) {
         sp->oom = true;
         return;
     }
@@ -217,6 +231,11 @@ int rx_split_sentences(const uint32_t *norm, size_t n, size_t max_len, rx_span *
     size_t line_start = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t c = norm[i];
+        if (s != NONE && plain(c) && i - s < max_len) {
+            /* inside a sentence, not too long yet: nothing to do here */
+            line_blank = false;
+            continue;
+        }
         if (is_line_end(c) && s != NONE && wrapped_line(norm, n, line_start, i)) {
             /* a hard-wrapped line: the newline is a space inside the sentence */
             if (c == '\r' && i + 1 < n && norm[i + 1] == '\n')
