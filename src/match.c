@@ -334,8 +334,42 @@ static void sentence_mentions(const rx_doc *doc, const rx_span *s, size_t *first
     *last = hi < lo ? lo : hi;
 }
 
+/* focus[i]: the mention (index) of the organisation named most often in
+ * doc->m[0, i), its latest mention standing for it (the most recent on a tie);
+ * -1 when none. One pass over the mentions; caller frees. NULL when out of
+ * memory. */
+static int *focus_orgs(const rx_doc *doc)
+{
+    int *focus = malloc((doc->nm + 1) * sizeof *focus);
+    size_t *count = calloc(doc->ne ? doc->ne : 1, sizeof *count);
+    if (!focus || !count) {
+        free(focus);
+        free(count);
+        return NULL;
+    }
+    int best = -1, best_e = -1;
+    size_t best_n = 0;
+    for (size_t i = 0; i <= doc->nm; i++) {
+        focus[i] = best;
+        if (i == doc->nm)
+            break;
+        const rx_mention *m = &doc->m[i];
+        if (m->type != RX_M_ORG || m->entity < 0 || (m->flags & RX_MF_PRONOUN))
+            continue;
+        size_t n = ++count[m->entity];
+        if (n >= best_n || m->entity == best_e) {
+            best_n = n;
+            best_e = m->entity;
+            best = (int)i;
+        }
+    }
+    free(count);
+    return focus;
+}
+
 /* What is looked up once per sentence, when first needed. */
 typedef struct sent_ctx {
+    const int *focus;  /* focus_orgs of the document */
     int generic;       /* a generic word for an organisation in it? -1: not yet known */
     size_t rumour_end; /* see modality_of */
 } sent_ctx;
@@ -360,14 +394,9 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
     if (r->org < 0 && sc->generic < 0)
         sc->generic = has_cue(doc->text.norm, s->start, s->end, &generic_org_list);
     if (r->org < 0 && sc->generic) {
-        /* 公司 / the company: the organisation named last before the evidence */
-        for (size_t i = first; i-- > 0;) {
-            const rx_mention *m = &doc->m[i];
-            if (m->type == RX_M_ORG && m->entity >= 0 && m->end <= r->ev_start) {
-                r->org = (int)i;
-                break;
-            }
-        }
+        /* 公司 / the company: the organisation the text has named most often
+         * so far (the one it is about), the most recent of those on a tie */
+        r->org = sc->focus ? sc->focus[first] : -1;
     }
     if (r->role < 0 && (r->type == RX_DEPARTURE || r->type == RX_DISMISSAL || r->type == RX_HOLDS_ROLE)) {
         /* a role written right before the name is the post a person leaves or
@@ -688,6 +717,9 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
     if (!RX_GROW(w->sent_pats, w->spcap, eng->pat_words))
         return -1;
     cand_list cl = {0};
+    int *focus = focus_orgs(doc);
+    if (!focus)
+        return -1;
     size_t mi = 0;
     int rc = 0;
     for (size_t si = 0; si < doc->nsent && rc == 0; si++) {
@@ -710,7 +742,7 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
             w->explain->sentence(w->explain->ctx, doc, si, w->subject.s, w->subject.len, w->units,
                                  w->nunits, w->sent_pats);
         cl.n = 0;
-        sent_ctx sc = {-1, RX_UNKNOWN};
+        sent_ctx sc = {focus, -1, RX_UNKNOWN};
         PCRE2_SPTR subj = (PCRE2_SPTR)w->subject.s;
         size_t len = w->subject.len;
         for (size_t g = 0; g < eng->npatterns && rc == 0; g++) {
@@ -758,6 +790,7 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
             rc = settle(w, doc, si, &cl);
     }
     free(cl.c);
+    free(focus);
     if (rc == 0)
         complete_relations(doc);
     return rc;

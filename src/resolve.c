@@ -9,6 +9,8 @@
  *   2. they share a lexicon alias group (Elon Musk|馬斯克);
  *   3. a Latin key of 4+ letters is at edit distance 1 of exactly one other
  *      entity's key (llya -> ilya, opneai -> openai);
+ *   3b. an organisation written with a legal form (Inc., Ltd, plc) is the
+ *      one written without it;
  *   4. a single Latin word is the first or last word of exactly one longer name
  *      (Pachocki -> Jakub Pachocki);
  *   4b. a transliterated name is the first or last part of exactly one dotted
@@ -18,8 +20,10 @@
  *      belongs to the only full name with that surname.
  * Pronouns then take the entity of their antecedent: for a person, the first
  * person of the same sentence before it (the subject), else the first person of
- * the nearest earlier sentence that has one; for an organisation, the nearest
- * organisation before it. A pronoun without antecedent is dropped.
+ * the nearest earlier sentence that has one (but inside a relative clause on a
+ * name, ", who ... she", that name); for an organisation (該公司, the company),
+ * the organisation named most often so far, the most recent on a tie. A
+ * pronoun without antecedent is dropped.
  *
  * Example: "Ilya Sutskever 表示... llya 說... 他" -> one entity with mentions
  * [Ilya Sutskever, llya, 他], named by mention 0 (the longest full form).
@@ -98,6 +102,30 @@ static bool is_han(uint32_t c)
 static bool is_latin(uint32_t c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Where the name before a trailing legal form (" Inc.", ", Ltd", " plc") ends,
+ * 0 when the mention has none. */
+static size_t legal_suffix_start(const uint32_t *t, const rx_mention *m)
+{
+    static const char *const forms[] = {"Inc.", "Inc", "Corp.", "Corp", "Corporation", "Co.",
+                                        "Ltd.", "Ltd", "Limited", "LLC", "plc", "PLC", "GmbH",
+                                        "AG", "S.A.", NULL};
+    for (int f = 0; forms[f]; f++) {
+        size_t n = strlen(forms[f]);
+        if (m->end - m->start < n + 3)
+            continue;
+        size_t k = m->end - n, q = 0;
+        while (q < n && t[k + q] == (uint32_t)(unsigned char)forms[f][q])
+            q++;
+        if (q < n || t[k - 1] != ' ')
+            continue;
+        size_t b = k - 1;
+        if (t[b - 1] == ',')
+            b--;
+        return b;
+    }
+    return 0;
 }
 
 static bool keq(const rkey *a, const rkey *b)
@@ -328,6 +356,23 @@ int rx_resolve(rx_doc *doc)
         }
         unite_unique(p, (int)i, cands, nc);
     }
+    /* 3b: an organisation with a legal suffix is the one without it
+     * (Northwind Retail Inc. = Northwind Retail) */
+    for (size_t fi = 0; fuzzy && fi < nforms; fi++) {
+        size_t i = (size_t)forms[fi];
+        size_t base = m[i].type == RX_M_ORG ? legal_suffix_start(t, &m[i]) : 0;
+        if (!base)
+            continue;
+        for (size_t fj = 0; fj < nforms; fj++) {
+            size_t j = (size_t)forms[fj];
+            size_t lj = m[j].end - m[j].start;
+            if (j != i && m[j].type == RX_M_ORG && lj == base - m[i].start &&
+                !memcmp(t + m[j].start, t + m[i].start, lj * sizeof *t)) {
+                unite(p, (int)i, (int)j);
+                break;
+            }
+        }
+    }
     /* 4: a single Latin word joins the one longer name it begins or ends */
     for (size_t fi = 0; fuzzy && fi < nforms; fi++) {
         size_t i = (size_t)forms[fi];
@@ -410,17 +455,26 @@ int rx_resolve(rx_doc *doc)
         if ((ba && !ia) || (ba == ia && m[i].end - m[i].start > b->end - b->start))
             e->name_mention = i;
     }
-    /* pronouns */
+    /* pronouns; an organisation pronoun (該公司, the company) is the
+     * organisation named most often so far, the most recent one on a tie */
+    size_t *orgs = calloc(doc->ne ? doc->ne : 1, sizeof *orgs);
+    if (!orgs)
+        goto done;
+    int focus = -1;
+    size_t focus_n = 0;
     for (size_t i = 0; i < n; i++) {
+        if (!(m[i].flags & RX_MF_PRONOUN) && m[i].type == RX_M_ORG && m[i].entity >= 0) {
+            size_t c = ++orgs[m[i].entity];
+            if (c >= focus_n) {
+                focus_n = c;
+                focus = m[i].entity;
+            }
+        }
         if (!(m[i].flags & RX_MF_PRONOUN) || m[i].type == RX_M_ROLE)
             continue;
         int ante = -1;
         if (m[i].type == RX_M_ORG) {
-            for (size_t j = i; j-- > 0 && i - j <= 200;)
-                if (m[j].type == RX_M_ORG && m[j].entity >= 0) {
-                    ante = m[j].entity;
-                    break;
-                }
+            ante = focus;
         } else {
             size_t si = sentence_of(doc, m[i].start);
             size_t cur = si, first = SIZE_MAX, nearest = SIZE_MAX;
@@ -444,6 +498,7 @@ int rx_resolve(rx_doc *doc)
         }
         m[i].entity = ante;
     }
+    free(orgs);
     /* drop unresolved pronouns; clear the private flag */
     size_t w = 0;
     int *remap = cands;
