@@ -1472,7 +1472,7 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
         size_t a0 = a; /* first token of the name proper */
         if (!org && nw >= 2) {
             /* the last honorific or rank of the run starts the name (Lieutenant
-             * General Lloyd Fredendall, Alabama Governor George Wallace) */
+             * General Anna Berg, Ohio Governor Tom Reed) */
             for (size_t z = b; z-- > a;)
                 if (tok_is(sc, tk[z], L_EN_HON)) {
                     hon_first = true;
@@ -1495,7 +1495,7 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
         for (size_t z = a0; z <= b && !org; z++)
             if (tok_is(sc, tk[z], L_EN_NONPER))
                 nonper = true;
-        /* "the Nick Cave collaboration": a known first name and surname used
+        /* "the Anna Berg interview": a known first name and surname used
          * as a modifier of a lower-case noun */
         bool the_mod = nw >= 2 && HIT(sc, tk[a0].s, L_EN_GIVEN) == tk[a0].e - tk[a0].s && e + 1 < hi &&
                        is_space(t[e]) && is_lower(t[e + 1]);

@@ -3,9 +3,9 @@
  * For each sentence a matching string (the subject) is built from the folded
  * text, with every recognised mention replaced by one placeholder code point:
  *
- *   text:     OpenAI 超級對齊團隊的負責人 Jan Leike 也宣布離職
- *   mentions: [OpenAI]=org  [負責人]=role  [Jan Leike]=person
- *   subject:  \x{E002} 超级对齐团队的\x{E003} \x{E001} 也宣布离职
+ *   text:     星河科技 研發團隊的負責人 Anna Berg 也宣布離職
+ *   mentions: [星河科技]=org  [負責人]=role  [Anna Berg]=person
+ *   subject:  \x{E002} 研发团队的\x{E003} \x{E001} 也宣布离职
  *
  * and a table of units maps every subject byte back to the code points (or the
  * mention) it stands for. One walk of the trigger trie over the sentence tells

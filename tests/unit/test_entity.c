@@ -362,7 +362,7 @@ int main(void)
     /* a place inside a name is fine after a title */
     expect("常委李长春视察了工厂。", "李长春", RX_M_PERSON);
     /* invariants on mixed text */
-    invariants("5 月 15 日，OpenAI 聯合創始人 Ilya Sutskever 在社交平台上發文表示，決定離開 OpneAI。他說：謝謝。");
+    invariants("6 月 3 日，Acme 聯合創辦人 Anna Berg 在網上發文表示，決定離開 Acmr。她說：謝謝。");
     invariants("董事長張忠謀表示，台積電(2330)將由魏哲家接任。他說，張董事長很放心。");
     invariants("Brooklyn Nets interim head coach Kevin Ollie said Ollie would stay.");
     invariants("");
