@@ -2,12 +2,12 @@
  * docs/output.md), built with jansson:
  *
  *   {"doc":"a.txt","lang":"zh-Hant","date":"2024-05-23",
- *    "entities":[{"id":"E1","type":"person","name":"Jan Leike",
- *                 "mentions":[{"text":"Jan Leike","start":40,"end":49}]}],
- *    "relations":[{"type":"departure","person":{"id":"E1","name":"Jan Leike"},
+ *    "entities":[{"id":"E1","type":"person","name":"Anna Berg",
+ *                 "mentions":[{"text":"Anna Berg","start":40,"end":49}]}],
+ *    "relations":[{"type":"departure","person":{"id":"E1","name":"Anna Berg"},
  *                  "org":null,"role":null,"predecessor":null,"date":"2024-05",
  *                  "modality":"fact","rule":"zh.departure.announce",
- *                  "evidence":{"text":"Jan Leike 也宣布離職","start":40,"end":55}}]}
+ *                  "evidence":{"text":"Anna Berg 也宣布離職","start":40,"end":55}}]}
  *
  * Every text is taken from the document as given (not the matching copy), and
  * offsets are code points, so text[start:end] in Python returns it. Entity ids

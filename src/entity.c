@@ -21,7 +21,7 @@
  *   4. aliases: a small per-document trie of what was found (full names, the
  *      first/last word of Latin names, Chinese given names, surname + title)
  *      finds the later short forms in one pass; Latin tokens at edit distance 1
- *      of a known name (llya, OpneAI) are added too.
+ *      of a known name (lvana, Acmr) are added too.
  *   5. rx_resolve (resolve.c) groups mentions into entities.
  *
  * Worked example: "董事長張忠謀表示，台積電(2330)將由魏哲家接任。他說..."
@@ -1434,8 +1434,8 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
                 b += 2;
                 continue;
             }
-            /* University of Oregon, Board of Trustees, Institute for Advanced
-             * Study, Council on Foreign Relations, Office of Management and Budget */
+            /* University of Westbrook, Board of Governors, Institute for Applied
+             * Study, Council on Urban Policy, Office of Parks and Recreation */
             if (tok_is(sc, tk[b], 6) && b + 2 < nt && tk[b + 2].s - tk[b + 1].e == 1 &&
                 tk[b + 1].s - tk[b].e == 1 && tok_cap(sc, tk[b + 2]) && !tok_enstop(sc, tk[b + 2]) &&
                 ((tk[b + 1].e - tk[b + 1].s == 2 && t[tk[b + 1].s] == 'o' &&
@@ -1832,7 +1832,7 @@ static int select_cands(scan *sc, rx_doc *doc)
 
 /* ------------------------------------------------------------------ step 4: aliases */
 
-/* a typo keeps the first letter, except for look-alikes (llya for Ilya):
+/* a typo keeps the first letter, except for look-alikes (lvana for Ivana):
  * Rote/Note and Butch/Dutch are different words */
 static bool same_initial(uint32_t a, uint32_t b)
 {
@@ -2017,7 +2017,7 @@ static int aliases(scan *sc, rx_doc *doc)
                 }
             }
         }
-        /* a Latin token at edit distance 1 of a known form (llya, OpneAI) */
+        /* a Latin token at edit distance 1 of a known form (lvana, Acmr) */
         if (is_alpha(t[p]) && (p == 0 || !is_alnum(t[p - 1]))) {
             size_t q = p;
             while (q < sc->n && (is_alnum(t[q]) || t[q] == '\''))

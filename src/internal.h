@@ -269,7 +269,7 @@ typedef struct rx_example {
     int col;           /* column (code points, 1-based) where the text starts */
     bool reject;       /* "reject:": the rule must not produce a relation of its type here */
     char *pubdate;     /* "pubdate:" for relative dates, or NULL */
-    /* Expected arguments ("expect: person=Jan Leike; org=OpenAI"); keys are
+    /* Expected arguments ("expect: person=Anna Berg; org=Acme"); keys are
      * person, predecessor, org, role, date, modality. */
     char **keys, **values;
     size_t nkv;

@@ -1,6 +1,6 @@
 /* lang.c: the language of a document, from its script alone.
  *
- *   "OpenAI 首席科学家 Ilya Sutskever 宣布离职"   Han 9 x 3 = 27 > Latin 19   -> zh-*
+ *   "Acmeco 首席科学家 Anna Pettersen 宣布离职"   Han 9 x 3 = 27 > Latin 19   -> zh-*
  *                                                 Traditional-only 0, Simplified-only 6
  *                                                                            -> zh-Hans
  *   "「這家公司」的執行長 Sam Altman 說"          Han 9 x 3 = 27 > Latin 9

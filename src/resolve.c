@@ -5,14 +5,14 @@
  * to entity.c and this file) marks short forms. Mentions are joined (union-find)
  * when, in this order:
  *   1. their keys are equal: the matching copy, lower-cased, without white space
- *      and the name dots ·‧・• ("Ilya Sutskever" = "ilya sutskever");
+ *      and the name dots ·‧・• ("Ivana Novak" = "ivana novak");
  *   2. they share a lexicon alias group (Elon Musk|馬斯克);
  *   3. a Latin key of 4+ letters is at edit distance 1 of exactly one other
- *      entity's key (llya -> ilya, opneai -> openai);
+ *      entity's key (lvana -> ivana, acmr -> acme);
  *   3b. an organisation written with a legal form (Inc., Ltd, plc) is the
  *      one written without it;
  *   4. a single Latin word is the first or last word of exactly one longer name
- *      (Pachocki -> Jakub Pachocki);
+ *      (Novak -> Ivana Novak);
  *   4b. a transliterated name is the first or last part of exactly one dotted
  *      full name (伦纳德 -> 马克·伦纳德);
  *   5. a two-character Chinese name is the given name of exactly one full name
@@ -25,8 +25,8 @@
  * the organisation named most often so far, the most recent on a tie. A
  * pronoun without antecedent is dropped.
  *
- * Example: "Ilya Sutskever 表示... llya 說... 他" -> one entity with mentions
- * [Ilya Sutskever, llya, 他], named by mention 0 (the longest full form).
+ * Example: "Ivana Novak 表示... lvana Novak 說... 她" -> one entity with mentions
+ * [Ivana Novak, lvana Novak, 她], named by mention 0 (the longest full form).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -189,7 +189,7 @@ static bool relative_after(const uint32_t *t, size_t n, size_t end, size_t pron)
 }
 
 /* keys are lower-cased: a typo keeps the first letter, except i/l look-alikes
- * (llya for Ilya); note/rote are different words */
+ * (lvana for Ivana); note/rote are different words */
 static bool same_initial(uint32_t a, uint32_t b)
 {
     return a == b || ((a == 'i' || a == 'l' || a == '1') && (b == 'i' || b == 'l' || b == '1'));

@@ -6,8 +6,8 @@
  *   rule: zh.departure.announce
  *   type: departure
  *   pattern: {person} 也? 宣布 (離職|辭職|請辭)
- *   example: Jan Leike 也宣布離職。
- *   expect: person=Jan Leike
+ *   example: Anna Berg 也宣布離職。
+ *   expect: person=Anna Berg
  *
  * Examples: every "example:" and "reject:" line becomes one rx_example. When
  * several "expect:" lines follow one example (several relations expected), the

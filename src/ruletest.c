@@ -2,8 +2,8 @@
  *
  *   rule: zh.departure.announce
  *   ...
- *   example: Jan Leike 也宣布離職。
- *   expect: person=Jan Leike
+ *   example: Anna Berg 也宣布離職。
+ *   expect: person=Anna Berg
  *
  * Each example sentence is extracted with the whole engine (so an example also
  * checks that the recogniser finds the names and that no other rule wins the

@@ -221,8 +221,8 @@ int main(void)
     expect("澳大利亞人穆斯卡特表示將留隊。", "穆斯卡特", RX_M_PERSON);
     expect("馬斯克在推特上發文。", "馬斯克", RX_M_PERSON);
     /* Latin names */
-    expect("OpenAI co-founder Ilya Sutskever said he is leaving.", "Ilya Sutskever", RX_M_PERSON);
-    expect("名單包括 Cullen O'Keefe 和 Jan Leike。", "Cullen O'Keefe", RX_M_PERSON);
+    expect("OpenAI co-founder Ivana Novak said she is leaving.", "Ivana Novak", RX_M_PERSON);
+    expect("名單包括 Liam O'Brien 和 Jan Kowalski。", "Liam O'Brien", RX_M_PERSON);
     expect("Captain Jean-Luc Picard spoke.", "Jean-Luc Picard", RX_M_PERSON);
     expect("The striker Robin van Persie scored.", "Robin van Persie", RX_M_PERSON);
     expect("Mr. Smith declined to comment.", "Smith", RX_M_PERSON);
@@ -242,8 +242,8 @@ int main(void)
     reject("這是一家子公司。", "一家子公司");
     /* aliases and coreference */
     same("Jakub Pachocki 將接替。Pachocki 表示很榮幸。", "Jakub Pachocki", "Pachocki");
-    same("Ilya Sutskever 宣布離職。llya 沒有回應。", "Ilya Sutskever", "llya");
-    same("OpenAI 宣布消息，他決定離開 OpneAI。", "OpenAI", "OpneAI");
+    same("Ilka Novak 宣布離職。Ilka Novka 沒有回應。", "Ilka Novak", "Ilka Novka");
+    same("Microsoft 宣布消息，他決定離開 Mircosoft。", "Microsoft", "Mircosoft");
     same("Elon Musk 發文。馬斯克表示不滿。", "Elon Musk", "馬斯克");
     same("台積電董事長劉德音表示，德音會繼續努力。", "劉德音", "德音");
     same("董事長張忠謀出席。張董事長表示滿意。", "張忠謀", "張董事長");

@@ -212,8 +212,8 @@ static void test_parse_ok(void)
                         "  # indented comment\n"
                         "pattern: {person} 也? 宣布 (離職|辭職|請辭)\n"
                         "pattern: {person} 將 離職\n"
-                        "example: Jan Leike 也宣布離職。\n"
-                        "expect: person=Jan Leike\n"
+                        "example: Anna Berg 也宣布離職。\n"
+                        "expect: person=Anna Berg\n"
                         "example: 甲、乙宣布離職\n"
                         "expect: person=甲; modality=planned\n"
                         "expect: person = 乙 ；date=2024-05\n"
@@ -245,7 +245,7 @@ static void test_parse_ok(void)
     if (r->nexamples == 4) {
         const rx_example *e = r->examples;
         CHECK(!e[0].reject && e[0].line == 11 && e[0].nkv == 1 &&
-                  strcmp(e[0].keys[0], "person") == 0 && strcmp(e[0].values[0], "Jan Leike") == 0,
+                  strcmp(e[0].keys[0], "person") == 0 && strcmp(e[0].values[0], "Anna Berg") == 0,
               "example 0");
         CHECK(e[0].pubdate == NULL, "no pubdate on example 0");
         /* two expect lines after one example: two entries of the same example */

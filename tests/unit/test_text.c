@@ -507,7 +507,7 @@ static void test_lang(void)
     CHECK_LANG("The board named a new chief executive on Monday.", "en");
     CHECK_LANG("公司宣布董事长辞职", "zh-Hans");
     CHECK_LANG("公司宣佈董事長辭職", "zh-Hant");
-    CHECK_LANG("OpenAI 首席科学家 Ilya Sutskever 宣布离职", "zh-Hans");
+    CHECK_LANG("Acmeco 首席科学家 Anna Pettersen 宣布离职", "zh-Hans");
     CHECK_LANG("「這家公司」的執行長 Sam Altman 說", "zh-Hant");
     CHECK_LANG("Alibaba's 马云 stepped down as chairman", "en");
     CHECK_LANG("公司的人事", "zh-Hans"); /* no script-specific character: zh-Hans */
