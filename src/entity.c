@@ -2069,6 +2069,105 @@ done:
 
 /* ------------------------------------------------------------------ driver */
 
+/* ------------------------------------------------------------------ step 5: names in brackets */
+
+static bool name_dot(uint32_t c)
+{
+    return c == 0xB7 || c == 0x2027 || c == 0x30FB || c == 0x2022 || c == 0xFF65;
+}
+
+/* A Latin name in brackets right after a Chinese one is the same person:
+ * 祖克柏(Mark Zuckerberg), 沈向洋博士(Harry Shum), 首席技術官凱文·斯科特(Kevin Scott).
+ * The Chinese form is the run of Han characters (and name dots) before the
+ * bracket, after an honorific (博士 先生 女士 教授) is skipped, back to the previous
+ * mention or a non-Han character: 2-4 characters, or up to 10 with a name dot.
+ * Both mentions get one alias group, so rx_resolve makes them one entity, and
+ * so do the other places the text repeats the Chinese form. doc->m stays
+ * sorted. Returns 0, -1 when out of memory. */
+static int paren_aliases(rx_doc *doc)
+{
+    static const uint32_t honorifics[][2] = {{0x535A, 0x58EB}, {0x5148, 0x751F}, {0x5973, 0x58EB},
+                                             {0x6559, 0x6388}};
+    const uint32_t *t = doc->text.norm;
+    size_t n = doc->text.n, added = 0, nm = doc->nm;
+    int next_group = 0x40000000;
+    for (size_t i = 0; i < nm; i++) {
+        rx_mention *lm = &doc->m[i];
+        if (lm->type != RX_M_PERSON || (lm->flags & RX_MF_PRONOUN) || lm->start < 3 ||
+            t[lm->start - 1] != '(' || lm->end >= n || t[lm->end] != ')' || is_han(t[lm->start]))
+            continue;
+        size_t e = lm->start - 1;
+        for (size_t h = 0; h < sizeof honorifics / sizeof *honorifics; h++)
+            if (e >= 2 && t[e - 2] == honorifics[h][0] && t[e - 1] == honorifics[h][1]) {
+                e -= 2;
+                break;
+            }
+        int group = lm->entity >= 0 ? lm->entity : next_group;
+        if (i > 0 && doc->m[i - 1].end == e && doc->m[i - 1].type == RX_M_PERSON &&
+            !(doc->m[i - 1].flags & RX_MF_PRONOUN)) {
+            /* the Chinese form is a mention already */
+            if (doc->m[i - 1].entity >= 0)
+                group = doc->m[i - 1].entity;
+            doc->m[i - 1].entity = group;
+            lm->entity = group;
+            next_group += group == next_group;
+            continue;
+        }
+        size_t limit = i > 0 ? doc->m[i - 1].end : 0, b = e;
+        bool dot = false;
+        while (b > limit && (is_han(t[b - 1]) || name_dot(t[b - 1])) && e - b < 10) {
+            dot |= name_dot(t[b - 1]);
+            b--;
+        }
+        size_t len = e - b;
+        if (len < 2 || (!dot && len > 4) || name_dot(t[b]) || name_dot(t[e - 1]))
+            continue;
+        if (!RX_GROW(doc->m, doc->mcap, doc->nm + 1))
+            return -1;
+        lm = &doc->m[i];
+        doc->m[doc->nm++] = (rx_mention){b, e, RX_M_PERSON, group, 0};
+        lm->entity = group;
+        next_group += group == next_group;
+        added++;
+    }
+    if (!added)
+        return 0;
+    /* the Chinese forms learnt here, wherever else the text repeats them
+     * (沈向洋已在微軟...); at most 64 forms, so the scan stays linear */
+    size_t first_new = doc->nm - added, nforms = added < 64 ? added : 64;
+    uint8_t *covered = calloc(n ? n : 1, 1);
+    if (!covered)
+        return -1;
+    for (size_t i = 0; i < doc->nm; i++)
+        memset(covered + doc->m[i].start, 1, doc->m[i].end - doc->m[i].start);
+    size_t total = doc->nm;
+    for (size_t f = 0; f < nforms; f++) {
+        rx_mention form = doc->m[first_new + f];
+        size_t len = form.end - form.start;
+        for (size_t k = 0; k + len <= n; k++) {
+            if (t[k] != t[form.start] || memcmp(t + k, t + form.start, len * sizeof *t) != 0)
+                continue;
+            bool free_span = true;
+            for (size_t q = k; q < k + len && free_span; q++)
+                free_span = !covered[q];
+            if (!free_span)
+                continue;
+            if (!RX_GROW(doc->m, doc->mcap, total + 1)) {
+                free(covered);
+                return -1;
+            }
+            doc->m[total++] = (rx_mention){k, k + len, RX_M_PERSON, form.entity, 0};
+            memset(covered + k, 1, len);
+            k += len - 1;
+        }
+    }
+    free(covered);
+    doc->nm = total;
+    if (!sort_mentions(doc->m, doc->nm))
+        qsort(doc->m, doc->nm, sizeof *doc->m, cmp_start);
+    return 0;
+}
+
 int rx_recognize(const rx_ner *ner, rx_doc *doc)
 {
     doc->nm = 0;
@@ -2156,6 +2255,8 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
     if (doc->nm)
         if (!sort_mentions(doc->m, doc->nm))
             qsort(doc->m, doc->nm, sizeof *doc->m, cmp_start);
+    if (paren_aliases(doc) < 0)
+        goto done;
     rc = rx_resolve(doc);
 done:
     free(blk);

@@ -243,6 +243,10 @@ int main(void)
     /* aliases and coreference */
     same("Jakub Pachocki 將接替。Pachocki 表示很榮幸。", "Jakub Pachocki", "Pachocki");
     same("Ilka Novak 宣布離職。Ilka Novka 沒有回應。", "Ilka Novak", "Ilka Novka");
+    /* a Latin name in brackets after the Chinese one */
+    same("星河科技董事長馬可·羅西(Marco Rossi)表示滿意。", "馬可·羅西", "Marco Rossi");
+    same("研究院院長王志明博士(Jimmy Wang)今天宣布退休。", "王志明", "Jimmy Wang");
+    same("戴維斯(Anne Davis)說明。戴維斯已經離職。", "Anne Davis", "戴維斯");
     same("Microsoft 宣布消息，他決定離開 Mircosoft。", "Microsoft", "Mircosoft");
     same("Elon Musk 發文。馬斯克表示不滿。", "Elon Musk", "馬斯克");
     same("台積電董事長劉德音表示，德音會繼續努力。", "劉德音", "德音");
