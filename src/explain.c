@@ -232,6 +232,25 @@ static bool bit(const uint64_t *b, size_t g)
 }
 
 /* How far a pattern got on a sentence. */
+/* Is global pattern g reported for this sentence? With --rule, every pattern
+ * of that rule; otherwise those the prefilter let run. */
+static bool pattern_shown(const ex_ctx *x, const ex_sent *s, size_t g)
+{
+    if (x->rule >= 0 && (long)x->eng->pat_rule[g] != x->rule)
+        return false;
+    return x->rule >= 0 || bit(s->run, g);
+}
+
+/* The attempt recorded for pattern pi of rule ri, NULL when it did not run. */
+static const ex_attempt *attempt_of(const ex_sent *s, size_t ri, size_t pi)
+{
+    const ex_attempt *a = NULL;
+    for (size_t k = 0; k < s->natt; k++)
+        if (s->att[k].rule == ri && s->att[k].pattern == pi)
+            a = &s->att[k];
+    return a;
+}
+
 typedef struct near {
     bool ok;             /* analysed */
     const rx_steps *alt; /* the alternative that got furthest */
@@ -437,17 +456,12 @@ static void text_sentence(ex_ctx *x, const rx_doc *doc, size_t si, const ex_sent
         size_t shown = 0;
         for (size_t g = 0; g < eng->npatterns; g++) {
             size_t ri = eng->pat_rule[g], pi = eng->pat_index[g];
-            if (x->rule >= 0 && (long)ri != x->rule)
+            if (!pattern_shown(x, s, g))
                 continue;
             bool ran = bit(s->run, g);
-            if (!ran && x->rule < 0)
-                continue;
             const rx_rule *r = &eng->rules.rules[ri];
             const rx_pattern *p = &r->patterns[pi];
-            const ex_attempt *a = NULL;
-            for (size_t k = 0; k < s->natt; k++)
-                if (s->att[k].rule == ri && s->att[k].pattern == pi)
-                    a = &s->att[k];
+            const ex_attempt *a = attempt_of(s, ri, pi);
             shown++;
             const char *label = a && a->error ? "error" : a && a->matches ? "match" : "no match";
             rx_buf_printf(&b, "  %s%-8s%s  %s%s%s", col ? (a && a->matches ? C_GREEN : C_RED) : "",
@@ -645,17 +659,12 @@ static json_t *json_sentence(ex_ctx *x, const rx_doc *doc, size_t si, const ex_s
     }
     for (size_t g = 0; s && g < eng->npatterns; g++) {
         size_t ri = eng->pat_rule[g], pi = eng->pat_index[g];
-        if (x->rule >= 0 && (long)ri != x->rule)
+        if (!pattern_shown(x, s, g))
             continue;
         bool ran = bit(s->run, g);
-        if (!ran && x->rule < 0)
-            continue;
         const rx_rule *r = &eng->rules.rules[ri];
         const rx_pattern *p = &r->patterns[pi];
-        const ex_attempt *a = NULL;
-        for (size_t k = 0; k < s->natt; k++)
-            if (s->att[k].rule == ri && s->att[k].pattern == pi)
-                a = &s->att[k];
+        const ex_attempt *a = attempt_of(s, ri, pi);
         json_t *jp = json_pack("{s:s,s:s,s:i,s:I,s:s,s:b,s:I}", "rule", r->id, "file", r->file,
                                "line", p->line, "pattern_index", (json_int_t)(pi + 1), "pattern",
                                p->source, "ran", ran, "matches",

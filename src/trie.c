@@ -288,38 +288,14 @@ size_t rx_trie_size(const rx_trie *t)
 size_t rx_trie_prefixes(const rx_trie *t, const uint32_t *s, size_t n, rx_trie_match *out, size_t cap)
 {
     size_t k = 0;
-    if (!n || !cap)
-        return 0;
-    if (t->slots) {
-        int32_t node = (t->root && s[0] < ROOT_DIRECT) ? t->root[s[0]] : step_frozen(t, RX_TRIE_ROOT, fold(t, s[0]));
-        for (size_t i = 0; node >= 0;) {
-            uint32_t m = t->nodes[node].mask;
-            if (m) {
-                out[k].len = i + 1;
-                out[k].mask = m;
-                out[k].node = node;
-                if (++k == cap)
-                    break;
-            }
-            if (++i >= n)
-                break;
-            node = step_frozen(t, node, fold(t, s[i]));
-        }
-        return k;
-    }
-    int32_t node = (t->root && s[0] < ROOT_DIRECT) ? t->root[s[0]] : step_hash(t, RX_TRIE_ROOT, fold(t, s[0]));
-    for (size_t i = 0; node >= 0;) {
-        uint32_t m = t->nodes[node].mask;
-        if (m) {
-            out[k].len = i + 1;
-            out[k].mask = m;
-            out[k].node = node;
-            if (++k == cap)
-                break;
-        }
-        if (++i >= n)
+    int32_t node = RX_TRIE_ROOT;
+    for (size_t i = 0; i < n && k < cap; i++) {
+        node = rx_trie_step(t, node, s[i]);
+        if (node < 0)
             break;
-        node = step_hash(t, node, fold(t, s[i]));
+        uint32_t m = t->nodes[node].mask;
+        if (m)
+            out[k++] = (rx_trie_match){i + 1, m, node};
     }
     return k;
 }
