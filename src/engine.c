@@ -292,6 +292,24 @@ void relx_worker_free(relx_worker *w)
     free(w);
 }
 
+void rx_triggers_each(const relx_engine *eng, const uint32_t *t, size_t from, size_t to,
+                      rx_trigger_fn fn, void *ctx)
+{
+    if (!eng->trig_trie)
+        return;
+    for (size_t i = from; i < to; i++) {
+        int32_t node = RX_TRIE_ROOT;
+        for (size_t k = i; k < to; k++) {
+            node = rx_trie_step(eng->trig_trie, node, t[k]);
+            if (node < 0)
+                break;
+            int32_t ti = rx_trie_value(eng->trig_trie, node, 0);
+            if (ti >= 0)
+                fn(ctx, (size_t)ti, i, k + 1);
+        }
+    }
+}
+
 size_t relx_rule_count(const relx_engine *eng)
 {
     return eng->rules.n;

@@ -80,6 +80,13 @@ struct relx_worker {
     size_t spcap;
 };
 
+/* engine.c: call fn(ctx, trigger, start, end) for every occurrence of a
+ * trigger word in t[from, to) (code points of the matching copy), walking the
+ * trigger trie once from each position. */
+typedef void (*rx_trigger_fn)(void *ctx, size_t trigger, size_t start, size_t end);
+void rx_triggers_each(const relx_engine *eng, const uint32_t *t, size_t from, size_t to,
+                      rx_trigger_fn fn, void *ctx);
+
 /* match.c: run the rules over every sentence of doc (entities recognised) and
  * fill doc->rel, the overlap policy applied. Returns 0, -1 when out of memory. */
 int rx_match_document(relx_worker *w, rx_doc *doc);

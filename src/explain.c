@@ -380,6 +380,33 @@ static void describe_rel(rx_buf *b, const rx_doc *doc, const rx_relation *r)
     }
 }
 
+static json_t *jtext(const rx_doc *doc, size_t from, size_t to);
+
+/* The distinct trigger words of a sentence, in order of appearance, written
+ * as text (to b) or JSON strings (to arr). */
+typedef struct trigger_list {
+    bool *seen; /* per trigger */
+    const rx_doc *doc;
+    rx_buf *b;
+    json_t *arr;
+    size_t n;
+} trigger_list;
+
+static void list_trigger(void *ctx, size_t trigger, size_t start, size_t end)
+{
+    trigger_list *tl = ctx;
+    if (tl->seen[trigger])
+        return;
+    tl->seen[trigger] = true;
+    if (tl->b) {
+        rx_buf_adds(tl->b, tl->n ? ", " : "");
+        add_text(tl->b, tl->doc, start, end);
+    } else {
+        json_array_append_new(tl->arr, jtext(tl->doc, start, end));
+    }
+    tl->n++;
+}
+
 static void text_sentence(ex_ctx *x, const rx_doc *doc, size_t si, const ex_sent *s)
 {
     const relx_engine *eng = x->eng;
@@ -429,25 +456,11 @@ static void text_sentence(ex_ctx *x, const rx_doc *doc, size_t si, const ex_sent
 
     /* trigger words of the pack present in the sentence */
     rx_buf_adds(&b, "  triggers: ");
-    size_t ntr = 0;
-    if (eng->trig_trie && eng->ntrig) {
-        bool *seen = calloc(eng->ntrig, sizeof *seen);
-        for (size_t i = sp->start; seen && i < sp->end; i++) {
-            int32_t node = RX_TRIE_ROOT;
-            for (size_t k = i; k < sp->end; k++) {
-                node = rx_trie_step(eng->trig_trie, node, doc->text.norm[k]);
-                if (node < 0)
-                    break;
-                int32_t ti = rx_trie_value(eng->trig_trie, node, 0);
-                if (ti >= 0 && !seen[ti]) {
-                    seen[ti] = true;
-                    rx_buf_printf(&b, "%s", ntr++ ? ", " : "");
-                    add_text(&b, doc, i, k + 1);
-                }
-            }
-        }
-        free(seen);
-    }
+    trigger_list tl = {eng->ntrig ? calloc(eng->ntrig, sizeof(bool)) : NULL, doc, &b, NULL, 0};
+    if (tl.seen)
+        rx_triggers_each(eng, doc->text.norm, sp->start, sp->end, list_trigger, &tl);
+    free(tl.seen);
+    size_t ntr = tl.n;
     rx_buf_adds(&b, ntr ? "\n" : "none\n");
 
     if (!s) {
@@ -640,23 +653,10 @@ static json_t *json_sentence(ex_ctx *x, const rx_doc *doc, size_t si, const ex_s
         json_object_set_new(j, "type", json_string(mention_type(m->type)));
         json_array_append_new(ms, j);
     }
-    if (eng->trig_trie && eng->ntrig) {
-        bool *seen = calloc(eng->ntrig, sizeof *seen);
-        for (size_t i = sp->start; seen && i < sp->end; i++) {
-            int32_t node = RX_TRIE_ROOT;
-            for (size_t k = i; k < sp->end; k++) {
-                node = rx_trie_step(eng->trig_trie, node, doc->text.norm[k]);
-                if (node < 0)
-                    break;
-                int32_t ti = rx_trie_value(eng->trig_trie, node, 0);
-                if (ti >= 0 && !seen[ti]) {
-                    seen[ti] = true;
-                    json_array_append_new(trs, jtext(doc, i, k + 1));
-                }
-            }
-        }
-        free(seen);
-    }
+    trigger_list tl = {eng->ntrig ? calloc(eng->ntrig, sizeof(bool)) : NULL, doc, NULL, trs, 0};
+    if (tl.seen)
+        rx_triggers_each(eng, doc->text.norm, sp->start, sp->end, list_trigger, &tl);
+    free(tl.seen);
     for (size_t g = 0; s && g < eng->npatterns; g++) {
         size_t ri = eng->pat_rule[g], pi = eng->pat_index[g];
         if (!pattern_shown(x, s, g))

@@ -105,29 +105,29 @@ static size_t unit_end_cp(const relx_worker *w, size_t byte, size_t sent_start)
 
 /* ------------------------------------------------------------ the prefilter */
 
+typedef struct trigger_bits {
+    const relx_engine *eng;
+    uint64_t *bits;
+} trigger_bits;
+
+static void add_trigger_bits(void *ctx, size_t trigger, size_t start, size_t end)
+{
+    (void)start;
+    (void)end;
+    trigger_bits *tb = ctx;
+    for (size_t q = 0; q < tb->eng->pat_words; q++)
+        tb->bits[q] |= tb->eng->trig[trigger].patterns[q];
+}
+
 static void prefilter(relx_worker *w, const rx_doc *doc, const rx_span *s, unsigned present,
                       uint64_t *bits)
 {
     const relx_engine *eng = w->eng;
     memcpy(bits, eng->always, eng->pat_words * sizeof *bits);
-    if (eng->trig_trie) {
-        /* every trigger occurring in the sentence, by walking the trie from
-         * each position (the matching copy, so also inside mentions: a
-         * superset, which only costs a needless attempt) */
-        const uint32_t *t = doc->text.norm;
-        for (size_t i = s->start; i < s->end; i++) {
-            int32_t node = RX_TRIE_ROOT;
-            for (size_t k = i; k < s->end; k++) {
-                node = rx_trie_step(eng->trig_trie, node, t[k]);
-                if (node < 0)
-                    break;
-                int32_t ti = rx_trie_value(eng->trig_trie, node, 0);
-                if (ti >= 0)
-                    for (size_t q = 0; q < eng->pat_words; q++)
-                        bits[q] |= eng->trig[ti].patterns[q];
-            }
-        }
-    }
+    /* every trigger occurring in the sentence (in the matching copy, so also
+     * inside mentions: a superset, which only costs a needless attempt) */
+    trigger_bits tb = {eng, bits};
+    rx_triggers_each(eng, doc->text.norm, s->start, s->end, add_trigger_bits, &tb);
     /* patterns whose required slot types are absent cannot match */
     for (size_t g = 0; g < eng->npatterns; g++) {
         if (!(bits[g / 64] >> (g % 64) & 1))
