@@ -84,7 +84,7 @@ enum { C_PERSON = 1u << 0, C_ORG = 1u << 1, C_NOTNAME = 1u << 2, NCS = 3 };
 #define H_CS(k) (NCI + (k)) /* index of a case-sensitive list in a hit row */
 
 /* per-character classes of the Han block (CC_ bits), for the name scorer */
-enum { CC_SURFREQ = 1u << 0, CC_WORDY = 1u << 1, CC_PNOUN = 1u << 2, CC_FUNC = 1u << 3, CC_NUM = 1u << 4 };
+enum { CC_SURFREQ = 1u << 0, CC_WORDY = 1u << 1, CC_PNOUN = 1u << 2, CC_FUNC = 1u << 3, CC_NUM = 1u << 4, CC_GSOFT = 1u << 5 };
 #define CC_LO 0x3400u
 #define CC_HI 0xA000u
 
@@ -145,6 +145,7 @@ static const struct {
     {"surname_frequent", 0, true, CC_SURFREQ},
     {"given_wordy", 0, true, CC_WORDY},
     {"person_noun", 0, true, CC_PNOUN},
+    {"given_soft", 0, true, CC_GSOFT},
     {"person", C_PERSON, false, 0},
     {"org", C_ORG, false, 0},
     {"not_name", C_NOTNAME, false, 0},
@@ -510,13 +511,16 @@ static bool cue_before(const scan *sc, size_t lo, size_t p)
     return false;
 }
 
-/* Chinese given name s[g..g+lg) acceptable? */
-static bool given_ok(const scan *sc, size_t g, size_t lg, size_t hi)
+static uint8_t cclass(const scan *sc, uint32_t c);
+
+/* Chinese given name s[g..g+lg) acceptable? A character of given_soft (為 中
+ * 以 有 同 ...: function words that also name people) only when soft is set. */
+static bool given_ok(const scan *sc, size_t g, size_t lg, size_t hi, bool soft)
 {
     if (g + lg > hi)
         return false;
     for (size_t p = g; p < g + lg; p++) {
-        if (!is_han(sc->t[p]) || HIT(sc, p, 15 /* given_bad */))
+        if (!is_han(sc->t[p]) || HIT(sc, p, 15 /* given_bad */) || (!soft && (cclass(sc, sc->t[p]) & CC_GSOFT)))
             return false;
         if (HIT(sc, p, 1) || HIT(sc, p, 9) >= 2 || HIT(sc, p, 7) >= 2 || HIT(sc, p, 8) >= 2 ||
             HIT(sc, p, 4) || HIT(sc, p, H_CS(1)) >= 2)
@@ -547,7 +551,7 @@ static bool byline_split(const scan *sc, size_t p, size_t e, size_t *cut, int de
     size_t ls = HIT(sc, p, 0);
     for (size_t lg = 2; lg >= 1; lg--) {
         size_t q = p + ls + lg;
-        if (q > e || !given_ok(sc, p + ls, lg, e))
+        if (q > e || !given_ok(sc, p + ls, lg, e, false))
             continue;
         cut[depth] = q;
         if (byline_split(sc, q, e, cut, depth + 1))
@@ -721,6 +725,26 @@ static int name_score(const scan *sc, size_t lo, size_t hi, size_t i, size_t ls,
     return s;
 }
 
+/* May the given name s[g..g+lg) hold a given_soft character (主任王為民,
+ * 副研究員尹中立對, 經理孔祥同介紹說)? Only after a title or cue, not before a
+ * surname, and a soft last character only before the end, punctuation or a
+ * speech cue, where it cannot be a conjunction (董事長王和李四, 總經理王和副總經理). */
+static bool given_soft_ok(const scan *sc, size_t g, size_t lg, size_t hi, bool title_or_cue_left)
+{
+    if (!title_or_cue_left)
+        return false;
+    size_t e = g + lg;
+    if (e > hi)
+        return false;
+    /* 王和李四: a soft character before a surname joins two names */
+    for (size_t p = g; p + 1 < e; p++)
+        if ((cclass(sc, sc->t[p]) & CC_GSOFT) && HIT(sc, p + 1, 0))
+            return false;
+    if (!(cclass(sc, sc->t[e - 1]) & CC_GSOFT))
+        return true;
+    return e >= hi || (!is_han(sc->t[e]) && !is_name_dot(sc->t[e])) || HIT(sc, e, 7) >= 2;
+}
+
 static int chinese_names(scan *sc, size_t lo, size_t hi)
 {
     const uint32_t *t = sc->t;
@@ -741,7 +765,7 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
             size_t ls = sls[si];
             for (size_t lg = 2; lg >= 1 && !done; lg--) {
                 size_t g = i + ls, e = g + lg;
-                if (!given_ok(sc, g, lg, hi))
+                if (!given_ok(sc, g, lg, hi, given_soft_ok(sc, g, lg, hi, tl || cl)))
                     continue;
                 size_t nn = HIT(sc, i, H_CS(2));
                 if (nn >= 2 && nn <= e - i)
