@@ -84,7 +84,8 @@ enum { C_PERSON = 1u << 0, C_ORG = 1u << 1, C_NOTNAME = 1u << 2, NCS = 3 };
 #define H_CS(k) (NCI + (k)) /* index of a case-sensitive list in a hit row */
 
 /* per-character classes of the Han block (CC_ bits), for the name scorer */
-enum { CC_SURFREQ = 1u << 0, CC_WORDY = 1u << 1, CC_PNOUN = 1u << 2, CC_FUNC = 1u << 3, CC_NUM = 1u << 4, CC_GSOFT = 1u << 5 };
+enum { CC_SURFREQ = 1u << 0, CC_WORDY = 1u << 1, CC_PNOUN = 1u << 2, CC_FUNC = 1u << 3, CC_NUM = 1u << 4, CC_GSOFT = 1u << 5,
+       CC_TSTRONG = 1u << 6, CC_TEND = 1u << 7 };
 #define CC_LO 0x3400u
 #define CC_HI 0xA000u
 
@@ -146,6 +147,8 @@ static const struct {
     {"given_wordy", 0, true, CC_WORDY},
     {"person_noun", 0, true, CC_PNOUN},
     {"given_soft", 0, true, CC_GSOFT},
+    {"translit_strong", 0, true, CC_TSTRONG},
+    {"translit_end", 0, true, CC_TEND},
     {"person", C_PERSON, false, 0},
     {"org", C_ORG, false, 0},
     {"not_name", C_NOTNAME, false, 0},
@@ -742,7 +745,15 @@ static bool given_soft_ok(const scan *sc, size_t g, size_t lg, size_t hi, bool t
             return false;
     if (!(cclass(sc, sc->t[e - 1]) & CC_GSOFT))
         return true;
-    return e >= hi || (!is_han(sc->t[e]) && !is_name_dot(sc->t[e])) || HIT(sc, e, 7) >= 2;
+    if (e >= hi || HIT(sc, e, 7) >= 2)
+        return true;
+    /* closing or separating punctuation, not an opening one (作者林森以《...》) */
+    static const uint32_t after[] = {0x3002, 0xFF0C, 0x3001, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, ',', '.', ';', ':', '!',
+                                     '?', ')', 0xFF09, 0x300D, 0x300F, 0x201D, ' ', '\n'};
+    for (size_t k = 0; k < sizeof after / sizeof after[0]; k++)
+        if (sc->t[e] == after[k])
+            return true;
+    return false;
 }
 
 static int chinese_names(scan *sc, size_t lo, size_t hi)
@@ -844,6 +855,19 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
     return 0;
 }
 
+/* X之Y after a transliterated run names a thing after a person (奧弗頓之窗,
+ * 潘朵拉之盒), unless 之 starts a word of position (之後 之前 之一 之間 ...) */
+static bool names_a_thing(const uint32_t *t, size_t e, size_t hi)
+{
+    if (e + 1 >= hi || t[e] != 0x4E4B /* 之 */)
+        return false;
+    static const uint32_t ok[] = {0x540E, 0x524D, 0x4E00, 0x95F4, 0x5916, 0x4E2D, 0x4E0B, 0x4E0A, 0x6240, 0x9645, 0x4F59};
+    for (size_t k = 0; k < sizeof ok / sizeof ok[0]; k++)
+        if (t[e + 1] == ok[k]) /* 后 前 一 间 外 中 下 上 所 际 余 */
+            return false;
+    return true;
+}
+
 /* A bare run of transliteration characters without a cue: both sides must be
  * hard (punctuation, a stop word or cue), it must not be a listed place or
  * organisation, and it must not end like a place name (利亚, 兰, 那, 拉). */
@@ -861,7 +885,43 @@ static bool translit_bare_ok(const scan *sc, size_t lo, size_t hi, size_t i, siz
               ends_at(sc, lo, i, 7) || title_ends_at(sc, lo, i);
     bool hr = e >= hi || !is_han(t[e]) || HIT(sc, e, 9) || HIT(sc, e, 7) || HIT(sc, e, L_CUE_WEAK) ||
               role_len(sc, e, hi);
-    return hl && hr;
+    return hl && hr && !names_a_thing(t, e, hi);
+}
+
+/* A run of transliteration characters in running text (而沃爾科特往往, 如畢加索
+ * 1964年作): taken without a cue when it holds a character that is almost
+ * only found in transliterations (爾 斯 茨 蒂 ...: translit_strong), no word
+ * crosses either edge, nothing listed (a place, organisation, stop word or
+ * cue) lies inside, and it does not end like a place name (利亞, 蘭, 那, 拉). */
+static bool translit_strong_ok(const scan *sc, size_t lo, size_t hi, size_t i, size_t e)
+{
+    const uint32_t *t = sc->t;
+    uint32_t z = t[e - 1];
+    if (z == 0x4E9A || z == 0x5170 || z == 0x90A3 || z == 0x62C9) /* 亚 兰 那 拉 */
+        return false;
+    size_t strong = 0;
+    for (size_t p = i; p < e; p++) {
+        if (HIT(sc, p, H_CS(2)) || HIT(sc, p, H_CS(1)) || HIT(sc, p, 9) >= 2 || HIT(sc, p, 7) >= 2 ||
+            HIT(sc, p, 8) >= 2 || HIT(sc, p, L_PLACE) || HIT(sc, p, 1) || (p > i && HIT(sc, p, 0) >= 2))
+            return false;
+        strong += (cclass(sc, t[p]) & CC_TSTRONG) != 0;
+    }
+    if (!strong || crosses_left(sc, lo, i) || HIT(sc, e - 1, L_WORD) >= 2)
+        return false;
+    /* it must end like a name (...爾 ...斯 ...特 ...夫), not run into a word
+     * (蓋蒂博|物館, 貝弗利山); a place or team suffix after it makes it a place
+     * (...城, ...州, ...隊); 聖 starts place names (聖埃蒂安) */
+    if (!(cclass(sc, z) & CC_TEND) || t[i] == 0x5723 /* 圣 */)
+        return false;
+    static const uint32_t place_after[] = {0x5DDE, 0x5E02, 0x57CE, 0x6E2F, 0x5C9B, 0x6E7E, 0x6CB3, 0x6E56,
+                                           0x7701, 0x53BF, 0x90E1, 0x533A, 0x9547, 0x961F, 0x5C71, 0x6D77};
+    if (e < hi)
+        for (size_t k = 0; k < sizeof place_after / sizeof place_after[0]; k++)
+            if (t[e] == place_after[k]) /* 州 市 城 港 岛 湾 河 湖 省 县 郡 区 镇 队 山 海 */
+                return false;
+    if (names_a_thing(t, e, hi))
+        return false;
+    return true;
 }
 
 static int translit_names(scan *sc, size_t lo, size_t hi)
@@ -907,6 +967,9 @@ static int translit_names(scan *sc, size_t lo, size_t hi)
             if (add_cand(sc, i, e, RX_M_PERSON, 2, 0, -1) < 0)
                 return -1;
         } else if (parts == 1 && chars >= 3 && chars <= 6 && lb && rb && translit_bare_ok(sc, lo, hi, i, e)) {
+            if (add_cand(sc, i, e, RX_M_PERSON, 2, 0, -1) < 0)
+                return -1;
+        } else if (parts == 1 && chars >= 3 && chars <= 6 && translit_strong_ok(sc, lo, hi, i, e)) {
             if (add_cand(sc, i, e, RX_M_PERSON, 2, 0, -1) < 0)
                 return -1;
         } else if (parts == 1 && chars == 2 && (tl || tr) && lb && rb) {

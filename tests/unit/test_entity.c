@@ -269,6 +269,21 @@ int main(void)
     expect("连保加利亚的贝尔巴托夫都说，这是机会。", "贝尔巴托夫", RX_M_PERSON);
     reject("他们去了威尼斯和汉诺威。", "威尼斯");
     expect("演员安吉丽娜·茱莉在片中出演。", "安吉丽娜·茱莉", RX_M_PERSON);
+    /* transliterated names in running text: a character found almost only in
+     * transliterations, a name-like ending; places, teams and "X之Y" are not */
+    expect("比赛中而柯尔维特往往能撕开防线。", "柯尔维特", RX_M_PERSON);
+    expect("如卡斯洛夫1970年的作品就很受欢迎。", "卡斯洛夫", RX_M_PERSON);
+    reject("球队来到了普罗塔斯城参加比赛。", "普罗塔斯");
+    reject("这就是所谓的德莱斯之窗理论。", "德莱斯");
+    expect("自从柯尔维特之后，球队再无好前锋。", "柯尔维特", RX_M_PERSON);
+    reject("他们参观了盖蒂博物馆的展览。", "盖蒂博");
+    /* function words that also name people, only after a title or cue */
+    expect("开发区管委会主任罗为民", "罗为民", RX_M_PERSON);
+    expect("研究所副研究员汤中立对记者表示，市场平稳。", "汤中立", RX_M_PERSON);
+    expect("公司董事长齐同表示满意。", "齐同", RX_M_PERSON);
+    reject("董事长王和李四出席会议。", "王和李");
+    reject("作者许森以《山间小路》获奖。", "许森以");
+    reject("他和同事以为事情结束了。", "和同事");
     /* listed name plus a suffix is the same organisation */
     same("申花足球队宣布消息。申花表示感谢。", "申花足球队", "申花");
     expect("曼联客场击败切尔西。", "切尔西", RX_M_ORG);
