@@ -1662,10 +1662,18 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
             bool cjk = cjk_context(sc, lo, hi, tk[a]);
             bool cue = q < hi && is_han(t[q]) && HIT(sc, q, 7) >= 2;
             bool tl = title_ends_at(sc, lo, s);
+            /* after a noun for a person (選手 Alex, 製片人Steven, 玩家 Kiro):
+             * a mixed-case word, not an acronym, a listed common word or a
+             * supplier's product (供應商 Intel) */
+            bool pn = false;
+            if (cjk && p > lo && is_han(t[p - 1]) && (cclass(sc, t[p - 1]) & CC_PNOUN) && t[p - 1] != 0x5546 /* 商 */ &&
+                !tok_is(sc, tk[a], L_EN_COMMON) && !tok_is(sc, tk[a], L_EN_NONPER))
+                for (size_t z = s + 1; z < e && !pn; z++)
+                    pn = is_lower(t[z]);
             if (orgcue && !hon) {
                 if (add_cand(sc, s, e, RX_M_ORG, 2, 0, -1) < 0)
                     return -1;
-            } else if (hon || (cjk && (cue || tl))) {
+            } else if (hon || (cjk && (cue || tl || pn))) {
                 if (add_cand(sc, s, e, RX_M_PERSON, 2, 0, -1) < 0)
                     return -1;
             }

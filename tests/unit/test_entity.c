@@ -277,6 +277,10 @@ int main(void)
     reject("这就是所谓的德莱斯之窗理论。", "德莱斯");
     expect("自从柯尔维特之后，球队再无好前锋。", "柯尔维特", RX_M_PERSON);
     reject("他们参观了盖蒂博物馆的展览。", "盖蒂博");
+    /* one Latin word after a noun for a person (not an acronym or a supplier's product) */
+    expect("这位职业选手Kovar连续拿下三局。", "Kovar", RX_M_PERSON);
+    reject("国际供应商Zentek的产品涨价。", "Zentek");
+    reject("网站管理员CMS出现故障。", "CMS");
     /* function words that also name people, only after a title or cue */
     expect("开发区管委会主任罗为民", "罗为民", RX_M_PERSON);
     expect("研究所副研究员汤中立对记者表示，市场平稳。", "汤中立", RX_M_PERSON);
