@@ -745,11 +745,12 @@ static bool given_soft_ok(const scan *sc, size_t g, size_t lg, size_t hi, bool t
             return false;
     if (!(cclass(sc, sc->t[e - 1]) & CC_GSOFT))
         return true;
-    if (e >= hi || HIT(sc, e, 7) >= 2)
+    if (e >= hi || (HIT(sc, e, 7) >= 2 && !role_len(sc, e, hi))) /* not 任命朱浩為總裁 */
         return true;
-    /* closing or separating punctuation, not an opening one (作者林森以《...》) */
+    /* closing or separating punctuation, not an opening one (作者林森以《...》)
+     * nor a space (任命張承為 CEO) */
     static const uint32_t after[] = {0x3002, 0xFF0C, 0x3001, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, ',', '.', ';', ':', '!',
-                                     '?', ')', 0xFF09, 0x300D, 0x300F, 0x201D, ' ', '\n'};
+                                     '?', ')', 0xFF09, 0x300D, 0x300F, 0x201D, '\n'};
     for (size_t k = 0; k < sizeof after / sizeof after[0]; k++)
         if (sc->t[e] == after[k])
             return true;
@@ -777,6 +778,10 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
             for (size_t lg = 2; lg >= 1 && !done; lg--) {
                 size_t g = i + ls, e = g + lg;
                 if (!given_ok(sc, g, lg, hi, given_soft_ok(sc, g, lg, hi, tl || cl)))
+                    continue;
+                /* the last given character starts a word that runs on (總統米萊|訪問,
+                 * 經理李明|出席): the shorter name, whatever the context */
+                if (lg == 2 && e < hi && (HIT(sc, e - 1, L_WORD) >= 2 || HIT(sc, e - 1, 7) >= 2 || HIT(sc, e - 1, 8) >= 2))
                     continue;
                 size_t nn = HIT(sc, i, H_CS(2));
                 if (nn >= 2 && nn <= e - i)
@@ -900,6 +905,8 @@ static bool translit_strong_ok(const scan *sc, size_t lo, size_t hi, size_t i, s
     if (z == 0x4E9A || z == 0x5170 || z == 0x90A3 || z == 0x62C9) /* 亚 兰 那 拉 */
         return false;
     size_t strong = 0;
+    if (HIT(sc, i, H_CS(0)) && HIT(sc, i, H_CS(0)) < e - i)
+        return false; /* a listed name and more (索羅斯|基金會) */
     for (size_t p = i; p < e; p++) {
         if (HIT(sc, p, H_CS(2)) || HIT(sc, p, H_CS(1)) || HIT(sc, p, 9) >= 2 || HIT(sc, p, 7) >= 2 ||
             HIT(sc, p, 8) >= 2 || HIT(sc, p, L_PLACE) || HIT(sc, p, 1) || (p > i && HIT(sc, p, 0) >= 2))
@@ -908,6 +915,13 @@ static bool translit_strong_ok(const scan *sc, size_t lo, size_t hi, size_t i, s
     }
     if (!strong || crosses_left(sc, lo, i) || HIT(sc, e - 1, L_WORD) >= 2)
         return false;
+    /* nor a cue or stop word across the left edge (宣|布林琪濤) */
+    for (size_t q = i; q > lo && i - q < 3;) {
+        q--;
+        size_t need = i - q + 1;
+        if (HIT(sc, q, 7) >= need || HIT(sc, q, 8) >= need || HIT(sc, q, 9) >= need)
+            return false;
+    }
     /* it must end like a name (...爾 ...斯 ...特 ...夫), not run into a word
      * (蓋蒂博|物館, 貝弗利山); a place or team suffix after it makes it a place
      * (...城, ...州, ...隊); 聖 starts place names (聖埃蒂安) */
@@ -950,6 +964,8 @@ static int translit_names(scan *sc, size_t lo, size_t hi)
         size_t e = j;
         if (chars > 12 || (chars > 10 && parts < 2))
             continue;
+        if (parts == 1 && HIT(sc, i, L_PLACE) >= e - i)
+            continue; /* a listed place: 巴西總統, 阿根廷總統 */
         bool tl = title_ends_at(sc, lo, i);
         bool cl = cue_before(sc, lo, i);
         bool cr = e < hi && HIT(sc, e, 7) >= 2;
@@ -1083,6 +1099,15 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
                 title_over = true;
             bool hard;
             size_t s = org_left(sc, lo, k, weak ? 4 : 8, &hard);
+            /* a listed person right before a full suffix names it
+             * (蓋茨基金會, 邵逸夫醫院) */
+            if (s == k && !weak && ends_at(sc, lo, k, H_CS(0)))
+                for (size_t q = k - 1; q + 12 > k && q >= lo; q--) {
+                    if (HIT(sc, q, H_CS(0)) == k - q && is_han(t[q]))
+                        s = q; /* the longest such name (比爾·蓋茨, not 蓋茨) */
+                    if (q == lo)
+                        break;
+                }
             bool code = e + 5 < hi && t[e] == '(' && is_digit(t[e + 1]);
             if (!hard) {
                 /* a place name inside the run starts the name (北京市消防局,

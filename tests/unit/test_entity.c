@@ -277,6 +277,13 @@ int main(void)
     reject("这就是所谓的德莱斯之窗理论。", "德莱斯");
     expect("自从柯尔维特之后，球队再无好前锋。", "柯尔维特", RX_M_PERSON);
     reject("他们参观了盖蒂博物馆的展览。", "盖蒂博");
+    reject("银行宣布林琪涛自下周起卸任。", "布林琪");
+    /* a listed person before a full organisation suffix names it; a listed
+     * place before a title is not a person; a name stops before a verb */
+    expect("比爾·蓋茨基金會宣布捐款。", "比爾·蓋茨基金會", RX_M_ORG);
+    reject("巴西總統訪問北京。", "巴西");
+    expect("总经理李明出席会议。", "李明", RX_M_PERSON);
+    reject("总经理李明出席会议。", "李明出");
     /* one Latin word after a noun for a person (not an acronym or a supplier's product) */
     expect("这位职业选手Kovar连续拿下三局。", "Kovar", RX_M_PERSON);
     reject("国际供应商Zentek的产品涨价。", "Zentek");
@@ -286,6 +293,9 @@ int main(void)
     expect("研究所副研究员汤中立对记者表示，市场平稳。", "汤中立", RX_M_PERSON);
     expect("公司董事长齐同表示满意。", "齐同", RX_M_PERSON);
     reject("董事长王和李四出席会议。", "王和李");
+    reject("董事会任命邵浩为总裁，即日生效。", "邵浩为");
+    expect("董事会任命邵浩为总裁，即日生效。", "邵浩", RX_M_PERSON);
+    reject("董事会任命邵承为 CEO，即日生效。", "邵承为");
     reject("作者许森以《山间小路》获奖。", "许森以");
     reject("他和同事以为事情结束了。", "和同事");
     /* listed name plus a suffix is the same organisation */
