@@ -10,6 +10,7 @@
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "internal.h"
 
@@ -333,10 +334,39 @@ static void test_normalize(void)
     }
     CHECK(bad == 0 && nsupp > 0, "%zu pairs with a wrong class or fold (%zu supplementary)", bad,
           nsupp);
+    /* Every code point of planes 0-2 against utf8proc itself: its compatibility
+     * decomposition when that is one code point, then the first T->S pair. */
+    bad = 0;
+    for (uint32_t c = 0; c < 0x30000; c++) {
+        if ((c >= 0xD800 && c <= 0xDFFF) || (c >= 0xE000 && c <= 0xF8FF))
+            continue;
+        utf8proc_int32_t d[4];
+        int last = 0;
+        uint32_t m = c;
+        if (utf8proc_decompose_char((utf8proc_int32_t)c, d, 4, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT,
+                                    &last) == 1)
+            m = (uint32_t)d[0];
+        size_t lo = 0, hi = rx_ts_pairs_count; /* the pairs are sorted by from */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (rx_ts_pairs[mid][0] < m)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        uint32_t want = lo < rx_ts_pairs_count && rx_ts_pairs[lo][0] == m ? rx_ts_pairs[lo][1] : m;
+        bad += rx_norm_cp(c) != want;
+    }
+    CHECK(bad == 0, "%zu code points fold differently from utf8proc + the T->S pairs", bad);
     /* script classes */
     CHECK(rx_script_class(0x96E2 /* 離 */) == 1 && rx_script_class(0x79BB /* 离 */) == 2 &&
               rx_script_class(0x516C /* 公 */) == 0 && rx_script_class('A') == 0,
           "rx_script_class");
+    const uint8_t *cls = rx_script_class_bmp();
+    bad = 0;
+    for (uint32_t c = 0; c < 0x10000; c++)
+        bad += cls[c] != rx_script_class(c);
+    CHECK(bad == 0, "rx_script_class_bmp differs from rx_script_class at %zu code points", bad);
     /* invalid UTF-8 in rx_norm_utf8 becomes U+FFFD, one per byte */
     char *s = rx_norm_utf8("a\xFF" "b", 3);
     CHECK(s && !strcmp(s, "a\xEF\xBF\xBD" "b"), "rx_norm_utf8 with a bad byte");
