@@ -146,8 +146,15 @@ void rx_buf_addc(rx_buf *b, char c)
 
 void rx_buf_addcp(rx_buf *b, uint32_t cp)
 {
-    char tmp[4];
-    rx_buf_add(b, tmp, rx_utf8_encode(cp, tmp));
+    /* encoded in place: room for four bytes and the NUL */
+    if (b->oom)
+        return;
+    if (b->cap - b->len < 5 && !RX_GROW(b->s, b->cap, b->len + 5)) {
+        b->oom = true;
+        return;
+    }
+    b->len += rx_utf8_encode(cp, b->s + b->len);
+    b->s[b->len] = '\0';
 }
 
 void rx_buf_printf(rx_buf *b, const char *fmt, ...)
