@@ -190,9 +190,9 @@ static bool wrapped_line(const uint32_t *norm, size_t n, size_t start, size_t nl
      (1ull << '?'))
 static inline bool plain(uint32_t c)
 {
-    if (c < 64)
-        return !((SPECIAL_ASCII >> c) & 1u);
-    return c < 0x80 || (c - 0x3400u <= 0x9FFFu - 0x3400u);
+    if (c - 0x3400u <= 0x9FFFu - 0x3400u)
+        return true;
+    return c < 0x80 && !(c < 64 && ((SPECIAL_ASCII >> (c & 63)) & 1u));
 }
 
 typedef struct splitter {
@@ -236,12 +236,13 @@ int rx_split_sentences(const uint32_t *norm, size_t n, size_t max_len, rx_span *
         if (s != NONE) {
             /* Inside a sentence, not too long yet: skip what needs no test
              * (plain code points), and note spaces and commas on the way, as
-             * the full path below would. */
+             * the full path below would. (line_blank is already false inside
+             * a sentence: the sentence's first code point is no space.) */
             size_t lim = max_len < n - s ? s + max_len : n, j = i;
             while (j < lim) {
                 uint32_t d = norm[j];
                 if (plain(d))
-                    line_blank = false;
+                    ;
                 else if (d == ' ')
                     last_ws = j;
                 else if (d == ',' || d == 0x3001 /* 、 */ || d == 0xFF0C)
