@@ -44,8 +44,6 @@ char *rx_strdup(const char *s)
 size_t rx_utf8_encode(uint32_t cp, char *out)
 {
     unsigned char *o = (unsigned char *)out;
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        cp = 0xFFFD;
     if (cp < 0x80) {
         o[0] = (unsigned char)cp;
         return 1;
@@ -55,6 +53,9 @@ size_t rx_utf8_encode(uint32_t cp, char *out)
         o[1] = (unsigned char)(0x80 | (cp & 0x3F));
         return 2;
     }
+    /* surrogates and values above U+10FFFF: U+FFFD (three bytes) */
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        cp = 0xFFFD;
     if (cp < 0x10000) {
         o[0] = (unsigned char)(0xE0 | (cp >> 12));
         o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));

@@ -136,6 +136,22 @@ static inline bool plain8(const unsigned char *u)
     return (bad & HIGHS) == 0;
 }
 
+/* The eight bytes at s as one little-endian word (compilers make this one load). */
+static inline uint64_t load8(const unsigned char *s)
+{
+    return (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 | (uint64_t)s[3] << 24 |
+           (uint64_t)s[4] << 32 | (uint64_t)s[5] << 40 | (uint64_t)s[6] << 48 |
+           (uint64_t)s[7] << 56;
+}
+
+/* Do the low three bytes of x (little-endian) hold a valid sequence E1..EC,
+ * EE, EF 80..BF 80..BF (most of the BMP, every CJK ideograph)? A lead 1110xxxx
+ * whose low nibble is neither 0 nor D (a bit mask), two bytes 10xxxxxx. */
+static inline bool cjk3(uint32_t x)
+{
+    return (x & 0xC0C0F0u) == 0x8080E0u && ((0xDFFEu >> (x & 0xFu)) & 1u);
+}
+
 /* End of the run of bytes from u[p] (p < end) that decode to themselves:
  * valid UTF-8 with no backslash and no control character. */
 static size_t plain_run(const unsigned char *u, size_t end, size_t p)
@@ -149,6 +165,14 @@ static size_t plain_run(const unsigned char *u, size_t end, size_t p)
             while (end - p >= 8 && plain8(u + p))
                 p += 8;
         } else {
+            if (end - p >= 8) {
+                /* up to two three-byte sequences from one word */
+                uint64_t x = load8(u + p);
+                if (cjk3((uint32_t)x)) {
+                    p += cjk3((uint32_t)(x >> 24)) ? 6 : 3;
+                    continue;
+                }
+            }
             size_t l = utf8_len(u, end, p);
             if (!l)
                 return p;

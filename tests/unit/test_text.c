@@ -117,6 +117,26 @@ static char *fold_text(const char *s)
 
 static void test_utf8(void)
 {
+    /* rx_utf8_encode of every value up to past U+10FFFF: the shortest form,
+     * which decodes back; surrogates and larger values become U+FFFD */
+    size_t bad = 0;
+    for (uint32_t c = 0; c < 0x110100; c++) {
+        char b[4];
+        size_t len = rx_utf8_encode(c, b), i = 0;
+        bool valid = c <= 0x10FFFF && (c < 0xD800 || c > 0xDFFF);
+        uint32_t want = valid ? c : 0xFFFD;
+        size_t want_len = want < 0x80 ? 1 : want < 0x800 ? 2 : want < 0x10000 ? 3 : 4;
+        bad += len != want_len || rx_utf8_next(b, len, &i) != want || i != len;
+    }
+    CHECK(bad == 0, "rx_utf8_encode wrong for %zu values", bad);
+    /* long inputs exercise the decoder's word-at-a-time paths: ASCII runs,
+     * CJK pairs, and the sequences they must leave to the general code */
+    CHECK_DECODE("abcdefgh\xE5\x85\xAC\xE5\x8F\xB8\xE5\x85\xACxyz12345", NULL,
+                 "U+0061 U+0062 U+0063 U+0064 U+0065 U+0066 U+0067 U+0068 U+516C U+53F8 U+516C "
+                 "U+0078 U+0079 U+007A U+0031 U+0032 U+0033 U+0034 U+0035", 0);
+    CHECK_DECODE("\xE5\x85\xAC\xE0\xA4\x85\xED\x9F\xBF\xED\xA0\x80\xE5\x85" "abcdefgh", NULL,
+                 "U+516C U+0905 U+D7FF U+FFFD U+FFFD U+FFFD U+FFFD U+0061 U+0062 U+0063 U+0064 "
+                 "U+0065 U+0066 U+0067 U+0068", 4);
     CHECK_DECODE("", NULL, "", 0);
     CHECK_DECODE("A\xE5\x85\xAC", NULL, "U+0041 U+516C", 0);
     CHECK_DECODE("\xF0\x9F\x98\x80", NULL, "U+1F600", 0);
