@@ -44,10 +44,65 @@ static uint32_t *alloc_cp(size_t len)
     return malloc((len + 1) * sizeof(uint32_t));
 }
 
+/* The eight bytes at s as one little-endian word (compilers make this one load). */
+static inline uint64_t load8(const unsigned char *s)
+{
+    return (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 | (uint64_t)s[3] << 24 |
+           (uint64_t)s[4] << 32 | (uint64_t)s[5] << 40 | (uint64_t)s[6] << 48 |
+           (uint64_t)s[7] << 56;
+}
+
+/* Do the low three bytes of x (little-endian) hold a sequence E1..EC, EE, EF
+ * 80..BF 80..BF? That is a lead 1110xxxx whose low nibble is neither 0 nor D
+ * (a bit mask), then two continuation bytes 10xxxxxx. */
+static inline bool cjk3(uint32_t x)
+{
+    return (x & 0xC0C0F0u) == 0x8080E0u && ((0xDFFEu >> (x & 0xFu)) & 1u);
+}
+
+/* The code point of the sequence cjk3 accepted. */
+static inline uint32_t cjk3_cp(uint32_t x)
+{
+    return (x & 0x0Fu) << 12 | (x >> 2 & 0xFC0u) | (x >> 16 & 0x3Fu);
+}
+
 static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, size_t *invalid)
 {
     size_t i = 0, n = 0;
     while (i < len) {
+        /* While eight bytes remain, the two common cases without bounds tests:
+         * eight ASCII bytes at once, and a three-byte sequence E1..EC, EE, EF
+         * 80..BF 80..BF (most of the BMP, every CJK ideograph). Anything else
+         * leaves this loop for the general code below, one character at a time. */
+        while (len - i >= 8) {
+            uint64_t x = load8(s + i);
+            if (!(x & 0x8080808080808080ull)) {
+                for (int k = 0; k < 8; k++)
+                    out[n + (size_t)k] = s[i + (size_t)k];
+                n += 8;
+                i += 8;
+                continue;
+            }
+            uint32_t c = (uint32_t)x & 0xFF;
+            if (c < 0x80) {
+                out[n++] = c;
+                i++;
+                continue;
+            }
+            if (!cjk3((uint32_t)x))
+                break;
+            out[n++] = cjk3_cp((uint32_t)x);
+            /* and a second one in the same word */
+            uint32_t y = (uint32_t)(x >> 24);
+            if (cjk3(y)) {
+                out[n++] = cjk3_cp(y);
+                i += 6;
+            } else {
+                i += 3;
+            }
+        }
+        if (i >= len)
+            break;
         unsigned char c = s[i];
         if (c < 0x80) {
             out[n++] = c;

@@ -135,6 +135,9 @@ char *rx_norm_utf8(const char *s, size_t len);
 /* 1: a Traditional-only character (it folds to something else); 2: a
  * Simplified-only character (the fold target of a Traditional one); 0: neither. */
 int rx_script_class(uint32_t c);
+/* rx_script_class of every BMP code point, as one table of 0x10000 entries
+ * (built on the first call; for loops over a whole text). */
+const uint8_t *rx_script_class_bmp(void);
 
 /* ------------------------------------------------------------------ sentence.c */
 

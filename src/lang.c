@@ -21,9 +21,9 @@
 
 #define HAN_WEIGHT 3
 
-static bool is_han(uint32_t c)
+static inline bool is_han(uint32_t c)
 {
-    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+    return (c - 0x4E00u <= 0x9FFFu - 0x4E00u) || (c >= 0x3400 && c <= 0x4DBF) ||
            (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
 }
 
@@ -39,23 +39,23 @@ static bool is_latin(uint32_t c)
 /* "zh-Hant", "zh-Hans" or "en" (static strings) for cp[0..n). */
 const char *rx_detect_lang(const uint32_t *cp, size_t n)
 {
-    size_t han = 0, latin = 0, trad = 0, simp = 0;
+    const uint8_t *cls = rx_script_class_bmp();
+    size_t han = 0, latin = 0;
+    size_t by_class[3] = {0, 0, 0}; /* Han characters by script class 0, 1, 2 */
     for (size_t i = 0; i < n; i++) {
         uint32_t c = cp[i];
         if (c < 0x80) {
-            latin += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+            latin += (c | 0x20) - 'a' < 26u;
             continue;
         }
         if (is_han(c)) {
             han++;
-            int k = rx_script_class(c);
-            trad += k == 1;
-            simp += k == 2;
+            by_class[c < 0x10000 ? cls[c] : rx_script_class(c)]++;
         } else if (is_latin(c)) {
             latin++;
         }
     }
     if (han == 0 || han * HAN_WEIGHT <= latin)
         return "en";
-    return trad > simp ? "zh-Hant" : "zh-Hans";
+    return by_class[1] > by_class[2] ? "zh-Hant" : "zh-Hans";
 }

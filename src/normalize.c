@@ -36,6 +36,13 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 /* The single code point c's compatibility decomposition, or c itself. */
 static uint32_t compat1(uint32_t c)
 {
+    /* Most code points have no decomposition at all (utf8proc marks them with
+     * decomp_seqindex UINT16_MAX); utf8proc_decompose_char would give back c
+     * itself for them (Hangul syllables, decomposed algorithmically, are more
+     * than one code point, hence c as well). This skip is most of the table's
+     * start-up time. */
+    if (utf8proc_get_property((utf8proc_int32_t)c)->decomp_seqindex == UINT16_MAX)
+        return c;
     utf8proc_int32_t buf[4];
     int last = 0;
     utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)c, buf, 4,
@@ -244,4 +251,11 @@ int rx_script_class(uint32_t c)
         return 0;
     const supp_pair *p = supp_find(c);
     return p ? p->cls : 0;
+}
+
+/* The BMP part of rx_script_class as a table (see internal.h). */
+const uint8_t *rx_script_class_bmp(void)
+{
+    rx_norm_init();
+    return bmp_class;
 }

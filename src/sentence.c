@@ -105,6 +105,9 @@ static bool is_abbreviation(const uint32_t *norm, size_t ws, size_t we)
     size_t len = we - ws;
     for (size_t a = 0; a < sizeof abbreviations / sizeof abbreviations[0]; a++) {
         const char *ab = abbreviations[a];
+        uint32_t c0 = norm[ws], e0 = (unsigned char)ab[0];
+        if (c0 != e0 && c0 != e0 - 32) /* cheap first-letter filter; as exact or caps */
+            continue;
         if (strlen(ab) != len)
             continue;
         bool exact = true, caps = len > 1;
@@ -185,11 +188,11 @@ static bool wrapped_line(const uint32_t *norm, size_t n, size_t start, size_t nl
     ((1ull << '\t') | (1ull << '\n') | (1ull << 0x0B) | (1ull << 0x0C) | (1ull << '\r') | \
      (1ull << ' ') | (1ull << '!') | (1ull << ',') | (1ull << '.') | (1ull << ';') |         \
      (1ull << '?'))
-static bool plain(uint32_t c)
+static inline bool plain(uint32_t c)
 {
-    if (c < 64)
-        return !((SPECIAL_ASCII >> c) & 1u);
-    return c < 0x80 || (c >= 0x3400 && c <= 0x9FFF);
+    if (c - 0x3400u <= 0x9FFFu - 0x3400u)
+        return true;
+    return c < 0x80 && !(c < 64 && ((SPECIAL_ASCII >> (c & 63)) & 1u));
 }
 
 typedef struct splitter {
@@ -230,12 +233,29 @@ int rx_split_sentences(const uint32_t *norm, size_t n, size_t max_len, rx_span *
 
     size_t line_start = 0;
     for (size_t i = 0; i < n; i++) {
-        uint32_t c = norm[i];
-        if (s != NONE && plain(c) && i - s < max_len) {
-            /* inside a sentence, not too long yet: nothing to do here */
-            line_blank = false;
-            continue;
+        if (s != NONE) {
+            /* Inside a sentence, not too long yet: skip what needs no test
+             * (plain code points), and note spaces and commas on the way, as
+             * the full path below would. (line_blank is already false inside
+             * a sentence: the sentence's first code point is no space.) */
+            size_t lim = max_len < n - s ? s + max_len : n, j = i;
+            while (j < lim) {
+                uint32_t d = norm[j];
+                if (plain(d))
+                    ;
+                else if (d == ' ')
+                    last_ws = j;
+                else if (d == ',' || d == 0x3001 /* 、 */ || d == 0xFF0C)
+                    last_comma = j;
+                else
+                    break;
+                j++;
+            }
+            if (j == n)
+                break;
+            i = j;
         }
+        uint32_t c = norm[i];
         if (is_line_end(c) && s != NONE && wrapped_line(norm, n, line_start, i)) {
             /* a hard-wrapped line: the newline is a space inside the sentence */
             if (c == '\r' && i + 1 < n && norm[i + 1] == '\n')

@@ -44,8 +44,6 @@ char *rx_strdup(const char *s)
 size_t rx_utf8_encode(uint32_t cp, char *out)
 {
     unsigned char *o = (unsigned char *)out;
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        cp = 0xFFFD;
     if (cp < 0x80) {
         o[0] = (unsigned char)cp;
         return 1;
@@ -55,6 +53,9 @@ size_t rx_utf8_encode(uint32_t cp, char *out)
         o[1] = (unsigned char)(0x80 | (cp & 0x3F));
         return 2;
     }
+    /* surrogates and values above U+10FFFF: U+FFFD (three bytes) */
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        cp = 0xFFFD;
     if (cp < 0x10000) {
         o[0] = (unsigned char)(0xE0 | (cp >> 12));
         o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
@@ -146,8 +147,15 @@ void rx_buf_addc(rx_buf *b, char c)
 
 void rx_buf_addcp(rx_buf *b, uint32_t cp)
 {
-    char tmp[4];
-    rx_buf_add(b, tmp, rx_utf8_encode(cp, tmp));
+    /* encoded in place: room for four bytes and the NUL */
+    if (b->oom)
+        return;
+    if (b->cap - b->len < 5 && !RX_GROW(b->s, b->cap, b->len + 5)) {
+        b->oom = true;
+        return;
+    }
+    b->len += rx_utf8_encode(cp, b->s + b->len);
+    b->s[b->len] = '\0';
 }
 
 void rx_buf_printf(rx_buf *b, const char *fmt, ...)

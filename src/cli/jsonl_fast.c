@@ -7,6 +7,7 @@
  * plain integers, a lone surrogate escape, a raw control character, invalid
  * UTF-8 -- is left to the jansson path in input.c, so results and error lines
  * are the same either way. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,10 +45,17 @@ static int hex4(const char *s, size_t n, size_t i)
     return v;
 }
 
-/* Length of the valid UTF-8 sequence at s[i], 0 when invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n, size_t i)
+/* Length of the valid UTF-8 sequence at s[i] (s[i] >= 0x80), 0 when invalid. */
+static inline size_t utf8_len(const unsigned char *s, size_t n, size_t i)
 {
     unsigned char c = s[i];
+    /* the common case first: E1..EC, EE, EF (most of the BMP, every CJK
+     * ideograph) put no extra limit on their first continuation byte */
+    if (c >= 0xE1 && c <= 0xEF && c != 0xED && n - i >= 3) {
+        if (((s[i + 1] & 0xC0) == 0x80) & ((s[i + 2] & 0xC0) == 0x80))
+            return 3;
+        return 0;
+    }
     size_t len;
     unsigned lo = 0x80, hi = 0xBF;
     if (c >= 0xC2 && c <= 0xDF)
@@ -93,18 +101,95 @@ static void put_utf8(char *o, size_t *w, unsigned cp)
     }
 }
 
+/* Index of the quote closing the string whose body starts at s[k]; n when
+ * there is none. A quote is escaped when an odd run of backslashes precedes
+ * it (the pairs in an even run escape each other). */
+static size_t closing_quote(const char *s, size_t n, size_t k)
+{
+    size_t p = k;
+    for (;;) {
+        const char *q = memchr(s + p, '"', n - p);
+        if (!q)
+            return n;
+        size_t e = (size_t)(q - s), b = e;
+        while (b > k && s[b - 1] == '\\')
+            b--;
+        if (((e - b) & 1u) == 0)
+            return e;
+        p = e + 1;
+    }
+}
+
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Are the eight bytes at u all ASCII, none below 0x20 and none a backslash?
+ * (Word-at-a-time: a byte b is flagged by (b - k) & ~b & 0x80 when b < k <= 0x80,
+ * and a lane can only be flagged falsely above a truly flagged one, so the
+ * answer for the word as a whole is exact.) */
+static inline bool plain8(const unsigned char *u)
+{
+    uint64_t x;
+    memcpy(&x, u, 8);
+    uint64_t bs = x ^ (ONES * '\\');
+    uint64_t bad = x | ((x - ONES * 0x20) & ~x) | ((bs - ONES) & ~bs);
+    return (bad & HIGHS) == 0;
+}
+
+/* The eight bytes at s as one little-endian word (compilers make this one load). */
+static inline uint64_t load8(const unsigned char *s)
+{
+    return (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 | (uint64_t)s[3] << 24 |
+           (uint64_t)s[4] << 32 | (uint64_t)s[5] << 40 | (uint64_t)s[6] << 48 |
+           (uint64_t)s[7] << 56;
+}
+
+/* Do the low three bytes of x (little-endian) hold a valid sequence E1..EC,
+ * EE, EF 80..BF 80..BF (most of the BMP, every CJK ideograph)? A lead 1110xxxx
+ * whose low nibble is neither 0 nor D (a bit mask), two bytes 10xxxxxx. */
+static inline bool cjk3(uint32_t x)
+{
+    return (x & 0xC0C0F0u) == 0x8080E0u && ((0xDFFEu >> (x & 0xFu)) & 1u);
+}
+
+/* End of the run of bytes from u[p] (p < end) that decode to themselves:
+ * valid UTF-8 with no backslash and no control character. */
+static size_t plain_run(const unsigned char *u, size_t end, size_t p)
+{
+    while (p < end) {
+        unsigned char c = u[p];
+        if (c < 0x80) {
+            if (c < 0x20 || c == '\\')
+                return p;
+            p++;
+            while (end - p >= 8 && plain8(u + p))
+                p += 8;
+        } else {
+            if (end - p >= 8) {
+                /* up to two three-byte sequences from one word */
+                uint64_t x = load8(u + p);
+                if (cjk3((uint32_t)x)) {
+                    p += cjk3((uint32_t)(x >> 24)) ? 6 : 3;
+                    continue;
+                }
+            }
+            size_t l = utf8_len(u, end, p);
+            if (!l)
+                return p;
+            p += l;
+        }
+    }
+    return p;
+}
+
 /* Decode the string starting at the quote s[*i]. Returns 1 with *out (malloc'd,
  * NUL-terminated, *len bytes) and *i after the closing quote; 0 when the fast
  * path does not handle it; -1 when out of memory. */
 static int read_string(const char *s, size_t n, size_t *i, char **out, size_t *len)
 {
-    size_t k = *i + 1, end = k;
+    size_t k = *i + 1;
     /* find the closing quote first: the decoded string is never longer */
-    while (end < n && s[end] != '"') {
-        if (s[end] == '\\')
-            end++;
-        end++;
-    }
+    size_t end = closing_quote(s, n, k);
     if (end >= n)
         return 0;
     char *o = malloc(end - k + 1);
@@ -113,50 +198,45 @@ static int read_string(const char *s, size_t n, size_t *i, char **out, size_t *l
     size_t w = 0;
     const unsigned char *u = (const unsigned char *)s;
     while (k < end) {
-        unsigned char c = u[k];
-        if (c == '\\') {
-            char e = s[k + 1];
-            k += 2;
-            switch (e) {
-            case '"': o[w++] = '"'; break;
-            case '\\': o[w++] = '\\'; break;
-            case '/': o[w++] = '/'; break;
-            case 'b': o[w++] = '\b'; break;
-            case 'f': o[w++] = '\f'; break;
-            case 'n': o[w++] = '\n'; break;
-            case 'r': o[w++] = '\r'; break;
-            case 't': o[w++] = '\t'; break;
-            case 'u': {
-                int v = hex4(s, end, k);
-                if (v < 0 || v == 0 || (v >= 0xDC00 && v <= 0xDFFF))
-                    goto fallback; /* NUL and lone low surrogates: jansson decides */
-                k += 4;
-                unsigned cp = (unsigned)v;
-                if (v >= 0xD800 && v <= 0xDBFF) {
-                    int lo = (k + 6 <= end && s[k] == '\\' && s[k + 1] == 'u') ? hex4(s, end, k + 2) : -1;
-                    if (lo < 0xDC00 || lo > 0xDFFF)
-                        goto fallback;
-                    cp = 0x10000 + (((unsigned)v - 0xD800) << 10) + ((unsigned)lo - 0xDC00);
-                    k += 6;
-                }
-                put_utf8(o, &w, cp);
-                break;
+        /* copy a run of plain bytes in one go; it stops at a backslash, a
+         * control character or invalid UTF-8 */
+        size_t r = plain_run(u, end, k);
+        memcpy(o + w, s + k, r - k);
+        w += r - k;
+        k = r;
+        if (k == end)
+            break;
+        if (u[k] != '\\')
+            goto fallback; /* raw control character or invalid UTF-8 */
+        char e = s[k + 1];
+        k += 2;
+        switch (e) {
+        case '"': o[w++] = '"'; break;
+        case '\\': o[w++] = '\\'; break;
+        case '/': o[w++] = '/'; break;
+        case 'b': o[w++] = '\b'; break;
+        case 'f': o[w++] = '\f'; break;
+        case 'n': o[w++] = '\n'; break;
+        case 'r': o[w++] = '\r'; break;
+        case 't': o[w++] = '\t'; break;
+        case 'u': {
+            int v = hex4(s, end, k);
+            if (v < 0 || v == 0 || (v >= 0xDC00 && v <= 0xDFFF))
+                goto fallback; /* NUL and lone low surrogates: jansson decides */
+            k += 4;
+            unsigned cp = (unsigned)v;
+            if (v >= 0xD800 && v <= 0xDBFF) {
+                int lo = (k + 6 <= end && s[k] == '\\' && s[k + 1] == 'u') ? hex4(s, end, k + 2) : -1;
+                if (lo < 0xDC00 || lo > 0xDFFF)
+                    goto fallback;
+                cp = 0x10000 + (((unsigned)v - 0xD800) << 10) + ((unsigned)lo - 0xDC00);
+                k += 6;
             }
-            default:
-                goto fallback;
-            }
-        } else if (c < 0x20) {
+            put_utf8(o, &w, cp);
+            break;
+        }
+        default:
             goto fallback;
-        } else if (c < 0x80) {
-            o[w++] = (char)c;
-            k++;
-        } else {
-            size_t l = utf8_len(u, end, k);
-            if (!l)
-                goto fallback;
-            memcpy(o + w, s + k, l);
-            w += l;
-            k += l;
         }
     }
     o[w] = '\0';

@@ -10,6 +10,7 @@
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "internal.h"
 
@@ -116,6 +117,26 @@ static char *fold_text(const char *s)
 
 static void test_utf8(void)
 {
+    /* rx_utf8_encode of every value up to past U+10FFFF: the shortest form,
+     * which decodes back; surrogates and larger values become U+FFFD */
+    size_t bad = 0;
+    for (uint32_t c = 0; c < 0x110100; c++) {
+        char b[4];
+        size_t len = rx_utf8_encode(c, b), i = 0;
+        bool valid = c <= 0x10FFFF && (c < 0xD800 || c > 0xDFFF);
+        uint32_t want = valid ? c : 0xFFFD;
+        size_t want_len = want < 0x80 ? 1 : want < 0x800 ? 2 : want < 0x10000 ? 3 : 4;
+        bad += len != want_len || rx_utf8_next(b, len, &i) != want || i != len;
+    }
+    CHECK(bad == 0, "rx_utf8_encode wrong for %zu values", bad);
+    /* long inputs exercise the decoder's word-at-a-time paths: ASCII runs,
+     * CJK pairs, and the sequences they must leave to the general code */
+    CHECK_DECODE("abcdefgh\xE5\x85\xAC\xE5\x8F\xB8\xE5\x85\xACxyz12345", NULL,
+                 "U+0061 U+0062 U+0063 U+0064 U+0065 U+0066 U+0067 U+0068 U+516C U+53F8 U+516C "
+                 "U+0078 U+0079 U+007A U+0031 U+0032 U+0033 U+0034 U+0035", 0);
+    CHECK_DECODE("\xE5\x85\xAC\xE0\xA4\x85\xED\x9F\xBF\xED\xA0\x80\xE5\x85" "abcdefgh", NULL,
+                 "U+516C U+0905 U+D7FF U+FFFD U+FFFD U+FFFD U+FFFD U+0061 U+0062 U+0063 U+0064 "
+                 "U+0065 U+0066 U+0067 U+0068", 4);
     CHECK_DECODE("", NULL, "", 0);
     CHECK_DECODE("A\xE5\x85\xAC", NULL, "U+0041 U+516C", 0);
     CHECK_DECODE("\xF0\x9F\x98\x80", NULL, "U+1F600", 0);
@@ -333,10 +354,39 @@ static void test_normalize(void)
     }
     CHECK(bad == 0 && nsupp > 0, "%zu pairs with a wrong class or fold (%zu supplementary)", bad,
           nsupp);
+    /* Every code point of planes 0-2 against utf8proc itself: its compatibility
+     * decomposition when that is one code point, then the first T->S pair. */
+    bad = 0;
+    for (uint32_t c = 0; c < 0x30000; c++) {
+        if ((c >= 0xD800 && c <= 0xDFFF) || (c >= 0xE000 && c <= 0xF8FF))
+            continue;
+        utf8proc_int32_t d[4];
+        int last = 0;
+        uint32_t m = c;
+        if (utf8proc_decompose_char((utf8proc_int32_t)c, d, 4, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT,
+                                    &last) == 1)
+            m = (uint32_t)d[0];
+        size_t lo = 0, hi = rx_ts_pairs_count; /* the pairs are sorted by from */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (rx_ts_pairs[mid][0] < m)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        uint32_t want = lo < rx_ts_pairs_count && rx_ts_pairs[lo][0] == m ? rx_ts_pairs[lo][1] : m;
+        bad += rx_norm_cp(c) != want;
+    }
+    CHECK(bad == 0, "%zu code points fold differently from utf8proc + the T->S pairs", bad);
     /* script classes */
     CHECK(rx_script_class(0x96E2 /* 離 */) == 1 && rx_script_class(0x79BB /* 离 */) == 2 &&
               rx_script_class(0x516C /* 公 */) == 0 && rx_script_class('A') == 0,
           "rx_script_class");
+    const uint8_t *cls = rx_script_class_bmp();
+    bad = 0;
+    for (uint32_t c = 0; c < 0x10000; c++)
+        bad += cls[c] != rx_script_class(c);
+    CHECK(bad == 0, "rx_script_class_bmp differs from rx_script_class at %zu code points", bad);
     /* invalid UTF-8 in rx_norm_utf8 becomes U+FFFD, one per byte */
     char *s = rx_norm_utf8("a\xFF" "b", 3);
     CHECK(s && !strcmp(s, "a\xEF\xBF\xBD" "b"), "rx_norm_utf8 with a bad byte");
