@@ -222,12 +222,16 @@ typedef struct cue_list {
     /* bit (c % CUE_FIRST_BITS) set when some word starts with c: a clear bit
      * lets cue_end pass a position without comparing the words */
     uint64_t first[CUE_FIRST_BITS / 64];
+    /* the words by their first code point c (lower case): head[c % CUE_FIRST_BITS]
+     * and next[w] chain them in list order, as word index + 1 (0: the end) */
+    uint8_t head[CUE_FIRST_BITS];
+    uint8_t next[CUE_MAX];
 } cue_list;
 
-static cue_list denied_list = {denied_cues, {{0}}, {0}, 0, {0}};
-static cue_list rumoured_list = {rumoured_cues, {{0}}, {0}, 0, {0}};
-static cue_list planned_list = {planned_cues, {{0}}, {0}, 0, {0}};
-static cue_list generic_org_list = {generic_org_words, {{0}}, {0}, 0, {0}};
+static cue_list denied_list = {denied_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
+static cue_list rumoured_list = {rumoured_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
+static cue_list planned_list = {planned_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
+static cue_list generic_org_list = {generic_org_words, {{0}}, {0}, 0, {0}, {0}, {0}};
 
 static bool cue_may_start(const cue_list *l, uint32_t c)
 {
@@ -245,7 +249,17 @@ static void cue_list_init(cue_list *l)
             l->cp[l->n][m++] = rx_utf8_next(w, len, &k);
         l->len[l->n] = m;
         if (m) {
-            uint32_t b = l->cp[l->n][0] % CUE_FIRST_BITS;
+            uint8_t *link = &l->head[l->cp[l->n][0] % CUE_FIRST_BITS];
+            while (*link)
+                link = &l->next[*link - 1];
+            *link = (uint8_t)(l->n + 1);
+        }
+        /* the filter is looked up before lower(): A-Z stand for a-z */
+        for (int v = 0; m && v < 2; v++) {
+            uint32_t c = l->cp[l->n][0];
+            if (v == 1 && !(c >= 'a' && c <= 'z'))
+                break;
+            uint32_t b = (v ? c - 32 : c) % CUE_FIRST_BITS;
             l->first[b / 64] |= (uint64_t)1 << (b % 64);
         }
     }
@@ -259,32 +273,42 @@ static void cues_init(void)
     cue_list_init(&generic_org_list);
 }
 
-/* Where the first cue of the list in norm[from, to) ends, SIZE_MAX when none.
+/* Where the first cue of the list in norm[from, to) ends, SIZE_MAX when none
+ * (cue_at: the cue starting at i, 0 when none).
  * English cues must stand as words; 将 in 将军/将近/将领 is no plan. */
+static size_t cue_at(const uint32_t *norm, size_t from, size_t to, size_t i, const cue_list *l)
+{
+    uint32_t c0 = lower(norm[i]);
+    for (unsigned w1 = l->head[c0 % CUE_FIRST_BITS]; w1; w1 = l->next[w1 - 1]) {
+        size_t w = w1 - 1;
+        const uint32_t *cp = l->cp[w];
+        size_t n = l->len[w];
+        if (cp[0] != c0 || i + n > to)
+            continue;
+        size_t k = 1;
+        while (k < n && lower(norm[i + k]) == cp[k])
+            k++;
+        if (k < n)
+            continue;
+        if (ascii_alnum(cp[0]) &&
+            ((i > from && ascii_alnum(norm[i - 1])) || (i + n < to && ascii_alnum(norm[i + n]))))
+            continue;
+        if (n == 1 && cp[0] == 0x5C06 /* 将 */ && i + 1 < to &&
+            (norm[i + 1] == 0x519B || norm[i + 1] == 0x8FD1 || norm[i + 1] == 0x9886))
+            continue;
+        return i + n;
+    }
+    return 0;
+}
+
 static size_t cue_end(const uint32_t *norm, size_t from, size_t to, const cue_list *l)
 {
     for (size_t i = from; i < to; i++) {
-        uint32_t c0 = lower(norm[i]);
-        if (!cue_may_start(l, c0))
+        if (!cue_may_start(l, norm[i]))
             continue;
-        for (size_t w = 0; w < l->n; w++) {
-            const uint32_t *cp = l->cp[w];
-            size_t n = l->len[w];
-            if (cp[0] != c0 || i + n > to)
-                continue;
-            size_t k = 1;
-            while (k < n && lower(norm[i + k]) == cp[k])
-                k++;
-            if (k < n)
-                continue;
-            if (ascii_alnum(cp[0]) &&
-                ((i > from && ascii_alnum(norm[i - 1])) || (i + n < to && ascii_alnum(norm[i + n]))))
-                continue;
-            if (n == 1 && cp[0] == 0x5C06 /* 将 */ && i + 1 < to &&
-                (norm[i + 1] == 0x519B || norm[i + 1] == 0x8FD1 || norm[i + 1] == 0x9886))
-                continue;
-            return i + n;
-        }
+        size_t e = cue_at(norm, from, to, i, l);
+        if (e)
+            return e;
     }
     return SIZE_MAX;
 }
@@ -302,15 +326,21 @@ static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_st
 {
     size_t from = ev_start > s->start + 15 ? ev_start - 15 : s->start;
     const uint32_t *norm = doc->text.norm;
-    if (has_cue(norm, from, ev_end, &denied_list))
-        return RX_MOD_DENIED;
+    /* one pass for the denial and the plan cues of [from, ev_end): a denial
+     * anywhere wins, a plan counts only after the rumour test */
+    bool planned = false;
+    for (size_t i = from; i < ev_end; i++) {
+        uint32_t c = norm[i];
+        if (cue_may_start(&denied_list, c) && cue_at(norm, from, ev_end, i, &denied_list))
+            return RX_MOD_DENIED;
+        if (!planned && cue_may_start(&planned_list, c) && cue_at(norm, from, ev_end, i, &planned_list))
+            planned = true;
+    }
     if (*rumour_end == RX_UNKNOWN)
         *rumour_end = cue_end(norm, s->start, s->end, &rumoured_list);
     if (*rumour_end <= ev_end)
         return RX_MOD_RUMOURED;
-    if (has_cue(norm, from, ev_end, &planned_list))
-        return RX_MOD_PLANNED;
-    return RX_MOD_FACT;
+    return planned ? RX_MOD_PLANNED : RX_MOD_FACT;
 }
 
 /* ------------------------------------------------------------ arguments from context */
@@ -376,21 +406,22 @@ static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end)
     return none;
 }
 
-/* Mention indexes of the sentence [first, last). */
-static void sentence_mentions(const rx_doc *doc, const rx_span *s, size_t *first, size_t *last)
+/* Mention indexes of the sentence [first, last). *cursor: a mention index no
+ * greater than first (the sentences come in text order, so the search goes on
+ * from the previous sentence's first); it is moved to first. */
+static void sentence_mentions(const rx_doc *doc, const rx_span *s, size_t *cursor, size_t *first,
+                              size_t *last)
 {
-    size_t lo = 0, hi = doc->nm;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (doc->m[mid].start < s->start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    *first = lo;
+    size_t lo = *cursor;
+    if (lo > doc->nm || (lo > 0 && doc->m[lo - 1].start >= s->start))
+        lo = 0; /* not below first after all: from the start */
+    while (lo < doc->nm && doc->m[lo].start < s->start)
+        lo++;
+    size_t hi = lo;
+    *first = *cursor = lo;
     while (hi < doc->nm && doc->m[hi].start < s->end)
         hi++;
-    *last = hi < lo ? lo : hi;
+    *last = hi;
 }
 
 /* focus[i]: the mention (index) of the organisation named most often in
@@ -429,14 +460,14 @@ static int *focus_orgs(const rx_doc *doc)
 /* What is looked up once per sentence, when first needed. */
 typedef struct sent_ctx {
     const int *focus;  /* focus_orgs of the document */
+    size_t first, last; /* the sentence's mentions (sentence_mentions) */
     int generic;       /* a generic word for an organisation in it? -1: not yet known */
     size_t rumour_end; /* see modality_of */
 } sent_ctx;
 
 static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, sent_ctx *sc)
 {
-    size_t first, last;
-    sentence_mentions(doc, s, &first, &last);
+    size_t first = sc->first, last = sc->last;
     const rx_mention *pm = &doc->m[r->person];
     if (r->org < 0) {
         /* the nearest organisation before the person, else one inside the evidence */
@@ -779,12 +810,12 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
     int *focus = focus_orgs(doc);
     if (!focus)
         return -1;
-    size_t mi = 0;
+    size_t mi = 0, mcur = 0;
     int rc = 0;
     for (size_t si = 0; si < doc->nsent && rc == 0; si++) {
         const rx_span *s = &doc->sent[si];
         size_t first, last;
-        sentence_mentions(doc, s, &first, &last);
+        sentence_mentions(doc, s, &mcur, &first, &last);
         unsigned present = 0;
         for (size_t i = first; i < last; i++)
             present |= 1u << (doc->m[i].type == RX_M_PERSON ? RX_SLOT_PERSON
@@ -801,7 +832,7 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
             w->explain->sentence(w->explain->ctx, doc, si, w->subject.s, w->subject.len, w->units,
                                  w->nunits, w->sent_pats);
         cl.n = 0;
-        sent_ctx sc = {focus, -1, RX_UNKNOWN};
+        sent_ctx sc = {focus, first, last, -1, RX_UNKNOWN};
         PCRE2_SPTR subj = (PCRE2_SPTR)w->subject.s;
         size_t len = w->subject.len;
         /* the patterns of the bitset, in order (one step per pattern to run) */
