@@ -1342,7 +1342,10 @@ static void scan_all(scan *s)
             }
         } else if (!((han_starts[(c >> 6) & 3u] >> (c & 63u)) & 1u) ||
                    (cn_digit(c) < 0 && !cn_word_start(c))) {
+            /* and the run of characters above ASCII the map rules out, here */
             i++;
+            while (i < n && t[i] >= 0x80 && !((han_starts[(t[i] >> 6) & 3u] >> (t[i] & 63u)) & 1u))
+                i++;
             continue;
         }
         i = scan_step(s, i);

@@ -133,6 +133,41 @@ static void put_str(rx_buf *b, const char *s)
     addc(b, '"');
 }
 
+/* ASCII code points that a JSON string must escape (json_cp's cases). */
+static bool json_escaped(uint32_t c)
+{
+    return c < 0x20 || c == '"' || c == '\\' || c == 0x7F;
+}
+
+/* Code points [start, end) of cp as a JSON string body at o (room for 6 bytes
+ * a code point); returns the end of what was written. The same bytes as
+ * json_cp one at a time, with the common cases (plain ASCII, two- and
+ * three-byte UTF-8) written here. */
+static char *json_cps(char *o, const uint32_t *cp, size_t start, size_t end)
+{
+    for (size_t i = start; i < end; i++) {
+        uint32_t c = cp[i];
+        if (c < 0x80) {
+            if (json_escaped(c))
+                o += json_cp(o, c);
+            else
+                *o++ = (char)c;
+        } else if (c < 0x800) {
+            o[0] = (char)(0xC0 | (c >> 6));
+            o[1] = (char)(0x80 | (c & 0x3F));
+            o += 2;
+        } else if (c < 0x10000 && (c < 0xD800 || c > 0xDFFF)) {
+            o[0] = (char)(0xE0 | (c >> 12));
+            o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+            o[2] = (char)(0x80 | (c & 0x3F));
+            o += 3;
+        } else {
+            o += json_cp(o, c);
+        }
+    }
+    return o;
+}
+
 /* The original text of code points [start, end) as a JSON string. */
 static void put_span_text(rx_buf *b, const rx_doc *doc, size_t start, size_t end)
 {
@@ -146,15 +181,14 @@ static void put_span_text(rx_buf *b, const rx_doc *doc, size_t start, size_t end
         return;
     char *o = b->s + b->len;
     *o++ = '"';
-    const uint32_t *cp = doc->text.cp;
-    for (size_t i = start; i < end; i++)
-        o += json_cp(o, cp[i]);
+    o = json_cps(o, doc->text.cp, start, end);
     *o++ = '"';
     *o = '\0';
     b->len = (size_t)(o - b->s);
 }
 
-static void put_uint(rx_buf *b, size_t v)
+/* v in decimal at o (room for 20 bytes); returns the end of it. */
+static char *uint_at(char *o, size_t v)
 {
     char tmp[24];
     size_t n = sizeof tmp;
@@ -162,7 +196,17 @@ static void put_uint(rx_buf *b, size_t v)
         tmp[--n] = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    add(b, tmp + n, sizeof tmp - n);
+    memcpy(o, tmp + n, sizeof tmp - n);
+    return o + (sizeof tmp - n);
+}
+
+static void put_uint(rx_buf *b, size_t v)
+{
+    if (!reserve(b, 20))
+        return;
+    char *o = uint_at(b->s + b->len, v);
+    *o = '\0';
+    b->len = (size_t)(o - b->s);
 }
 
 /* A decimal int, as printf's %d. */
@@ -176,15 +220,29 @@ static void put_int(rx_buf *b, int v)
     }
 }
 
+/* {"text":...,"start":N,"end":N}, written in one piece. */
 static void put_span(rx_buf *b, const rx_doc *doc, size_t start, size_t end)
 {
-    ADDL(b, "{\"text\":");
-    put_span_text(b, doc, start, end);
-    ADDL(b, ",\"start\":");
-    put_uint(b, start);
-    ADDL(b, ",\"end\":");
-    put_uint(b, end);
-    addc(b, '}');
+    static const char k_text[] = "{\"text\":\"", k_start[] = "\",\"start\":", k_end[] = ",\"end\":";
+    size_t cnt = end > start ? end - start : 0;
+    /* the text at 6 bytes a code point, two numbers of at most 20 digits, the keys */
+    size_t fixed = sizeof k_text + sizeof k_start + sizeof k_end + 2 * 20 + 1;
+    if (cnt > (SIZE_MAX - fixed - 1 - b->len) / 6) {
+        b->oom = true;
+        return;
+    }
+    if (!reserve(b, cnt * 6 + fixed))
+        return;
+    char *o = b->s + b->len;
+    memcpy(o, k_text, sizeof k_text - 1);
+    o = json_cps(o + sizeof k_text - 1, doc->text.cp, start, end);
+    memcpy(o, k_start, sizeof k_start - 1);
+    o = uint_at(o + sizeof k_start - 1, start);
+    memcpy(o, k_end, sizeof k_end - 1);
+    o = uint_at(o + sizeof k_end - 1, end);
+    *o++ = '}';
+    *o = '\0';
+    b->len = (size_t)(o - b->s);
 }
 
 static void put_date(rx_buf *b, rx_date d)
@@ -245,10 +303,36 @@ static void put_entities(rx_buf *b, emit_ctx *cx)
             cx->eid[m->entity] = ++next;
     }
     ADDL(b, "\"entities\":[");
+    /* the mentions listed for each entity, grouped by entity in text order
+     * (a counting sort), so that each entity's list is one run */
+    size_t *first = calloc(doc->ne + 1, sizeof *first);
+    size_t *order = malloc((doc->nm ? doc->nm : 1) * sizeof *order);
+    int *by_id = malloc((size_t)(next ? next : 1) * sizeof *by_id);
+    if (!first || !order || !by_id) {
+        free(first);
+        free(order);
+        free(by_id);
+        b->oom = true;
+        return;
+    }
+    for (size_t i = 0; i < doc->nm; i++) {
+        const rx_mention *m = &doc->m[i];
+        if (m->entity >= 0 && !(m->flags & RX_MF_PRONOUN))
+            first[m->entity + 1]++;
+    }
+    for (size_t e = 0; e < doc->ne; e++)
+        first[e + 1] += first[e];
+    for (size_t i = 0; i < doc->nm; i++) {
+        const rx_mention *m = &doc->m[i];
+        if (m->entity >= 0 && !(m->flags & RX_MF_PRONOUN))
+            order[first[m->entity]++] = i;
+    }
+    /* now first[e] is where entity e's run ends (and e - 1's, where e's starts) */
+    for (size_t e = 0; e < doc->ne; e++)
+        if (cx->eid[e] > 0)
+            by_id[cx->eid[e] - 1] = (int)e;
     for (int id = 1; id <= next; id++) {
-        size_t e = 0;
-        while (cx->eid[e] != id)
-            e++;
+        size_t e = (size_t)by_id[id - 1];
         const rx_entity *ent = &doc->e[e];
         const rx_mention *nm = &doc->m[ent->name_mention];
         if (id > 1)
@@ -261,18 +345,17 @@ static void put_entities(rx_buf *b, emit_ctx *cx)
             ADDL(b, "\",\"type\":\"org\",\"name\":");
         put_span_text(b, doc, nm->start, nm->end);
         ADDL(b, ",\"mentions\":[");
-        bool first = true;
-        for (size_t i = 0; i < doc->nm; i++) {
-            const rx_mention *m = &doc->m[i];
-            if (m->entity != (int)e || (m->flags & RX_MF_PRONOUN))
-                continue;
-            if (!first)
+        for (size_t k = e ? first[e - 1] : 0; k < first[e]; k++) {
+            const rx_mention *m = &doc->m[order[k]];
+            if (k > (e ? first[e - 1] : 0))
                 addc(b, ',');
             put_span(b, doc, m->start, m->end);
-            first = false;
         }
         ADDL(b, "]}");
     }
+    free(first);
+    free(order);
+    free(by_id);
     addc(b, ']');
 }
 

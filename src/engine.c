@@ -297,6 +297,23 @@ void rx_triggers_each(const relx_engine *eng, const uint32_t *t, size_t from, si
 {
     if (!eng->trig_trie)
         return;
+    rx_trie_view v;
+    if (rx_trie_get_view(eng->trig_trie, &v)) {
+        /* the same walk, with the steps inlined: most positions end at the
+         * root's direct table */
+        for (size_t i = from; i < to; i++) {
+            int32_t node = rx_trie_view_first(&v, t[i]);
+            for (size_t k = i + 1; node >= 0; k++) {
+                int32_t ti = v.nodes[node].val[0];
+                if (ti >= 0)
+                    fn(ctx, (size_t)ti, i, k);
+                if (k >= to)
+                    break;
+                node = rx_trie_view_step(&v, node, rx_trie_view_fold(&v, t[k]));
+            }
+        }
+        return;
+    }
     for (size_t i = from; i < to; i++) {
         int32_t node = RX_TRIE_ROOT;
         for (size_t k = i; k < to; k++) {

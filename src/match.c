@@ -35,28 +35,57 @@
 
 /* ------------------------------------------------------------ the subject */
 
+/* c as UTF-8 at o (room for 4 bytes), as rx_utf8_encode; returns the bytes written. */
+static inline size_t put_utf8(unsigned char *o, uint32_t c)
+{
+    if (c < 0x80) {
+        o[0] = (unsigned char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        o[0] = (unsigned char)(0xC0 | (c >> 6));
+        o[1] = (unsigned char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000 && (c < 0xD800 || c > 0xDFFF)) {
+        o[0] = (unsigned char)(0xE0 | (c >> 12));
+        o[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+        o[2] = (unsigned char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    return rx_utf8_encode(c, (char *)o); /* astral, or not a scalar value */
+}
+
 static int build_subject(relx_worker *w, const rx_doc *doc, const rx_span *s, size_t *mi)
 {
     w->subject.len = 0;
-    if (w->subject.s)
-        w->subject.s[0] = '\0';
     w->nunits = 0;
+    size_t ncp = s->end > s->start ? s->end - s->start : 0;
+    /* at most one unit and 4 bytes a code point (a placeholder takes 3 bytes
+     * for at least one code point): room for all, reserved once */
+    if (w->subject.oom || ncp > (SIZE_MAX - 1) / 4 || !RX_GROW(w->units, w->ucap, ncp + 1) ||
+        !RX_GROW(w->subject.s, w->subject.cap, 4 * ncp + 1) ||
+        !RX_GROW(w->byte_unit, w->bucap, 4 * ncp + 1))
+        return -1;
+    unsigned char *out = (unsigned char *)w->subject.s;
+    uint32_t *bu = w->byte_unit;
+    size_t len = 0, nu = 0;
     size_t i = s->start;
     /* skip mentions that end before this sentence */
     while (*mi < doc->nm && doc->m[*mi].start < s->start)
         (*mi)++;
     size_t m = *mi;
+    const uint32_t *norm = doc->text.norm;
     while (i < s->end) {
-        if (!RX_GROW(w->units, w->ucap, w->nunits + 1))
-            return -1;
-        rx_unit *u = &w->units[w->nunits++];
-        u->byte_start = w->subject.len;
+        rx_unit *u = &w->units[nu];
+        u->byte_start = len;
+        size_t n;
         if (m < doc->nm && doc->m[m].start == i && doc->m[m].end <= s->end) {
             const rx_mention *mm = &doc->m[m];
             uint32_t ph = mm->type == RX_M_PERSON ? RX_PH_PERSON
                         : mm->type == RX_M_ORG    ? RX_PH_ORG
                                                   : RX_PH_ROLE;
-            rx_buf_addcp(&w->subject, ph);
+            n = put_utf8(out + len, ph);
             u->cp_start = mm->start;
             u->cp_end = mm->end;
             u->mention = (int)m;
@@ -65,26 +94,22 @@ static int build_subject(relx_worker *w, const rx_doc *doc, const rx_span *s, si
         } else {
             if (m < doc->nm && doc->m[m].start == i) /* a mention crossing the sentence end */
                 m++;
-            rx_buf_addcp(&w->subject, doc->text.norm[i]);
+            n = put_utf8(out + len, norm[i]);
             u->cp_start = i;
             u->cp_end = i + 1;
             u->mention = -1;
             i++;
         }
+        /* byte -> unit */
+        for (size_t b = 0; b < n; b++)
+            bu[len + b] = (uint32_t)nu;
+        len += n;
+        nu++;
     }
-    if (w->subject.oom)
-        return -1;
-    if (!w->subject.s)
-        rx_buf_add(&w->subject, "", 0);
-    /* byte -> unit */
-    if (!RX_GROW(w->byte_unit, w->bucap, w->subject.len + 1))
-        return -1;
-    for (size_t u = 0; u < w->nunits; u++) {
-        size_t end = u + 1 < w->nunits ? w->units[u + 1].byte_start : w->subject.len;
-        for (size_t b = w->units[u].byte_start; b < end; b++)
-            w->byte_unit[b] = (uint32_t)u;
-    }
-    w->byte_unit[w->subject.len] = (uint32_t)w->nunits;
+    out[len] = '\0';
+    bu[len] = (uint32_t)nu;
+    w->subject.len = len;
+    w->nunits = nu;
     return 0;
 }
 
@@ -104,6 +129,21 @@ static size_t unit_end_cp(const relx_worker *w, size_t byte, size_t sent_start)
 }
 
 /* ------------------------------------------------------------ the prefilter */
+
+/* Index of the lowest set bit of x (x != 0). */
+static inline unsigned ctz64(uint64_t x)
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctzll(x);
+#else
+    unsigned n = 0;
+    while (!(x & 1)) {
+        x >>= 1;
+        n++;
+    }
+    return n;
+#endif
+}
 
 typedef struct trigger_bits {
     const relx_engine *eng;
@@ -129,12 +169,15 @@ static void prefilter(relx_worker *w, const rx_doc *doc, const rx_span *s, unsig
     trigger_bits tb = {eng, bits};
     rx_triggers_each(eng, doc->text.norm, s->start, s->end, add_trigger_bits, &tb);
     /* patterns whose required slot types are absent cannot match */
-    for (size_t g = 0; g < eng->npatterns; g++) {
-        if (!(bits[g / 64] >> (g % 64) & 1))
-            continue;
-        const rx_pattern *p = &eng->rules.rules[eng->pat_rule[g]].patterns[eng->pat_index[g]];
-        if ((p->need & present) != p->need)
-            bits[g / 64] &= ~((uint64_t)1 << (g % 64));
+    for (size_t q = 0; q < eng->pat_words; q++) {
+        for (uint64_t word = bits[q]; word; word &= word - 1) {
+            size_t g = q * 64 + ctz64(word);
+            if (g >= eng->npatterns)
+                break;
+            const rx_pattern *p = &eng->rules.rules[eng->pat_rule[g]].patterns[eng->pat_index[g]];
+            if ((p->need & present) != p->need)
+                bits[q] &= ~((uint64_t)1 << (g % 64));
+        }
     }
 }
 
@@ -170,17 +213,31 @@ static const char *const generic_org_words[] = {"公司", "集团", "本行", "�
 /* The cue lists as code points, decoded once. */
 #define CUE_MAX 24
 #define CUE_LEN 16
+#define CUE_FIRST_BITS 1024 /* size of the first-code-point filter */
 typedef struct cue_list {
     const char *const *words;
     uint32_t cp[CUE_MAX][CUE_LEN];
     size_t len[CUE_MAX];
     size_t n;
+    /* bit (c % CUE_FIRST_BITS) set when some word starts with c: a clear bit
+     * lets cue_end pass a position without comparing the words */
+    uint64_t first[CUE_FIRST_BITS / 64];
+    /* the words by their first code point c (lower case): head[c % CUE_FIRST_BITS]
+     * and next[w] chain them in list order, as word index + 1 (0: the end) */
+    uint8_t head[CUE_FIRST_BITS];
+    uint8_t next[CUE_MAX];
 } cue_list;
 
-static cue_list denied_list = {denied_cues, {{0}}, {0}, 0};
-static cue_list rumoured_list = {rumoured_cues, {{0}}, {0}, 0};
-static cue_list planned_list = {planned_cues, {{0}}, {0}, 0};
-static cue_list generic_org_list = {generic_org_words, {{0}}, {0}, 0};
+static cue_list denied_list = {denied_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
+static cue_list rumoured_list = {rumoured_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
+static cue_list planned_list = {planned_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
+static cue_list generic_org_list = {generic_org_words, {{0}}, {0}, 0, {0}, {0}, {0}};
+
+static bool cue_may_start(const cue_list *l, uint32_t c)
+{
+    uint32_t b = c % CUE_FIRST_BITS;
+    return (l->first[b / 64] >> (b % 64)) & 1u;
+}
 static pthread_once_t cues_once = PTHREAD_ONCE_INIT;
 
 static void cue_list_init(cue_list *l)
@@ -191,6 +248,20 @@ static void cue_list_init(cue_list *l)
         while (k < len && m < CUE_LEN)
             l->cp[l->n][m++] = rx_utf8_next(w, len, &k);
         l->len[l->n] = m;
+        if (m) {
+            uint8_t *link = &l->head[l->cp[l->n][0] % CUE_FIRST_BITS];
+            while (*link)
+                link = &l->next[*link - 1];
+            *link = (uint8_t)(l->n + 1);
+        }
+        /* the filter is looked up before lower(): A-Z stand for a-z */
+        for (int v = 0; m && v < 2; v++) {
+            uint32_t c = l->cp[l->n][0];
+            if (v == 1 && !(c >= 'a' && c <= 'z'))
+                break;
+            uint32_t b = (v ? c - 32 : c) % CUE_FIRST_BITS;
+            l->first[b / 64] |= (uint64_t)1 << (b % 64);
+        }
     }
 }
 
@@ -202,30 +273,42 @@ static void cues_init(void)
     cue_list_init(&generic_org_list);
 }
 
-/* Where the first cue of the list in norm[from, to) ends, SIZE_MAX when none.
+/* Where the first cue of the list in norm[from, to) ends, SIZE_MAX when none
+ * (cue_at: the cue starting at i, 0 when none).
  * English cues must stand as words; 将 in 将军/将近/将领 is no plan. */
+static size_t cue_at(const uint32_t *norm, size_t from, size_t to, size_t i, const cue_list *l)
+{
+    uint32_t c0 = lower(norm[i]);
+    for (unsigned w1 = l->head[c0 % CUE_FIRST_BITS]; w1; w1 = l->next[w1 - 1]) {
+        size_t w = w1 - 1;
+        const uint32_t *cp = l->cp[w];
+        size_t n = l->len[w];
+        if (cp[0] != c0 || i + n > to)
+            continue;
+        size_t k = 1;
+        while (k < n && lower(norm[i + k]) == cp[k])
+            k++;
+        if (k < n)
+            continue;
+        if (ascii_alnum(cp[0]) &&
+            ((i > from && ascii_alnum(norm[i - 1])) || (i + n < to && ascii_alnum(norm[i + n]))))
+            continue;
+        if (n == 1 && cp[0] == 0x5C06 /* 将 */ && i + 1 < to &&
+            (norm[i + 1] == 0x519B || norm[i + 1] == 0x8FD1 || norm[i + 1] == 0x9886))
+            continue;
+        return i + n;
+    }
+    return 0;
+}
+
 static size_t cue_end(const uint32_t *norm, size_t from, size_t to, const cue_list *l)
 {
     for (size_t i = from; i < to; i++) {
-        uint32_t c0 = lower(norm[i]);
-        for (size_t w = 0; w < l->n; w++) {
-            const uint32_t *cp = l->cp[w];
-            size_t n = l->len[w];
-            if (cp[0] != c0 || i + n > to)
-                continue;
-            size_t k = 1;
-            while (k < n && lower(norm[i + k]) == cp[k])
-                k++;
-            if (k < n)
-                continue;
-            if (ascii_alnum(cp[0]) &&
-                ((i > from && ascii_alnum(norm[i - 1])) || (i + n < to && ascii_alnum(norm[i + n]))))
-                continue;
-            if (n == 1 && cp[0] == 0x5C06 /* 将 */ && i + 1 < to &&
-                (norm[i + 1] == 0x519B || norm[i + 1] == 0x8FD1 || norm[i + 1] == 0x9886))
-                continue;
-            return i + n;
-        }
+        if (!cue_may_start(l, norm[i]))
+            continue;
+        size_t e = cue_at(norm, from, to, i, l);
+        if (e)
+            return e;
     }
     return SIZE_MAX;
 }
@@ -243,15 +326,21 @@ static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_st
 {
     size_t from = ev_start > s->start + 15 ? ev_start - 15 : s->start;
     const uint32_t *norm = doc->text.norm;
-    if (has_cue(norm, from, ev_end, &denied_list))
-        return RX_MOD_DENIED;
+    /* one pass for the denial and the plan cues of [from, ev_end): a denial
+     * anywhere wins, a plan counts only after the rumour test */
+    bool planned = false;
+    for (size_t i = from; i < ev_end; i++) {
+        uint32_t c = norm[i];
+        if (cue_may_start(&denied_list, c) && cue_at(norm, from, ev_end, i, &denied_list))
+            return RX_MOD_DENIED;
+        if (!planned && cue_may_start(&planned_list, c) && cue_at(norm, from, ev_end, i, &planned_list))
+            planned = true;
+    }
     if (*rumour_end == RX_UNKNOWN)
         *rumour_end = cue_end(norm, s->start, s->end, &rumoured_list);
     if (*rumour_end <= ev_end)
         return RX_MOD_RUMOURED;
-    if (has_cue(norm, from, ev_end, &planned_list))
-        return RX_MOD_PLANNED;
-    return RX_MOD_FACT;
+    return planned ? RX_MOD_PLANNED : RX_MOD_FACT;
 }
 
 /* ------------------------------------------------------------ arguments from context */
@@ -317,21 +406,22 @@ static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end)
     return none;
 }
 
-/* Mention indexes of the sentence [first, last). */
-static void sentence_mentions(const rx_doc *doc, const rx_span *s, size_t *first, size_t *last)
+/* Mention indexes of the sentence [first, last). *cursor: a mention index no
+ * greater than first (the sentences come in text order, so the search goes on
+ * from the previous sentence's first); it is moved to first. */
+static void sentence_mentions(const rx_doc *doc, const rx_span *s, size_t *cursor, size_t *first,
+                              size_t *last)
 {
-    size_t lo = 0, hi = doc->nm;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (doc->m[mid].start < s->start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    *first = lo;
+    size_t lo = *cursor;
+    if (lo > doc->nm || (lo > 0 && doc->m[lo - 1].start >= s->start))
+        lo = 0; /* not below first after all: from the start */
+    while (lo < doc->nm && doc->m[lo].start < s->start)
+        lo++;
+    size_t hi = lo;
+    *first = *cursor = lo;
     while (hi < doc->nm && doc->m[hi].start < s->end)
         hi++;
-    *last = hi < lo ? lo : hi;
+    *last = hi;
 }
 
 /* focus[i]: the mention (index) of the organisation named most often in
@@ -370,14 +460,14 @@ static int *focus_orgs(const rx_doc *doc)
 /* What is looked up once per sentence, when first needed. */
 typedef struct sent_ctx {
     const int *focus;  /* focus_orgs of the document */
+    size_t first, last; /* the sentence's mentions (sentence_mentions) */
     int generic;       /* a generic word for an organisation in it? -1: not yet known */
     size_t rumour_end; /* see modality_of */
 } sent_ctx;
 
 static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, sent_ctx *sc)
 {
-    size_t first, last;
-    sentence_mentions(doc, s, &first, &last);
+    size_t first = sc->first, last = sc->last;
     const rx_mention *pm = &doc->m[r->person];
     if (r->org < 0) {
         /* the nearest organisation before the person, else one inside the evidence */
@@ -720,12 +810,12 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
     int *focus = focus_orgs(doc);
     if (!focus)
         return -1;
-    size_t mi = 0;
+    size_t mi = 0, mcur = 0;
     int rc = 0;
     for (size_t si = 0; si < doc->nsent && rc == 0; si++) {
         const rx_span *s = &doc->sent[si];
         size_t first, last;
-        sentence_mentions(doc, s, &first, &last);
+        sentence_mentions(doc, s, &mcur, &first, &last);
         unsigned present = 0;
         for (size_t i = first; i < last; i++)
             present |= 1u << (doc->m[i].type == RX_M_PERSON ? RX_SLOT_PERSON
@@ -742,12 +832,21 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
             w->explain->sentence(w->explain->ctx, doc, si, w->subject.s, w->subject.len, w->units,
                                  w->nunits, w->sent_pats);
         cl.n = 0;
-        sent_ctx sc = {focus, -1, RX_UNKNOWN};
+        sent_ctx sc = {focus, first, last, -1, RX_UNKNOWN};
         PCRE2_SPTR subj = (PCRE2_SPTR)w->subject.s;
         size_t len = w->subject.len;
-        for (size_t g = 0; g < eng->npatterns && rc == 0; g++) {
-            if (!(w->sent_pats[g / 64] >> (g % 64) & 1))
-                continue;
+        /* the patterns of the bitset, in order (one step per pattern to run) */
+        size_t q = 0;
+        uint64_t word = eng->pat_words ? w->sent_pats[0] : 0;
+        while (rc == 0) {
+            while (!word && ++q < eng->pat_words)
+                word = w->sent_pats[q];
+            if (!word)
+                break;
+            size_t g = q * 64 + ctz64(word);
+            word &= word - 1;
+            if (g >= eng->npatterns)
+                break;
             size_t ri = eng->pat_rule[g], pi = eng->pat_index[g];
             const rx_rule *rule = &eng->rules.rules[ri];
             const rx_pattern *pat = &rule->patterns[pi];

@@ -108,15 +108,20 @@ static bool is_latin(uint32_t c)
  * 0 when the mention has none. */
 static size_t legal_suffix_start(const uint32_t *t, const rx_mention *m)
 {
-    static const char *const forms[] = {"Inc.", "Inc", "Corp.", "Corp", "Corporation", "Co.",
-                                        "Ltd.", "Ltd", "Limited", "LLC", "plc", "PLC", "GmbH",
-                                        "AG", "S.A.", NULL};
-    for (int f = 0; forms[f]; f++) {
-        size_t n = strlen(forms[f]);
+#define LEGAL(s) {s, sizeof s - 1}
+    static const struct {
+        const char *s;
+        size_t n;
+    } forms[] = {LEGAL("Inc."), LEGAL("Inc"), LEGAL("Corp."), LEGAL("Corp"), LEGAL("Corporation"),
+                 LEGAL("Co."), LEGAL("Ltd."), LEGAL("Ltd"), LEGAL("Limited"), LEGAL("LLC"),
+                 LEGAL("plc"), LEGAL("PLC"), LEGAL("GmbH"), LEGAL("AG"), LEGAL("S.A."), {NULL, 0}};
+#undef LEGAL
+    for (int f = 0; forms[f].s; f++) {
+        size_t n = forms[f].n;
         if (m->end - m->start < n + 3)
             continue;
         size_t k = m->end - n, q = 0;
-        while (q < n && t[k + q] == (uint32_t)(unsigned char)forms[f][q])
+        while (q < n && t[k + q] == (uint32_t)(unsigned char)forms[f].s[q])
             q++;
         if (q < n || t[k - 1] != ' ')
             continue;
@@ -133,36 +138,63 @@ static bool keq(const rkey *a, const rkey *b)
     return a->n == b->n && !memcmp(a->k, b->k, a->n * sizeof *a->k);
 }
 
-/* qsort has no context argument: the comparators read these, set just before
- * each sort (thread-local, so workers on other threads do not interfere) */
-static _Thread_local const rkey *g_keys;
-static _Thread_local const rx_mention *g_m;
-static _Thread_local const int *g_lex;
+/* A sort record: mention i under the key (k1, k2); records sort by k1, then
+ * k2, then i (a total order, so the result does not depend on the algorithm). */
+typedef struct skey {
+    uint64_t k1, k2;
+    int i;
+} skey;
 
-static int cmp_form(const void *a, const void *b)
+/* An int as a key that keeps its order. */
+static uint64_t ikey(int v)
 {
-    int x = *(const int *)a, y = *(const int *)b;
-    if (g_m[x].type != g_m[y].type)
-        return g_m[x].type < g_m[y].type ? -1 : 1;
-    if (g_keys[x].h != g_keys[y].h)
-        return g_keys[x].h < g_keys[y].h ? -1 : 1;
-    return x < y ? -1 : x > y;
+    return (uint64_t)(int64_t)v ^ ((uint64_t)1 << 63);
 }
 
-static int cmp_lex(const void *a, const void *b)
+static bool skey_before(const skey *a, const skey *b)
 {
-    int x = *(const int *)a, y = *(const int *)b;
-    if (g_lex[x] != g_lex[y])
-        return g_lex[x] < g_lex[y] ? -1 : 1;
-    if (g_m[x].type != g_m[y].type)
-        return g_m[x].type < g_m[y].type ? -1 : 1;
-    return x < y ? -1 : x > y;
+    if (a->k1 != b->k1)
+        return a->k1 < b->k1;
+    if (a->k2 != b->k2)
+        return a->k2 < b->k2;
+    return a->i < b->i;
 }
 
-static int cmp_int(const void *a, const void *b)
+/* Sort a[0..n) (tmp: room for n); a merge sort with the comparison inlined
+ * (qsort's calls through a pointer were most of the cost). */
+static void sort_skeys(skey *a, skey *tmp, size_t n)
 {
-    int x = *(const int *)a, y = *(const int *)b;
-    return x < y ? -1 : x > y;
+    const size_t run = 8;
+    for (size_t lo = 0; lo < n; lo += run) {
+        size_t hi = lo + run < n ? lo + run : n;
+        for (size_t i = lo + 1; i < hi; i++) {
+            skey v = a[i];
+            size_t j = i;
+            while (j > lo && skey_before(&v, &a[j - 1])) {
+                a[j] = a[j - 1];
+                j--;
+            }
+            a[j] = v;
+        }
+    }
+    skey *src = a, *dst = tmp;
+    for (size_t w = run; w < n; w *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            size_t x = lo, y = mid, o = lo;
+            while (x < mid && y < hi)
+                dst[o++] = skey_before(&src[y], &src[x]) ? src[y++] : src[x++];
+            while (x < mid)
+                dst[o++] = src[x++];
+            while (y < hi)
+                dst[o++] = src[y++];
+        }
+        skey *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != a)
+        memcpy(a, src, n * sizeof *a);
 }
 
 /* Does a relative clause open right after a name at end (", who", "，其")
@@ -271,8 +303,11 @@ int rx_resolve(rx_doc *doc)
     int *ent = malloc((n + 1) * sizeof *ent);
     int *order = malloc((n + 1) * sizeof *order);
     int *forms = malloc((n + 1) * sizeof *forms);
-    if (!keys || !p || !lex || !cands || !ent || !order || !forms)
+    skey *sk = malloc(2 * (n + 1) * sizeof *sk); /* the records and the merge space */
+    if (!keys || !p || !lex || !cands || !ent || !order || !forms || !sk)
         goto done;
+    for (size_t i = 0; i < n; i++)
+        ent[i] = 0;
     doc->ne = 0;
     /* one block holds every key */
     size_t klen = 0;
@@ -306,10 +341,10 @@ int rx_resolve(rx_doc *doc)
     size_t nf = 0;
     for (size_t i = 0; i < n; i++)
         if (keys[i].k)
-            order[nf++] = (int)i;
-    g_keys = keys;
-    g_m = m;
-    qsort(order, nf, sizeof *order, cmp_form);
+            sk[nf++] = (skey){ikey(m[i].type), keys[i].h, (int)i};
+    sort_skeys(sk, sk + n + 1, nf);
+    for (size_t q = 0; q < nf; q++)
+        order[q] = sk[q].i;
     size_t nforms = 0;
     for (size_t a = 0; a < nf;) {
         size_t b = a + 1;
@@ -322,19 +357,25 @@ int rx_resolve(rx_doc *doc)
         }
         for (size_t q = a; q < b; q++)
             unite(p, rep, order[q]);
-        forms[nforms++] = rep;
+        ent[rep] = 1; /* ent: here, marks the forms */
+        nforms++;
         a = b;
     }
+    /* the forms in index order */
+    nforms = 0;
+    for (size_t i = 0; i < n; i++)
+        if (keys[i].k && ent[i] == 1)
+            forms[nforms++] = (int)i;
     /* 2: a shared lexicon alias group */
-    qsort(forms, nforms, sizeof *forms, cmp_int);
     {
         /* pairs (type, group) -> first mention, by sorting mention indexes by group */
         size_t ng = 0;
         for (size_t i = 0; i < n; i++)
             if (keys[i].k && lex[i] >= 0)
-                order[ng++] = (int)i;
-        g_lex = lex;
-        qsort(order, ng, sizeof *order, cmp_lex);
+                sk[ng++] = (skey){ikey(lex[i]), ikey(m[i].type), (int)i};
+        sort_skeys(sk, sk + n + 1, ng);
+        for (size_t q = 0; q < ng; q++)
+            order[q] = sk[q].i;
         for (size_t a = 1; a < ng; a++)
             if (lex[order[a]] == lex[order[a - 1]] && m[order[a]].type == m[order[a - 1]].type)
                 unite(p, order[a - 1], order[a]);
@@ -524,5 +565,6 @@ done:
     free(ent);
     free(order);
     free(forms);
+    free(sk);
     return rc;
 }
