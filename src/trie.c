@@ -203,8 +203,18 @@ int rx_trie_freeze(rx_trie *t)
         if (!t->root)
             return -1;
     }
+    /* from the root's edges rather than one probe per code point; keys are
+     * stored folded, so an upper-case letter shares its lower-case child */
     for (uint32_t c = 0; c < ROOT_DIRECT; c++)
-        t->root[c] = step_hash(t, RX_TRIE_ROOT, fold(t, c));
+        t->root[c] = -1;
+    for (size_t i = 0; i < t->ecap; i++) {
+        uint64_t k = t->edges[i].key;
+        if (k && (k >> 21) == RX_TRIE_ROOT + 1 && (k & 0x1FFFFFu) < ROOT_DIRECT)
+            t->root[k & 0x1FFFFFu] = t->edges[i].child;
+    }
+    if (t->fold_ascii)
+        for (uint32_t c = 'A'; c <= 'Z'; c++)
+            t->root[c] = t->root[c + 32];
     if (!build_slots(t))
         return -1;
     return 0;
