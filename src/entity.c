@@ -313,19 +313,26 @@ typedef struct scan {
     const uint32_t *orig;
     size_t n;
     uint8_t *hit;      /* n * HROW: longest entry of list k starting at i */
-    int32_t *csnode;   /* node of the longest case-sensitive name hit at i */
+    int32_t *csnode;   /* node of the longest case-sensitive name hit at i;
+                        * set only where such a hit starts (lex_group) */
     uint8_t *taken;    /* per position: covered by a selected mention */
     uint32_t *ends;    /* n + 1: bit k when the longest entry of list k ends here;
                         * bit E_ROLE when a role ends here */
     uint8_t *role;     /* length of the role (prefix* title) starting at i */
     uint8_t *inside;   /* i is inside (not at the start of) a stop word, cue,
                         * title or organisation that started before it */
-    uint32_t *lists;   /* bit k: list k (a hit row index) has an entry starting at i */
+    uint32_t *lists;   /* bit k: list k (a hit row index) has an entry starting at i;
+                        * LB_HAN, LB_ALPHA: the class of the character at i */
     cand *c;
     size_t nc, ccap;
 } scan;
 
 #define E_ROLE 30
+/* character classes in sc->lists (bits no list uses), so that a sentence
+ * without Han or Latin letters skips the passes that need them */
+#define LB_HAN (1u << 30)   /* is_han */
+#define LB_ALPHA (1u << 31) /* is_alpha */
+_Static_assert(NH <= 30, "LB_ bits are free in a lists word");
 #define HROW 32 /* bytes of a hit row (NH used) */
 #define HIT(sc, i, k) ((sc)->hit[(size_t)(i) * HROW + (k)])
 
@@ -354,12 +361,12 @@ static int ctz32(uint32_t m)
 #define ALWAYS_INLINE inline
 #endif
 
-static ALWAYS_INLINE void walk(const rx_trie_view *v, const uint32_t *t, size_t n, size_t i, bool cs,
-                               uint8_t *row, uint32_t *lbits, int32_t *csnode)
+static ALWAYS_INLINE uint32_t walk(const rx_trie_view *v, const uint32_t *t, size_t n, size_t i, bool cs,
+                                   uint8_t *row, int32_t *csnode)
 {
     int32_t node = rx_trie_view_first(v, t[i]);
     if (node < 0)
-        return;
+        return 0;
     size_t lim = n - i < 64 ? n - i : 64;
     uint32_t all = 0;
     const rx_trie_node *nodes = v->nodes;
@@ -385,12 +392,15 @@ static ALWAYS_INLINE void walk(const rx_trie_view *v, const uint32_t *t, size_t 
         if (node < 0)
             break;
     }
-    *lbits |= cs ? all << NCI : all;
+    return cs ? all << NCI : all;
 }
 
-/* Step 1 over the whole text; also clears the per-position tables (the
- * ones written later too). */
-static void scan_hits(scan *sc)
+/* Step 1 over the whole text: hit rows, lists, the ends of list entries,
+ * inside; clears taken and role. The positions where a title or a title
+ * prefix starts go to *titles (grown as needed; *nt of them): their roles
+ * read rows further on, so the caller works them out afterwards. Returns
+ * -1 when out of memory. */
+static int scan_hits(scan *sc, size_t **titles, size_t *nt, size_t *tcap)
 {
     const rx_trie_view ci = sc->ner->vci, cs = sc->ner->vcs;
     const uint32_t *t = sc->t;
@@ -398,23 +408,68 @@ static void scan_hits(scan *sc)
     uint8_t *const hit = sc->hit, *const taken = sc->taken, *const role = sc->role, *const inside = sc->inside;
     uint32_t *const lbits = sc->lists, *const ends = sc->ends;
     int32_t *const csnode = sc->csnode;
+    /* ends and inside are written ahead of i, at most 64 positions (the
+     * longest entry walked): p is cleared before position p - 64 is walked */
+    enum { AHEAD = 64 };
+    for (size_t p = 0; p <= n && p <= AHEAD; p++)
+        ends[p] = 0, inside[p] = 0;
+    bool prev_alnum = false;
     for (size_t i = 0; i < n; i++) {
+        if (i + AHEAD <= n)
+            ends[i + AHEAD] = 0, inside[i + AHEAD] = 0;
         uint8_t *row = hit + i * HROW;
         memset(row, 0, HROW);
-        csnode[i] = -1;
-        lbits[i] = 0;
-        ends[i] = 0;
-        taken[i] = role[i] = inside[i] = 0;
+        taken[i] = role[i] = 0;
+        uint32_t c = t[i], cls = 0;
+        bool alnum = false;
+        if (c < 0x250u) {
+            bool alpha = is_alpha(c);
+            alnum = alpha || is_digit(c);
+            cls = alpha ? LB_ALPHA : 0;
+        } else if (is_han(c)) {
+            cls = LB_HAN;
+        }
         /* a Latin entry must start at a word start */
-        if (is_alnum(t[i]) && i > 0 && is_alnum(t[i - 1]))
+        bool mid = alnum && prev_alnum;
+        prev_alnum = alnum;
+        if (mid) {
+            lbits[i] = cls;
             continue;
-        walk(&ci, t, n, i, false, row, &lbits[i], &csnode[i]);
-        walk(&cs, t, n, i, true, row + H_CS(0), &lbits[i], &csnode[i]);
+        }
+        uint32_t m = walk(&ci, t, n, i, false, row, &csnode[i]);
+        m |= walk(&cs, t, n, i, true, row + H_CS(0), &csnode[i]);
+        lbits[i] = m | cls;
+        if (!m)
+            continue;
+        for (uint32_t b = m; b; b &= b - 1) {
+            int k = ctz32(b);
+            ends[i + row[k]] |= 1u << k;
+        }
+        /* inside a stop word, cue, title or organisation */
+        if (m & (B_STOP | B_CUE_AFTER | B_CUE_BEFORE | B_TITLE | ((uint32_t)C_ORG << NCI))) {
+            static const int wordish[] = {9, 7, 8, 1, H_CS(1)};
+            size_t wl = 0;
+            for (size_t w = 0; w < sizeof wordish / sizeof wordish[0]; w++)
+                if (row[wordish[w]] > wl)
+                    wl = row[wordish[w]];
+            for (size_t q = i + 1; q < i + wl; q++)
+                inside[q] = 1;
+        }
+        if (m & (B_TITLE | B_TPREFIX)) {
+            if (!RX_GROW(*titles, *tcap, *nt + 1))
+                return -1;
+            (*titles)[(*nt)++] = i;
+        }
     }
+    lbits[n] = 0;
+    taken[n] = role[n] = 0;
+    return 0;
 }
 
 static int lex_group(const scan *sc, size_t i, int type)
 {
+    if (!HIT(sc, i, H_CS(0)) && !HIT(sc, i, H_CS(1)))
+        return -1; /* csnode[i] was not set */
     return rx_trie_value(sc->ner->cs, sc->csnode[i], type == RX_M_PERSON ? 0 : 1);
 }
 
@@ -2182,11 +2237,12 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
     sc.n = n;
     tok *toks = NULL;
     size_t tcap = 0;
+    size_t *titles = NULL, ntitles = 0, titcap = 0;
     int rc = -1;
     uint8_t *taken = NULL;
     _Static_assert(NH <= HROW, "a hit row holds every list");
-    /* one block for the per-position tables, cleared position by position
-     * in the walk below */
+    /* one block for the per-position tables, cleared (where needed) by
+     * scan_hits */
     size_t n1 = n + 1;
     char *blk = n1 > SIZE_MAX / 64 ? NULL : malloc(n1 * (2 * sizeof(uint32_t) + sizeof(int32_t) + HROW + 3));
     if (!blk)
@@ -2198,35 +2254,15 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
     sc.taken = sc.hit + n1 * HROW;
     sc.role = sc.taken + n1;
     sc.inside = sc.role + n1;
-    scan_hits(&sc);
-    sc.ends[n] = sc.lists[n] = 0;
-    sc.role[n] = sc.inside[n] = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t m = sc.lists[i];
-        if (!m)
-            continue;
-        for (uint32_t b = m; b;) {
-            int k = ctz32(b);
-            sc.ends[i + HIT(&sc, i, k)] |= 1u << k;
-            b &= b - 1;
-        }
-        /* inside a stop word, cue, title or organisation */
-        static const int wordish[] = {9, 7, 8, 1, H_CS(1)};
-        if (m & (B_STOP | B_CUE_AFTER | B_CUE_BEFORE | B_TITLE | ((uint32_t)C_ORG << NCI))) {
-            size_t wl = 0;
-            for (size_t w = 0; w < sizeof wordish / sizeof wordish[0]; w++)
-                if (HIT(&sc, i, wordish[w]) > wl)
-                    wl = HIT(&sc, i, wordish[w]);
-            for (size_t q = i + 1; q < i + wl; q++)
-                sc.inside[q] = 1;
-        }
-        if (m & (B_TITLE | B_TPREFIX)) {
-            bool f;
-            size_t rl = role_at(&sc, i, n, 0, &f);
-            sc.role[i] = clamp8(rl);
-            if (rl)
-                sc.ends[i + rl] |= 1u << E_ROLE;
-        }
+    if (scan_hits(&sc, &titles, &ntitles, &titcap) < 0)
+        goto done;
+    for (size_t x = 0; x < ntitles; x++) {
+        size_t i = titles[x];
+        bool f;
+        size_t rl = role_at(&sc, i, n, 0, &f);
+        sc.role[i] = clamp8(rl);
+        if (rl)
+            sc.ends[i + rl] |= 1u << E_ROLE;
     }
     /* candidates of every sentence (weak names need the whole document) */
     taken = sc.taken;
@@ -2237,9 +2273,20 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
             hi = n;
         if (lo >= hi)
             continue;
-        if (lexicon_cands(&sc, lo, hi) < 0 || chinese_orgs(&sc, lo, hi) < 0 || vs_teams(&sc, lo, hi) < 0 ||
-            chinese_names(&sc, lo, hi) < 0 || bylines(&sc, lo, hi) < 0 || translit_names(&sc, lo, hi) < 0 ||
-            latin_names(&sc, lo, hi, &toks, &tcap) < 0 || pronouns(&sc, lo, hi) < 0)
+        /* a pass finds nothing in a sentence without what it starts from:
+         * a listed name or a role (lexicon_cands), a Han character (the
+         * Chinese passes, 他 她 公 for pronouns), a transliteration
+         * character, a Latin letter, a pronoun */
+        uint32_t any = 0;
+        for (size_t i = lo; i < hi; i++)
+            any |= sc.lists[i];
+        bool han = any & LB_HAN;
+        if (((any & (((uint32_t)(C_PERSON | C_ORG) << NCI) | B_TITLE | B_TPREFIX)) && lexicon_cands(&sc, lo, hi) < 0) ||
+            (han && (chinese_orgs(&sc, lo, hi) < 0 || vs_teams(&sc, lo, hi) < 0 || chinese_names(&sc, lo, hi) < 0 ||
+                     bylines(&sc, lo, hi) < 0)) ||
+            ((any & B_TRANSLIT) && translit_names(&sc, lo, hi) < 0) ||
+            ((any & LB_ALPHA) && latin_names(&sc, lo, hi, &toks, &tcap) < 0) ||
+            ((han || (any & (B_PRON_P | B_PRON_O))) && pronouns(&sc, lo, hi) < 0))
             goto done;
     }
     sc.taken = taken;
@@ -2262,5 +2309,6 @@ done:
     free(blk);
     free(sc.c);
     free(toks);
+    free(titles);
     return rc;
 }
