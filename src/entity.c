@@ -88,11 +88,26 @@ enum { CC_SURFREQ = 1u << 0, CC_WORDY = 1u << 1, CC_PNOUN = 1u << 2, CC_FUNC = 1
 #define CC_LO 0x3400u
 #define CC_HI 0xA000u
 
+/* classes of BMP characters (rx_ner.cl) for step 1: what a walk may start
+ * from, and what the candidate passes of a sentence start from */
+enum {
+    CL_WALK = 1u << 0,   /* a trie has an entry starting with it */
+    CL_ALPHA = 1u << 1,  /* is_alpha */
+    CL_ALNUM = 1u << 2,  /* is_alnum */
+    CL_HAN = 1u << 3,    /* is_han */
+    CL_V = 1u << 4,      /* v V (vs_teams) */
+    CL_BYLINE = 1u << 5, /* 者 辑 员 生, the last character of a byline cue */
+    CL_PRON = 1u << 6,   /* 他 她 公 (pronouns) */
+    CL_PAREN = 1u << 7   /* ( before a stock code */
+};
+#define CL_BMP 0x10000u
+
 struct rx_ner {
     rx_trie *ci, *cs;
     rx_trie_view vci, vcs; /* the frozen tries, walked inline (step 1) */
     int ngroups;
     uint8_t cc[CC_HI - CC_LO];
+    uint8_t cl[CL_BMP]; /* CL_ bits of every BMP code point */
 };
 
 typedef struct cand {
@@ -204,6 +219,8 @@ static int add_entry(rx_ner *ner, size_t li, const char *s, size_t len, int grou
     return rx_trie_add(ner->ci, buf, n, bits, NULL) < 0 ? -1 : 0;
 }
 
+static void build_classes(rx_ner *ner);
+
 rx_ner *rx_ner_new(const rx_lexicons *lx, rx_diag *d)
 {
     rx_ner *ner = calloc(1, sizeof *ner);
@@ -266,6 +283,7 @@ rx_ner *rx_ner_new(const rx_lexicons *lx, rx_diag *d)
     if (rx_trie_freeze(ner->ci) < 0 || rx_trie_freeze(ner->cs) < 0 || !rx_trie_get_view(ner->ci, &ner->vci) ||
         !rx_trie_get_view(ner->cs, &ner->vcs))
         goto oom;
+    build_classes(ner);
     return ner;
 oom:
     rx_ner_free(ner);
@@ -305,6 +323,31 @@ static inline bool is_alnum(uint32_t c) { return is_alpha(c) || is_digit(c); }
 static bool is_space(uint32_t c) { return c == ' ' || c == '\t' || c == 0xA0; }
 static bool is_name_dot(uint32_t c) { return c == 0xB7 || c == 0x2027 || c == 0x30FB || c == 0x2022 || c == '-' || c == 0x2010; }
 
+/* Fill ner->cl (the tries must be frozen). */
+static void build_classes(rx_ner *ner)
+{
+    static const uint32_t byline[] = {0x8005, 0x8F91, 0x5458, 0x751F}, pron[] = {0x4ED6, 0x5979, 0x516C};
+    for (uint32_t c = 0; c < CL_BMP; c++) {
+        unsigned k = 0;
+        if (ner->vci.root[c] >= 0 || ner->vcs.root[c] >= 0)
+            k |= CL_WALK;
+        if (is_alpha(c))
+            k |= CL_ALPHA;
+        if (is_alnum(c))
+            k |= CL_ALNUM;
+        if (is_han(c))
+            k |= CL_HAN;
+        ner->cl[c] = (uint8_t)k;
+    }
+    ner->cl['v'] |= CL_V;
+    ner->cl['V'] |= CL_V;
+    ner->cl['('] |= CL_PAREN;
+    for (size_t k = 0; k < sizeof byline / sizeof byline[0]; k++)
+        ner->cl[byline[k]] |= CL_BYLINE;
+    for (size_t k = 0; k < sizeof pron / sizeof pron[0]; k++)
+        ner->cl[pron[k]] |= CL_PRON;
+}
+
 /* ------------------------------------------------------------------ step 1: hits */
 
 typedef struct scan {
@@ -321,18 +364,17 @@ typedef struct scan {
     uint8_t *role;     /* length of the role (prefix* title) starting at i */
     uint8_t *inside;   /* i is inside (not at the start of) a stop word, cue,
                         * title or organisation that started before it */
-    uint32_t *lists;   /* bit k: list k (a hit row index) has an entry starting at i;
-                        * LB_HAN, LB_ALPHA: the class of the character at i */
+    uint32_t *lists;   /* bit k: list k (a hit row index) has an entry starting at i */
     cand *c;
     size_t nc, ccap;
 } scan;
 
 #define E_ROLE 30
-/* character classes in sc->lists (bits no list uses), so that a sentence
- * without Han or Latin letters skips the passes that need them */
-#define LB_HAN (1u << 30)   /* is_han */
-#define LB_ALPHA (1u << 31) /* is_alpha */
-_Static_assert(NH <= 30, "LB_ bits are free in a lists word");
+/* a spare byte of every hit row: the CL_ class of the character at i (no
+ * class outside the BMP but CL_HAN), so that a sentence skips the passes
+ * that find nothing in it */
+#define ROW_CLASS 31
+_Static_assert(NH <= ROW_CLASS, "the class byte is no list's");
 #define HROW 32 /* bytes of a hit row (NH used) */
 #define HIT(sc, i, k) ((sc)->hit[(size_t)(i) * HROW + (k)])
 
@@ -403,6 +445,7 @@ static ALWAYS_INLINE uint32_t walk(const rx_trie_view *v, const uint32_t *t, siz
 static int scan_hits(scan *sc, size_t **titles, size_t *nt, size_t *tcap)
 {
     const rx_trie_view ci = sc->ner->vci, cs = sc->ner->vcs;
+    const uint8_t *const cltab = sc->ner->cl;
     const uint32_t *t = sc->t;
     const size_t n = sc->n;
     uint8_t *const hit = sc->hit, *const taken = sc->taken, *const role = sc->role, *const inside = sc->inside;
@@ -420,25 +463,19 @@ static int scan_hits(scan *sc, size_t **titles, size_t *nt, size_t *tcap)
         uint8_t *row = hit + i * HROW;
         memset(row, 0, HROW);
         taken[i] = role[i] = 0;
-        uint32_t c = t[i], cls = 0;
-        bool alnum = false;
-        if (c < 0x250u) {
-            bool alpha = is_alpha(c);
-            alnum = alpha || is_digit(c);
-            cls = alpha ? LB_ALPHA : 0;
-        } else if (is_han(c)) {
-            cls = LB_HAN;
-        }
+        uint32_t c = t[i];
+        unsigned cls = c < CL_BMP ? cltab[c] : is_han(c) ? CL_HAN | CL_WALK : CL_WALK;
+        row[ROW_CLASS] = (uint8_t)cls;
         /* a Latin entry must start at a word start */
+        bool alnum = cls & CL_ALNUM;
         bool mid = alnum && prev_alnum;
         prev_alnum = alnum;
-        if (mid) {
-            lbits[i] = cls;
-            continue;
+        uint32_t m = 0;
+        if (!mid && (cls & CL_WALK)) {
+            m = walk(&ci, t, n, i, false, row, &csnode[i]);
+            m |= walk(&cs, t, n, i, true, row + H_CS(0), &csnode[i]);
         }
-        uint32_t m = walk(&ci, t, n, i, false, row, &csnode[i]);
-        m |= walk(&cs, t, n, i, true, row + H_CS(0), &csnode[i]);
-        lbits[i] = m | cls;
+        lbits[i] = m;
         if (!m)
             continue;
         for (uint32_t b = m; b; b &= b - 1) {
@@ -2274,19 +2311,25 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
         if (lo >= hi)
             continue;
         /* a pass finds nothing in a sentence without what it starts from:
-         * a listed name or a role (lexicon_cands), a Han character (the
-         * Chinese passes, 他 她 公 for pronouns), a transliteration
-         * character, a Latin letter, a pronoun */
+         * a listed name or a role (lexicon_cands); Han characters and an
+         * organisation suffix or a '(' (chinese_orgs), a v (vs_teams), a
+         * surname (chinese_names), the end of a byline cue (bylines); a
+         * transliteration character; a Latin letter; a pronoun or 他 她 公 */
         uint32_t any = 0;
-        for (size_t i = lo; i < hi; i++)
+        unsigned cl = 0;
+        for (size_t i = lo; i < hi; i++) {
             any |= sc.lists[i];
-        bool han = any & LB_HAN;
+            cl |= HIT(&sc, i, ROW_CLASS);
+        }
+        bool han = cl & CL_HAN;
         if (((any & (((uint32_t)(C_PERSON | C_ORG) << NCI) | B_TITLE | B_TPREFIX)) && lexicon_cands(&sc, lo, hi) < 0) ||
-            (han && (chinese_orgs(&sc, lo, hi) < 0 || vs_teams(&sc, lo, hi) < 0 || chinese_names(&sc, lo, hi) < 0 ||
-                     bylines(&sc, lo, hi) < 0)) ||
+            (han && (any & (B_OSUF | B_OSUFW) || cl & CL_PAREN) && chinese_orgs(&sc, lo, hi) < 0) ||
+            (han && (cl & CL_V) && vs_teams(&sc, lo, hi) < 0) ||
+            (han && (any & B_SURNAME) && chinese_names(&sc, lo, hi) < 0) ||
+            (han && (cl & CL_BYLINE) && bylines(&sc, lo, hi) < 0) ||
             ((any & B_TRANSLIT) && translit_names(&sc, lo, hi) < 0) ||
-            ((any & LB_ALPHA) && latin_names(&sc, lo, hi, &toks, &tcap) < 0) ||
-            ((han || (any & (B_PRON_P | B_PRON_O))) && pronouns(&sc, lo, hi) < 0))
+            ((cl & CL_ALPHA) && latin_names(&sc, lo, hi, &toks, &tcap) < 0) ||
+            ((cl & CL_PRON || any & (B_PRON_P | B_PRON_O)) && pronouns(&sc, lo, hi) < 0))
             goto done;
     }
     sc.taken = taken;
