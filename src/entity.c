@@ -2006,7 +2006,10 @@ static int aliases(scan *sc, rx_doc *doc)
     }
     /* one pass over the text: the longest known form at each free position,
      * through a trie of this document's forms */
-    dt = rx_trie_new(false);
+    size_t nchars = 0;
+    for (size_t i = 0; i < nk; i++)
+        nchars += kv[i].e - kv[i].s;
+    dt = rx_trie_new_sized(false, nchars);
     if (!dt)
         goto done;
     for (size_t i = 0; i < nk; i++) {
