@@ -226,7 +226,7 @@ rx_ner *rx_ner_new(const rx_lexicons *lx, rx_diag *d)
     rx_ner *ner = calloc(1, sizeof *ner);
     if (!ner)
         return NULL;
-    ner->ci = rx_trie_new(true);
+    ner->ci = rx_trie_new(true); /* walk (step 1) relies on which trie folds */
     ner->cs = rx_trie_new(false);
     if (!ner->ci || !ner->cs)
         goto oom;
@@ -430,7 +430,11 @@ static ALWAYS_INLINE uint32_t walk(const rx_trie_view *v, const uint32_t *t, siz
         }
         if (++x >= lim)
             break;
-        node = rx_trie_view_step(v, node, rx_trie_view_fold(v, t[i + x]));
+        /* ner->ci folds ASCII case, ner->cs does not (rx_ner_new) */
+        uint32_t c = t[i + x];
+        if (!cs && c - 'A' < 26u)
+            c += 32;
+        node = rx_trie_view_step(v, node, c);
         if (node < 0)
             break;
     }
@@ -522,7 +526,7 @@ static int add_cand(scan *sc, size_t s, size_t e, int type, int prio, unsigned f
 {
     if (e <= s)
         return 0;
-    if (!RX_GROW(sc->c, sc->ccap, sc->nc + 1))
+    if (sc->nc >= sc->ccap && !RX_GROW(sc->c, sc->ccap, sc->nc + 1))
         return -1;
     sc->c[sc->nc++] = (cand){s, e, type, prio, flags, group, false};
     return 0;
@@ -1896,7 +1900,7 @@ STABLE_SORT(sort_mentions, rx_mention, START_BEFORE)
 
 static int push_mention(rx_doc *doc, size_t s, size_t e, int type, unsigned flags, int group)
 {
-    if (!RX_GROW(doc->m, doc->mcap, doc->nm + 1))
+    if (doc->nm >= doc->mcap && !RX_GROW(doc->m, doc->mcap, doc->nm + 1))
         return -1;
     doc->m[doc->nm++] = (rx_mention){s, e, type, type == RX_M_ROLE ? -1 : group, flags};
     return 0;
