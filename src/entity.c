@@ -89,11 +89,26 @@ enum { CC_SURFREQ = 1u << 0, CC_WORDY = 1u << 1, CC_PNOUN = 1u << 2, CC_FUNC = 1
 #define CC_LO 0x3400u
 #define CC_HI 0xA000u
 
+/* classes of BMP characters (rx_ner.cl) for step 1: what a walk may start
+ * from, and what the candidate passes of a sentence start from */
+enum {
+    CL_WALK = 1u << 0,   /* a trie has an entry starting with it */
+    CL_ALPHA = 1u << 1,  /* is_alpha */
+    CL_ALNUM = 1u << 2,  /* is_alnum */
+    CL_HAN = 1u << 3,    /* is_han */
+    CL_V = 1u << 4,      /* v V (vs_teams) */
+    CL_BYLINE = 1u << 5, /* 者 辑 员 生, the last character of a byline cue */
+    CL_PRON = 1u << 6,   /* 他 她 公 (pronouns) */
+    CL_PAREN = 1u << 7   /* ( before a stock code */
+};
+#define CL_BMP 0x10000u
+
 struct rx_ner {
     rx_trie *ci, *cs;
     rx_trie_view vci, vcs; /* the frozen tries, walked inline (step 1) */
     int ngroups;
     uint8_t cc[CC_HI - CC_LO];
+    uint8_t cl[CL_BMP]; /* CL_ bits of every BMP code point */
 };
 
 typedef struct cand {
@@ -208,12 +223,14 @@ static int add_entry(rx_ner *ner, size_t li, const char *s, size_t len, int grou
     return rx_trie_add(ner->ci, buf, n, bits, NULL) < 0 ? -1 : 0;
 }
 
+static void build_classes(rx_ner *ner);
+
 rx_ner *rx_ner_new(const rx_lexicons *lx, rx_diag *d)
 {
     rx_ner *ner = calloc(1, sizeof *ner);
     if (!ner)
         return NULL;
-    ner->ci = rx_trie_new(true);
+    ner->ci = rx_trie_new(true); /* walk (step 1) relies on which trie folds */
     ner->cs = rx_trie_new(false);
     if (!ner->ci || !ner->cs)
         goto oom;
@@ -270,6 +287,7 @@ rx_ner *rx_ner_new(const rx_lexicons *lx, rx_diag *d)
     if (rx_trie_freeze(ner->ci) < 0 || rx_trie_freeze(ner->cs) < 0 || !rx_trie_get_view(ner->ci, &ner->vci) ||
         !rx_trie_get_view(ner->cs, &ner->vcs))
         goto oom;
+    build_classes(ner);
     return ner;
 oom:
     rx_ner_free(ner);
@@ -309,6 +327,31 @@ static inline bool is_alnum(uint32_t c) { return is_alpha(c) || is_digit(c); }
 static bool is_space(uint32_t c) { return c == ' ' || c == '\t' || c == 0xA0; }
 static bool is_name_dot(uint32_t c) { return c == 0xB7 || c == 0x2027 || c == 0x30FB || c == 0x2022 || c == '-' || c == 0x2010; }
 
+/* Fill ner->cl (the tries must be frozen). */
+static void build_classes(rx_ner *ner)
+{
+    static const uint32_t byline[] = {0x8005, 0x8F91, 0x5458, 0x751F}, pron[] = {0x4ED6, 0x5979, 0x516C};
+    for (uint32_t c = 0; c < CL_BMP; c++) {
+        unsigned k = 0;
+        if (ner->vci.root[c] >= 0 || ner->vcs.root[c] >= 0)
+            k |= CL_WALK;
+        if (is_alpha(c))
+            k |= CL_ALPHA;
+        if (is_alnum(c))
+            k |= CL_ALNUM;
+        if (is_han(c))
+            k |= CL_HAN;
+        ner->cl[c] = (uint8_t)k;
+    }
+    ner->cl['v'] |= CL_V;
+    ner->cl['V'] |= CL_V;
+    ner->cl['('] |= CL_PAREN;
+    for (size_t k = 0; k < sizeof byline / sizeof byline[0]; k++)
+        ner->cl[byline[k]] |= CL_BYLINE;
+    for (size_t k = 0; k < sizeof pron / sizeof pron[0]; k++)
+        ner->cl[pron[k]] |= CL_PRON;
+}
+
 /* ------------------------------------------------------------------ step 1: hits */
 
 typedef struct scan {
@@ -317,7 +360,8 @@ typedef struct scan {
     const uint32_t *orig;
     size_t n;
     uint8_t *hit;      /* n * HROW: longest entry of list k starting at i */
-    int32_t *csnode;   /* node of the longest case-sensitive name hit at i */
+    int32_t *csnode;   /* node of the longest case-sensitive name hit at i;
+                        * set only where such a hit starts (lex_group) */
     uint8_t *taken;    /* per position: covered by a selected mention */
     uint32_t *ends;    /* n + 1: bit k when the longest entry of list k ends here;
                         * bit E_ROLE when a role ends here */
@@ -330,6 +374,11 @@ typedef struct scan {
 } scan;
 
 #define E_ROLE 30
+/* a spare byte of every hit row: the CL_ class of the character at i (no
+ * class outside the BMP but CL_HAN), so that a sentence skips the passes
+ * that find nothing in it */
+#define ROW_CLASS 31
+_Static_assert(NH <= ROW_CLASS, "the class byte is no list's");
 #define HROW 32 /* bytes of a hit row (NH used) */
 #define HIT(sc, i, k) ((sc)->hit[(size_t)(i) * HROW + (k)])
 
@@ -358,12 +407,12 @@ static int ctz32(uint32_t m)
 #define ALWAYS_INLINE inline
 #endif
 
-static ALWAYS_INLINE void walk(const rx_trie_view *v, const uint32_t *t, size_t n, size_t i, bool cs,
-                               uint8_t *row, uint32_t *lbits, int32_t *csnode)
+static ALWAYS_INLINE uint32_t walk(const rx_trie_view *v, const uint32_t *t, size_t n, size_t i, bool cs,
+                                   uint8_t *row, int32_t *csnode)
 {
     int32_t node = rx_trie_view_first(v, t[i]);
     if (node < 0)
-        return;
+        return 0;
     size_t lim = n - i < 64 ? n - i : 64;
     uint32_t all = 0;
     const rx_trie_node *nodes = v->nodes;
@@ -385,40 +434,87 @@ static ALWAYS_INLINE void walk(const rx_trie_view *v, const uint32_t *t, size_t 
         }
         if (++x >= lim)
             break;
-        node = rx_trie_view_step(v, node, rx_trie_view_fold(v, t[i + x]));
+        /* ner->ci folds ASCII case, ner->cs does not (rx_ner_new) */
+        uint32_t c = t[i + x];
+        if (!cs && c - 'A' < 26u)
+            c += 32;
+        node = rx_trie_view_step(v, node, c);
         if (node < 0)
             break;
     }
-    *lbits |= cs ? all << NCI : all;
+    return cs ? all << NCI : all;
 }
 
-/* Step 1 over the whole text; also clears the per-position tables (the
- * ones written later too). */
-static void scan_hits(scan *sc)
+/* Step 1 over the whole text: hit rows, lists, the ends of list entries,
+ * inside; clears taken and role. The positions where a title or a title
+ * prefix starts go to *titles (grown as needed; *nt of them): their roles
+ * read rows further on, so the caller works them out afterwards. Returns
+ * -1 when out of memory. */
+static int scan_hits(scan *sc, size_t **titles, size_t *nt, size_t *tcap)
 {
     const rx_trie_view ci = sc->ner->vci, cs = sc->ner->vcs;
+    const uint8_t *const cltab = sc->ner->cl;
     const uint32_t *t = sc->t;
     const size_t n = sc->n;
     uint8_t *const hit = sc->hit, *const taken = sc->taken, *const role = sc->role, *const inside = sc->inside;
     uint32_t *const lbits = sc->lists, *const ends = sc->ends;
     int32_t *const csnode = sc->csnode;
+    /* ends and inside are written ahead of i, at most 64 positions (the
+     * longest entry walked): p is cleared before position p - 64 is walked */
+    enum { AHEAD = 64 };
+    for (size_t p = 0; p <= n && p <= AHEAD; p++)
+        ends[p] = 0, inside[p] = 0;
+    bool prev_alnum = false;
     for (size_t i = 0; i < n; i++) {
+        if (i + AHEAD <= n)
+            ends[i + AHEAD] = 0, inside[i + AHEAD] = 0;
         uint8_t *row = hit + i * HROW;
         memset(row, 0, HROW);
-        csnode[i] = -1;
-        lbits[i] = 0;
-        ends[i] = 0;
-        taken[i] = role[i] = inside[i] = 0;
+        taken[i] = role[i] = 0;
+        uint32_t c = t[i];
+        unsigned cls = c < CL_BMP ? cltab[c] : is_han(c) ? CL_HAN | CL_WALK : CL_WALK;
+        row[ROW_CLASS] = (uint8_t)cls;
         /* a Latin entry must start at a word start */
-        if (is_alnum(t[i]) && i > 0 && is_alnum(t[i - 1]))
+        bool alnum = cls & CL_ALNUM;
+        bool mid = alnum && prev_alnum;
+        prev_alnum = alnum;
+        uint32_t m = 0;
+        if (!mid && (cls & CL_WALK)) {
+            m = walk(&ci, t, n, i, false, row, &csnode[i]);
+            m |= walk(&cs, t, n, i, true, row + H_CS(0), &csnode[i]);
+        }
+        lbits[i] = m;
+        if (!m)
             continue;
-        walk(&ci, t, n, i, false, row, &lbits[i], &csnode[i]);
-        walk(&cs, t, n, i, true, row + H_CS(0), &lbits[i], &csnode[i]);
+        for (uint32_t b = m; b; b &= b - 1) {
+            int k = ctz32(b);
+            ends[i + row[k]] |= 1u << k;
+        }
+        /* inside a stop word, cue, title or organisation */
+        if (m & (B_STOP | B_CUE_AFTER | B_CUE_BEFORE | B_TITLE | ((uint32_t)C_ORG << NCI))) {
+            static const int wordish[] = {9, 7, 8, 1, H_CS(1)};
+            size_t wl = 0;
+            for (size_t w = 0; w < sizeof wordish / sizeof wordish[0]; w++)
+                if (row[wordish[w]] > wl)
+                    wl = row[wordish[w]];
+            for (size_t q = i + 1; q < i + wl; q++)
+                inside[q] = 1;
+        }
+        if (m & (B_TITLE | B_TPREFIX)) {
+            if (!RX_GROW(*titles, *tcap, *nt + 1))
+                return -1;
+            (*titles)[(*nt)++] = i;
+        }
     }
+    lbits[n] = 0;
+    taken[n] = role[n] = 0;
+    return 0;
 }
 
 static int lex_group(const scan *sc, size_t i, int type)
 {
+    if (!HIT(sc, i, H_CS(0)) && !HIT(sc, i, H_CS(1)))
+        return -1; /* csnode[i] was not set */
     return rx_trie_value(sc->ner->cs, sc->csnode[i], type == RX_M_PERSON ? 0 : 1);
 }
 
@@ -434,7 +530,7 @@ static int add_cand(scan *sc, size_t s, size_t e, int type, int prio, unsigned f
 {
     if (e <= s)
         return 0;
-    if (!RX_GROW(sc->c, sc->ccap, sc->nc + 1))
+    if (sc->nc >= sc->ccap && !RX_GROW(sc->c, sc->ccap, sc->nc + 1))
         return -1;
     sc->c[sc->nc++] = (cand){s, e, type, prio, flags, group, false};
     return 0;
@@ -1924,7 +2020,7 @@ STABLE_SORT(sort_mentions, rx_mention, START_BEFORE)
 
 static int push_mention(rx_doc *doc, size_t s, size_t e, int type, unsigned flags, int group)
 {
-    if (!RX_GROW(doc->m, doc->mcap, doc->nm + 1))
+    if (doc->nm >= doc->mcap && !RX_GROW(doc->m, doc->mcap, doc->nm + 1))
         return -1;
     doc->m[doc->nm++] = (rx_mention){s, e, type, type == RX_M_ROLE ? -1 : group, flags};
     return 0;
@@ -2034,7 +2130,10 @@ static int aliases(scan *sc, rx_doc *doc)
     }
     /* one pass over the text: the longest known form at each free position,
      * through a trie of this document's forms */
-    dt = rx_trie_new(false);
+    size_t nchars = 0;
+    for (size_t i = 0; i < nk; i++)
+        nchars += kv[i].e - kv[i].s;
+    dt = rx_trie_new_sized(false, nchars);
     if (!dt)
         goto done;
     for (size_t i = 0; i < nk; i++) {
@@ -2302,11 +2401,12 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
     sc.n = n;
     tok *toks = NULL;
     size_t tcap = 0;
+    size_t *titles = NULL, ntitles = 0, titcap = 0;
     int rc = -1;
     uint8_t *taken = NULL;
     _Static_assert(NH <= HROW, "a hit row holds every list");
-    /* one block for the per-position tables, cleared position by position
-     * in the walk below */
+    /* one block for the per-position tables, cleared (where needed) by
+     * scan_hits */
     size_t n1 = n + 1;
     char *blk = n1 > SIZE_MAX / 64 ? NULL : malloc(n1 * (2 * sizeof(uint32_t) + sizeof(int32_t) + HROW + 3));
     if (!blk)
@@ -2318,35 +2418,15 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
     sc.taken = sc.hit + n1 * HROW;
     sc.role = sc.taken + n1;
     sc.inside = sc.role + n1;
-    scan_hits(&sc);
-    sc.ends[n] = sc.lists[n] = 0;
-    sc.role[n] = sc.inside[n] = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t m = sc.lists[i];
-        if (!m)
-            continue;
-        for (uint32_t b = m; b;) {
-            int k = ctz32(b);
-            sc.ends[i + HIT(&sc, i, k)] |= 1u << k;
-            b &= b - 1;
-        }
-        /* inside a stop word, cue, title or organisation */
-        static const int wordish[] = {9, 7, 8, 1, H_CS(1)};
-        if (m & (B_STOP | B_CUE_AFTER | B_CUE_BEFORE | B_TITLE | ((uint32_t)C_ORG << NCI))) {
-            size_t wl = 0;
-            for (size_t w = 0; w < sizeof wordish / sizeof wordish[0]; w++)
-                if (HIT(&sc, i, wordish[w]) > wl)
-                    wl = HIT(&sc, i, wordish[w]);
-            for (size_t q = i + 1; q < i + wl; q++)
-                sc.inside[q] = 1;
-        }
-        if (m & (B_TITLE | B_TPREFIX)) {
-            bool f;
-            size_t rl = role_at(&sc, i, n, 0, &f);
-            sc.role[i] = clamp8(rl);
-            if (rl)
-                sc.ends[i + rl] |= 1u << E_ROLE;
-        }
+    if (scan_hits(&sc, &titles, &ntitles, &titcap) < 0)
+        goto done;
+    for (size_t x = 0; x < ntitles; x++) {
+        size_t i = titles[x];
+        bool f;
+        size_t rl = role_at(&sc, i, n, 0, &f);
+        sc.role[i] = clamp8(rl);
+        if (rl)
+            sc.ends[i + rl] |= 1u << E_ROLE;
     }
     /* candidates of every sentence (weak names need the whole document) */
     taken = sc.taken;
@@ -2357,9 +2437,26 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
             hi = n;
         if (lo >= hi)
             continue;
-        if (lexicon_cands(&sc, lo, hi) < 0 || chinese_orgs(&sc, lo, hi) < 0 || vs_teams(&sc, lo, hi) < 0 ||
-            chinese_names(&sc, lo, hi) < 0 || bylines(&sc, lo, hi) < 0 || translit_names(&sc, lo, hi) < 0 ||
-            latin_names(&sc, lo, hi, &toks, &tcap) < 0 || pronouns(&sc, lo, hi) < 0)
+        /* a pass finds nothing in a sentence without what it starts from:
+         * a listed name or a role (lexicon_cands); Han characters and an
+         * organisation suffix or a '(' (chinese_orgs), a v (vs_teams), a
+         * surname (chinese_names), the end of a byline cue (bylines); a
+         * transliteration character; a Latin letter; a pronoun or 他 她 公 */
+        uint32_t any = 0;
+        unsigned cl = 0;
+        for (size_t i = lo; i < hi; i++) {
+            any |= sc.lists[i];
+            cl |= HIT(&sc, i, ROW_CLASS);
+        }
+        bool han = cl & CL_HAN;
+        if (((any & (((uint32_t)(C_PERSON | C_ORG) << NCI) | B_TITLE | B_TPREFIX)) && lexicon_cands(&sc, lo, hi) < 0) ||
+            (han && (any & (B_OSUF | B_OSUFW) || cl & CL_PAREN) && chinese_orgs(&sc, lo, hi) < 0) ||
+            (han && (cl & CL_V) && vs_teams(&sc, lo, hi) < 0) ||
+            (han && (any & B_SURNAME) && chinese_names(&sc, lo, hi) < 0) ||
+            (han && (cl & CL_BYLINE) && bylines(&sc, lo, hi) < 0) ||
+            ((any & B_TRANSLIT) && translit_names(&sc, lo, hi) < 0) ||
+            ((cl & CL_ALPHA) && latin_names(&sc, lo, hi, &toks, &tcap) < 0) ||
+            ((cl & CL_PRON || any & (B_PRON_P | B_PRON_O)) && pronouns(&sc, lo, hi) < 0))
             goto done;
     }
     sc.taken = taken;
@@ -2382,5 +2479,6 @@ done:
     free(blk);
     free(sc.c);
     free(toks);
+    free(titles);
     return rc;
 }

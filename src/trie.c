@@ -68,7 +68,7 @@ static uint32_t fold(const rx_trie *t, uint32_t c)
 
 static int32_t new_node(rx_trie *t)
 {
-    if (!RX_GROW(t->nodes, t->ncap, t->nn + 1))
+    if (t->nn >= t->ncap && !RX_GROW(t->nodes, t->ncap, t->nn + 1))
         return -1;
     rx_trie_node *n = &t->nodes[t->nn];
     n->mask = 0;
@@ -97,17 +97,26 @@ static bool rehash(rx_trie *t, size_t ncap)
     return true;
 }
 
-rx_trie *rx_trie_new(bool fold_ascii)
+rx_trie *rx_trie_new_sized(bool fold_ascii, size_t nedges)
 {
     rx_trie *t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
     t->fold_ascii = fold_ascii;
-    if (new_node(t) < 0 || !rehash(t, 64)) {
+    /* rx_trie_add grows the edge table when it would be more than half full */
+    size_t cap = 16;
+    while (cap < 2 * (nedges + 1) && cap < ((size_t)1 << 40))
+        cap *= 2;
+    if (!RX_GROW(t->nodes, t->ncap, nedges + 1) || new_node(t) < 0 || !rehash(t, cap)) {
         rx_trie_free(t);
         return NULL;
     }
     return t;
+}
+
+rx_trie *rx_trie_new(bool fold_ascii)
+{
+    return rx_trie_new_sized(fold_ascii, 31);
 }
 
 void rx_trie_free(rx_trie *t)
@@ -203,8 +212,18 @@ int rx_trie_freeze(rx_trie *t)
         if (!t->root)
             return -1;
     }
+    /* from the root's edges rather than one probe per code point; keys are
+     * stored folded, so an upper-case letter shares its lower-case child */
     for (uint32_t c = 0; c < ROOT_DIRECT; c++)
-        t->root[c] = step_hash(t, RX_TRIE_ROOT, fold(t, c));
+        t->root[c] = -1;
+    for (size_t i = 0; i < t->ecap; i++) {
+        uint64_t k = t->edges[i].key;
+        if (k && (k >> 21) == RX_TRIE_ROOT + 1 && (k & 0x1FFFFFu) < ROOT_DIRECT)
+            t->root[k & 0x1FFFFFu] = t->edges[i].child;
+    }
+    if (t->fold_ascii)
+        for (uint32_t c = 'A'; c <= 'Z'; c++)
+            t->root[c] = t->root[c + 32];
     if (!build_slots(t))
         return -1;
     return 0;
@@ -221,10 +240,12 @@ int32_t rx_trie_step(const rx_trie *t, int32_t node, uint32_t c)
 
 int32_t rx_trie_add(rx_trie *t, const uint32_t *key, size_t n, uint32_t bits, const int32_t *val)
 {
-    free(t->root); /* a later rx_trie_freeze rebuilds them */
-    t->root = NULL;
-    free(t->slots);
-    t->slots = NULL;
+    if (t->root || t->slots) { /* a later rx_trie_freeze rebuilds them */
+        free(t->root);
+        t->root = NULL;
+        free(t->slots);
+        t->slots = NULL;
+    }
     int32_t node = RX_TRIE_ROOT;
     for (size_t i = 0; i < n; i++) {
         int32_t next = rx_trie_step(t, node, key[i]);

@@ -14,6 +14,9 @@ typedef struct rx_trie rx_trie;
 /* A new empty trie; fold_ascii: A-Z are stored and looked up as a-z. Caller frees
  * with rx_trie_free. NULL when out of memory. */
 rx_trie *rx_trie_new(bool fold_ascii);
+/* rx_trie_new with room for nedges edges (the key characters added, at
+ * most) before any table grows. */
+rx_trie *rx_trie_new_sized(bool fold_ascii, size_t nedges);
 void rx_trie_free(rx_trie *t);
 /* Add key[0..n) (n > 0): ORs bits into the terminal node's mask and, for each k
  * with val[k] >= 0, sets value k when it is still unset (first entry wins).
