@@ -763,9 +763,11 @@ static int name_score(const scan *sc, size_t lo, size_t hi, size_t i, size_t ls,
         return NS_VETO;
     if (ls == 1 && t[g] == t[i])
         return NS_VETO; /* a doubled character: 谢谢, 常常 */
-    /* a place inside (谈武汉): only a title or cue allows one (市长李长春) */
+    /* a place inside (谈武汉): only a title or cue allows one (市长李长春),
+     * or a speech cue right after the name (陳宜蘭表示) */
+    bool said = e < hi && HIT(sc, e, 7) && !role_len(sc, e, hi);
     for (size_t p = i + 1; p < e; p++)
-        if ((HIT(sc, p, L_PLACE) && (p + HIT(sc, p, L_PLACE) > e || !(tl || cl))) ||
+        if ((HIT(sc, p, L_PLACE) && (p + HIT(sc, p, L_PLACE) > e || !(tl || cl || said))) ||
             (HIT(sc, p, H_CS(1)) && p + HIT(sc, p, H_CS(1)) > e))
             return NS_VETO;
     if (HIT(sc, i, L_PLACE) && HIT(sc, i, L_PLACE) < e - i)

@@ -284,6 +284,11 @@ int main(void)
     reject("巴西總統訪問北京。", "巴西");
     expect("总经理李明出席会议。", "李明", RX_M_PERSON);
     reject("总经理李明出席会议。", "李明出");
+    /* a place as a given name only before a speech cue; a verb between a
+     * place and an organisation's suffix is not part of the name */
+    expect("陈宜兰表示，公司营运稳健。", "陈宜兰", RX_M_PERSON);
+    reject("他们谈武汉的发展。", "谈武汉");
+    reject("公司在台北設立研發中心。", "台北設立研發中心");
     /* one Latin word after a noun for a person (not an acronym or a supplier's product) */
     expect("这位职业选手Kovar连续拿下三局。", "Kovar", RX_M_PERSON);
     reject("国际供应商Zentek的产品涨价。", "Zentek");
