@@ -1176,6 +1176,29 @@ static size_t org_left(const scan *sc, size_t lo, size_t p, size_t maxlen, bool 
     return j;
 }
 
+/* Start of the organisation whose unit ends in the suffix at k: an
+ * organisation candidate of this sentence (listed, or found before k) that
+ * ends at most 8 characters before k with nothing but name characters in
+ * between (no stop word, cue, title or punctuation). k when there is none. */
+static size_t parent_org_start(const scan *sc, size_t lo, size_t k)
+{
+    bool h;
+    size_t far = org_left(sc, lo, k, 8, &h);
+    size_t best_e = 0, best_s = k;
+    for (size_t n = sc->nc, seen = 0; n > 0 && seen < 32; n--, seen++) {
+        const cand *c = &sc->c[n - 1];
+        if (c->s < lo)
+            break; /* an earlier sentence's */
+        if (c->type != RX_M_ORG || (c->flags & RX_MF_PRONOUN) || c->e < far || c->e > k || c->s >= c->e)
+            continue;
+        if (c->e > best_e || (c->e == best_e && c->s < best_s)) {
+            best_e = c->e;
+            best_s = c->s;
+        }
+    }
+    return best_s;
+}
+
 static int chinese_orgs(scan *sc, size_t lo, size_t hi)
 {
     const uint32_t *t = sc->t;
@@ -1220,6 +1243,14 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
                         break;
                     }
                 }
+            }
+            /* a unit named right after its parent organisation is one
+             * organisation (中國銀行北京分行, 公安部經濟犯罪偵查局); not
+             * with a weak suffix (曼聯客場防平局) */
+            size_t ps = weak ? k : parent_org_start(sc, lo, k);
+            if (ps < s || (ps < k && !hard)) {
+                s = ps;
+                hard = true;
             }
             if (!hard && k - s >= 2)
                 s = k - 2; /* no clear start: take the shortest name */

@@ -289,6 +289,9 @@ int main(void)
     expect("陈宜兰表示，公司营运稳健。", "陈宜兰", RX_M_PERSON);
     reject("他们谈武汉的发展。", "谈武汉");
     reject("公司在台北設立研發中心。", "台北設立研發中心");
+    /* a unit right after its parent organisation is one organisation */
+    expect("昨日中国银行北京分行宣布降息。", "中国银行北京分行", RX_M_ORG);
+    reject("曼联客场防平局。", "曼联客场防平局");
     /* one Latin word after a noun for a person (not an acronym or a supplier's product) */
     expect("这位职业选手Kovar连续拿下三局。", "Kovar", RX_M_PERSON);
     reject("国际供应商Zentek的产品涨价。", "Zentek");
