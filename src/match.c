@@ -740,13 +740,54 @@ static int settle(relx_worker *w, rx_doc *doc, size_t sent, cand_list *cl)
 
 /* ------------------------------------------------------------ the whole document */
 
+/* index of the sentence holding code point p (sentences are sorted) */
+static size_t sentence_of(const rx_doc *doc, size_t p)
+{
+    size_t lo = 0, hi = doc->nsent;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->sent[mid].end <= p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The person of the last departure or dismissal before r, in r's sentence or
+ * the one before, of someone else and of no other title ("哈維爾下課，穆斯卡特
+ * 成為球隊新的主帥"): the one a "new X" succeeds. -1 when there is none. */
+static int departed_before(const rx_doc *doc, const rx_relation *r, int pe)
+{
+    size_t sr = sentence_of(doc, r->ev_start);
+    int who = -1;
+    size_t at = 0;
+    for (size_t j = 0; j < doc->nrel; j++) {
+        const rx_relation *h = &doc->rel[j];
+        if ((h->type != RX_DEPARTURE && h->type != RX_DISMISSAL) || h->ev_start >= r->ev_start ||
+            entity_of(doc, h->person) == pe)
+            continue;
+        if (h->role >= 0 && r->role >= 0 && !same_role_text(doc, h->role, r->role))
+            continue;
+        size_t sh = sentence_of(doc, h->ev_start);
+        if (sh > sr || sr - sh > 1)
+            continue;
+        if (who < 0 || h->ev_start > at) {
+            who = h->person;
+            at = h->ev_start;
+        }
+    }
+    return who;
+}
+
 /* Arguments the sentence did not give, from what the document says elsewhere:
  * - a departure or dismissal without role or organisation takes them from a
  *   standing role of the same person (holds_role), the nearest before it;
  * - a succession without predecessor ("X 接任總務長", "Y 成為球隊新的主帅") takes
- *   as predecessor the last other person the text gave that role to before it
- *   (for a headline, the first after it); when there is none, the relation is
- *   an appointment. */
+ *   as predecessor the last other person the text gave that role to before it,
+ *   else the one who left or was dismissed just before it ("哈維爾下課，穆斯卡特
+ *   成為球隊新的主帥"), else (for a headline) the first holder after it; when
+ *   there is none, the relation is an appointment. */
 static void complete_relations(rx_doc *doc)
 {
     for (size_t i = 0; i < doc->nrel; i++) {
@@ -786,6 +827,8 @@ static void complete_relations(rx_doc *doc)
                     else if (later < 0)
                         later = h->person;
                 }
+            if (holder < 0)
+                holder = departed_before(doc, r, pe);
             if (holder < 0)
                 holder = later;
             if (holder >= 0)
