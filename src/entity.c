@@ -827,7 +827,8 @@ static int name_score(const scan *sc, size_t lo, size_t hi, size_t i, size_t ls,
 }
 
 /* May the given name s[g..g+lg) hold a given_soft character (主任王為民,
- * 副研究員尹中立對, 經理孔祥同介紹說)? Only after a title or cue, not before a
+ * 副研究員尹中立對, 經理孔祥同介紹說)? Only after a title, a cue or a list's
+ * 、 (陳志明、李大同卸任), not before a
  * surname, and a soft last character only before the end, punctuation or a
  * speech cue, where it cannot be a conjunction (董事長王和李四, 總經理王和副總經理). */
 static bool given_soft_ok(const scan *sc, size_t g, size_t lg, size_t hi, bool title_or_cue_left)
@@ -875,7 +876,7 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
             size_t ls = sls[si];
             for (size_t lg = 2; lg >= 1 && !done; lg--) {
                 size_t g = i + ls, e = g + lg;
-                if (!given_ok(sc, g, lg, hi, given_soft_ok(sc, g, lg, hi, tl || cl)))
+                if (!given_ok(sc, g, lg, hi, given_soft_ok(sc, g, lg, hi, tl || cl || (i > lo && t[i - 1] == 0x3001))))
                     continue;
                 /* the last given character starts a word that runs on (總統米萊|訪問,
                  * 經理李明|出席): the shorter name, whatever the context */

@@ -780,6 +780,21 @@ static int departed_before(const rx_doc *doc, const rx_relation *r, int pe)
     return who;
 }
 
+/* Does another person take the post in the same words as relation i (a list
+ * slot: "甲、乙接任副教務長")? */
+static bool shares_post(const rx_doc *doc, size_t i)
+{
+    const rx_relation *r = &doc->rel[i];
+    int pe = entity_of(doc, r->person);
+    for (size_t j = 0; j < doc->nrel; j++) {
+        const rx_relation *o = &doc->rel[j];
+        if (j != i && o->rule == r->rule && o->pattern == r->pattern && o->ev_start == r->ev_start &&
+            o->ev_end == r->ev_end && entity_of(doc, o->person) != pe)
+            return true;
+    }
+    return false;
+}
+
 /* Arguments the sentence did not give, from what the document says elsewhere:
  * - a departure or dismissal without role or organisation takes them from a
  *   standing role of the same person (holds_role), the nearest before it;
@@ -808,6 +823,10 @@ static void complete_relations(rx_doc *doc)
                 r->role = best->role;
             if (best && r->org < 0)
                 r->org = best->org;
+        }
+        if (r->type == RX_SUCCESSION && r->predecessor < 0 && shares_post(doc, i)) {
+            r->type = RX_APPOINTMENT; /* 甲、乙接任副教務長: who replaces whom is not said */
+            continue;
         }
         if (r->type == RX_SUCCESSION && r->predecessor < 0) {
             /* the last holder before it; else (a headline) the first after it */
