@@ -1173,29 +1173,96 @@ static bool cn_word_start(uint32_t c)
     }
 }
 
-/* A 256-bit map, by the low 8 bits of the code point, of the characters above
- * ASCII that can start a form: the Chinese numerals of cn_digit and the
- * characters of cn_word_start. A clear bit lets the scan pass a character by
- * without a closer look (a set bit still gets the exact tests). */
-#define HB(c, w) \
-    ((((uint32_t)(c) >> 6) & 3u) == (w) ? (uint64_t)1 << ((uint32_t)(c) & 63u) : (uint64_t)0)
-#define HAN_STARTS(w)                                                                          \
-    (HB(U'〇', w) | HB(U'零', w) | HB(U'一', w) | HB(U'二', w) | HB(U'两', w) | HB(U'三', w) | \
-     HB(U'四', w) | HB(U'五', w) | HB(U'六', w) | HB(U'七', w) | HB(U'八', w) | HB(U'九', w) | \
-     HB(U'十', w) | HB(U'民', w) | HB(U'周', w) | HB(U'星', w) | HB(U'礼', w) | HB(U'今', w) | \
-     HB(U'本', w) | HB(U'去', w) | HB(U'上', w) | HB(U'前', w) | HB(U'明', w) | HB(U'这', w) | \
-     HB(U'下', w) | HB(U'昨', w) | HB(U'日', w) | HB(U'近', w))
-static const uint64_t han_starts[4] = {HAN_STARTS(0), HAN_STARTS(1), HAN_STARTS(2),
-                                       HAN_STARTS(3)};
-#undef HAN_STARTS
-#undef HB
+/* The characters above ASCII that can start a form (the Chinese numerals of
+ * cn_digit and the characters of cn_word_start), by their low 8 bits: these 28
+ * differ there, so han_tab[c & 255].c == c is an exact test for every c (slot 0
+ * holds 一, so c == 0 fails too). digit is cn_digit's value, -1 for a word start. */
+typedef struct han_start {
+    uint32_t c;
+    int8_t digit;
+} han_start;
+#define HS(c, d) [(c) & 255u] = {(c), (d)}
+static const han_start han_tab[256] = {
+    HS(U'〇', 0), HS(U'零', 0), HS(U'一', 1), HS(U'二', 2), HS(U'两', 2), HS(U'三', 3),
+    HS(U'四', 4), HS(U'五', 5), HS(U'六', 6), HS(U'七', 7), HS(U'八', 8), HS(U'九', 9),
+    HS(U'十', 10), HS(U'民', -1), HS(U'周', -1), HS(U'星', -1), HS(U'礼', -1), HS(U'今', -1),
+    HS(U'本', -1), HS(U'去', -1), HS(U'上', -1), HS(U'前', -1), HS(U'明', -1), HS(U'这', -1),
+    HS(U'下', -1), HS(U'昨', -1), HS(U'日', -1), HS(U'近', -1),
+};
+#undef HS
+
+/* ASCII digits and letters, as a 128-bit map. */
+static const uint64_t ascii_alnum[2] = {0x03FF000000000000u, 0x07FFFFFE07FFFFFEu};
 
 /* False when no form can start with c (the scan then just steps over it). */
 static bool may_start(uint32_t c)
 {
     if (c < 0x80)
-        return is_dig(c) || is_alpha(c);
-    return (han_starts[(c >> 6) & 3u] >> (c & 63u)) & 1u;
+        return (ascii_alnum[c >> 6] >> (c & 63u)) & 1u;
+    return han_tab[c & 255u].c == c;
+}
+
+/* cn_digit by the table: the numeral's value, -1 for any other character. */
+static int cn_digit_fast(uint32_t c)
+{
+    const han_start *h = &han_tab[c & 255u];
+    return h->c == c ? h->digit : -1;
+}
+
+/* Whether a Chinese time word (match_cn_word) can match at a c followed by c2:
+ * each starts with one of a few pairs (民国, 周一, 星期, 今年, 今(, 上个 ...). */
+static bool cn_word_pair(uint32_t c, uint32_t c2)
+{
+    switch (c) {
+    case U'民': return c2 == U'国';
+    case U'周': return cn_weekday(c2) >= 0;
+    case U'星': return c2 == U'期';
+    case U'礼': return c2 == U'拜';
+    case U'今': case U'明': return c2 == '(' || c2 == U'年' || c2 == U'天' || c2 == U'日';
+    case U'昨': return c2 == '(' || c2 == U'天' || c2 == U'日';
+    case U'前': return c2 == '(' || c2 == U'年' || c2 == U'天';
+    case U'本': return c2 == U'年' || c2 == U'月' || c2 == U'周' || c2 == U'星';
+    case U'去': return c2 == U'年';
+    case U'上': case U'下':
+        return c2 == U'年' || c2 == U'个' || c2 == U'月' || c2 == U'周' || c2 == U'星' ||
+               c2 == U'礼';
+    case U'这': return c2 == U'个' || c2 == U'周';
+    case U'日': return c2 == U'前';
+    case U'近': return c2 == U'日';
+    default: return false;
+    }
+}
+
+/* Whether c can follow a number (after blanks) in a Chinese form: a unit (年, 月,
+ * 日, 号, 天, 周, 个月, 星期, 礼拜) or the dash of "2017至2019年". */
+static bool cn_unit(uint32_t c)
+{
+    switch (c) {
+    case U'年': case U'月': case U'日': case U'号': case U'天': case U'周': case U'个':
+    case U'星': case U'礼': case U'至': case U'到': case '~': case '-': case 0x2013:
+    case 0x2014:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Whether match_number can match at an ASCII number t[i..k) (k: the end of its
+ * digits): it needs at most 4 digits, and unless it has 4 (a year: "2017,",
+ * "in 2017", "2017-05") a '/', a blank, a letter or a unit after it. */
+static bool digits_may_match(const scan *s, size_t i, size_t k)
+{
+    if (k - i >= 4)
+        return k - i == 4;
+    uint32_t c = at(s, k);
+    return c == '/' || is_sp(c) || is_alpha(c) || cn_unit(c);
+}
+
+/* Whether match_number can match at a Chinese numeral whose run of numerals ends
+ * at k: only before a unit. */
+static bool cn_digits_may_match(const scan *s, size_t k)
+{
+    return cn_unit(at(s, skip_sp(s, k)));
 }
 
 /* Whether the Latin word t[0..len) (ASCII letters, any case) is w (lower case). */
@@ -1267,10 +1334,10 @@ static hit scan_at(scan *s, size_t i, size_t *skip)
         if (!is_alpha(p) && !is_dig(p) && english_start(s->t + i, k - i))
             h = match_english(s, i);
     } else if (c >= 0x80 && may_start(c)) {
-        if (cn_digit(c) >= 0) {
-            if (cn_digit(p) < 0)
+        if (cn_digit_fast(c) >= 0) {
+            if (cn_digit_fast(p) < 0)
                 h = match_number(s, i, false);
-            while (k < s->n && cn_digit(s->t[k]) >= 0)
+            while (k < s->n && cn_digit_fast(s->t[k]) >= 0)
                 k++;
         } else if (cn_word_start(c)) {
             h = match_cn_word(s, i);
@@ -1291,8 +1358,8 @@ static size_t skip_from(const scan *s, size_t i)
     } else if (is_alpha(c)) {
         while (k < s->n && is_alpha(s->t[k]))
             k++;
-    } else if (c >= 0x80 && may_start(c) && cn_digit(c) >= 0) {
-        while (k < s->n && cn_digit(s->t[k]) >= 0)
+    } else if (c >= 0x80 && cn_digit_fast(c) >= 0) {
+        while (k < s->n && cn_digit_fast(s->t[k]) >= 0)
             k++;
     }
     return k;
@@ -1317,35 +1384,48 @@ static size_t scan_step(scan *s, size_t i)
     return h.end;
 }
 
-/* The scan from the start. It passes over what scan_at would not try (the
- * same tests, done here without the call): a character no form starts with, a
- * Latin word that is no date word or does not start at a word boundary. */
+/* The scan from the start. It passes over what scan_at would not try or would
+ * try in vain (the same tests, done here without the call): a character no form
+ * starts with, a Latin word that is no date word or does not start at a word
+ * boundary, a number or a Chinese word that what follows rules out. Each case
+ * goes on where scan_at's *skip would. */
 static void scan_all(scan *s)
 {
     const uint32_t *t = s->t;
     size_t i = 0, n = s->n;
     while (i < n && !s->oom) {
+        while (i < n && !may_start(t[i]))
+            i++;
+        if (i >= n)
+            break;
         uint32_t c = t[i];
+        size_t k = i + 1;
         if (c < 0x80) {
+            uint32_t p = i ? t[i - 1] : 0;
             if (is_alpha(c)) {
-                size_t k = i + 1;
                 while (k < n && is_alpha(t[k]))
                     k++;
-                uint32_t p = i ? t[i - 1] : 0;
                 if (is_alpha(p) || is_dig(p) || !english_start(t + i, k - i)) {
                     i = k;
                     continue;
                 }
-            } else if (!is_dig(c)) {
-                i++;
+            } else {
+                while (k < n && is_dig(t[k]))
+                    k++;
+                if (!digits_may_match(s, i, k)) {
+                    i = k;
+                    continue;
+                }
+            }
+        } else if (han_tab[c & 255u].digit >= 0) {
+            while (k < n && cn_digit_fast(t[k]) >= 0)
+                k++;
+            if (!cn_digits_may_match(s, k)) {
+                i = k;
                 continue;
             }
-        } else if (!((han_starts[(c >> 6) & 3u] >> (c & 63u)) & 1u) ||
-                   (cn_digit(c) < 0 && !cn_word_start(c))) {
-            /* and the run of characters above ASCII the map rules out, here */
-            i++;
-            while (i < n && t[i] >= 0x80 && !((han_starts[(t[i] >> 6) & 3u] >> (t[i] & 63u)) & 1u))
-                i++;
+        } else if (!cn_word_pair(c, k < n ? t[k] : 0)) {
+            i = k;
             continue;
         }
         i = scan_step(s, i);
@@ -1596,9 +1676,21 @@ static bool pubdate_of(const uint32_t *norm, size_t n, const rx_date_mention *al
     m = NULL;
     cnt = 0;
     r = 0;
-    if (all && tail == 0) {
-        ms = all;
-        cnt = nall;
+    size_t off = 0; /* ms's offsets are from norm + off */
+    if (all) {
+        /* The tail starts at a line: the whole scan stops there too (no match
+         * and no run of digits or letters spans a line end), and from there on
+         * finds what a scan of the tail alone finds (what lies before a line end
+         * is like the start of the text to every form), but for one case: a bare
+         * year "2017, " at the tail's very start, and dates linked to it (5月 in
+         * "2017, 5月"), which only a scan of the tail alone takes. Neither counts
+         * here: the year has no month, and the dates linked to it share its line. */
+        size_t k = 0;
+        while (k < nall && all[k].start < tail)
+            k++;
+        ms = all + k;
+        cnt = nall - k;
+        off = tail;
     } else {
         r = rx_find_dates(norm + tail, n - tail, none, &m, &cnt);
         ms = m;
@@ -1607,7 +1699,7 @@ static bool pubdate_of(const uint32_t *norm, size_t n, const rx_date_mention *al
         for (size_t k = 0; k < cnt; k++) {
             const rx_date_mention *d = &ms[k];
             if (d->value.m && !d->relative &&
-                line_rest(norm + tail, n - tail, d->start, d->end, 0) == 0) {
+                line_rest(norm + tail, n - tail, d->start - off, d->end - off, 0) == 0) {
                 *out = d->value;
                 found = true;
             }

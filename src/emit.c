@@ -187,17 +187,32 @@ static void put_span_text(rx_buf *b, const rx_doc *doc, size_t start, size_t end
     b->len = (size_t)(o - b->s);
 }
 
-/* v in decimal at o (room for 20 bytes); returns the end of it. */
+/* v in decimal at o (room for 20 bytes); returns the end of it. The digits are
+ * counted first and written from the end, two at a time. */
 static char *uint_at(char *o, size_t v)
 {
-    char tmp[24];
-    size_t n = sizeof tmp;
-    do {
-        tmp[--n] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    memcpy(o, tmp + n, sizeof tmp - n);
-    return o + (sizeof tmp - n);
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+                                "25262728293031323334353637383940414243444546474849"
+                                "50515253545556575859606162636465666768697071727374"
+                                "75767778798081828384858687888990919293949596979899";
+    size_t nd = 1;
+    for (size_t t = v; t >= 10; t /= 10)
+        nd++;
+    char *p = o + nd;
+    while (v >= 100) {
+        size_t k = (v % 100) * 2;
+        v /= 100;
+        p -= 2;
+        p[0] = pairs[k];
+        p[1] = pairs[k + 1];
+    }
+    if (v >= 10) {
+        p[-2] = pairs[v * 2];
+        p[-1] = pairs[v * 2 + 1];
+    } else {
+        p[-1] = (char)('0' + v);
+    }
+    return o + nd;
 }
 
 static void put_uint(rx_buf *b, size_t v)
@@ -382,7 +397,8 @@ static void put_relation(rx_buf *b, const relx_engine *eng, const emit_ctx *cx,
     ADDL(b, ",\"modality\":\"");
     adds(b, rx_modality_names[r->modality]);
     ADDL(b, "\",\"rule\":");
-    put_str(b, rule->id);
+    add(b, eng->rule_json + eng->rule_json_at[r->rule],
+        eng->rule_json_at[r->rule + 1] - eng->rule_json_at[r->rule]);
     ADDL(b, ",\"evidence\":");
     put_span(b, doc, r->ev_start, r->ev_end);
     if (trace) {
@@ -401,6 +417,25 @@ static void put_relation(rx_buf *b, const relx_engine *eng, const emit_ctx *cx,
         ADDL(b, "}}");
     }
     addc(b, '}');
+}
+
+int rx_emit_prepare(relx_engine *eng)
+{
+    rx_buf b = {0};
+    eng->rule_json_at = malloc((eng->rules.n + 1) * sizeof *eng->rule_json_at);
+    if (!eng->rule_json_at)
+        return -1;
+    for (size_t r = 0; r < eng->rules.n; r++) {
+        eng->rule_json_at[r] = b.len;
+        put_str(&b, eng->rules.rules[r].id);
+    }
+    eng->rule_json_at[eng->rules.n] = b.len;
+    if (b.oom) {
+        rx_buf_free(&b);
+        return -1;
+    }
+    eng->rule_json = b.s;
+    return 0;
 }
 
 char *rx_emit_document(const relx_engine *eng, const rx_doc *doc, const relx_doc_options *opt,

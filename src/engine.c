@@ -229,7 +229,7 @@ relx_status relx_engine_new(const relx_options *opt, relx_engine **out)
         relx_engine_free(eng);
         return RELX_ERULES;
     }
-    if (!eng->ner || build_prefilter(eng) != 0) {
+    if (!eng->ner || build_prefilter(eng) != 0 || rx_emit_prepare(eng) != 0) {
         relx_engine_free(eng);
         return RELX_ENOMEM;
     }
@@ -249,6 +249,8 @@ void relx_engine_free(relx_engine *eng)
     rx_trie_free(eng->trig_trie);
     free(eng->pat_rule);
     free(eng->pat_index);
+    free(eng->rule_json);
+    free(eng->rule_json_at);
     rx_ruleset_free(&eng->rules);
     rx_lexicons_free(&eng->lex);
     free(eng);

@@ -33,6 +33,10 @@ struct relx_engine {
     size_t ntrig;
     uint64_t *always;     /* patterns with no trigger: run on every sentence */
     rx_trie *trig_trie;   /* all triggers; value 0 of a key's node is its index in trig */
+    /* rule r's id as a JSON string (quoted, escaped) is rule_json[rule_json_at[r] ..
+     * rule_json_at[r + 1]) (rx_emit_prepare) */
+    char *rule_json;
+    size_t *rule_json_at;
 };
 
 /* One unit of a sentence's matching string: one code point of the text, or one
@@ -99,5 +103,8 @@ struct json_t *rx_json_text(const char *s);
 /* emit.c: the JSON line of a processed document. Caller frees. NULL when out of memory. */
 char *rx_emit_document(const relx_engine *eng, const rx_doc *doc, const relx_doc_options *opt,
                        size_t *len);
+/* What rx_emit_document writes the same for every document (the rule ids as JSON),
+ * once per engine. Returns 0, -1 when out of memory. */
+int rx_emit_prepare(relx_engine *eng);
 
 #endif

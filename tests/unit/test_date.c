@@ -183,6 +183,30 @@ static const tcase relative_zh[] = {
     {"2022-06-02", "昨(31)日", "昨(31)日=2022-05-31~"},
     {"", "今年2月", ""},
     {"", "3天前", ""},
+    /* every first character with each second one it takes (the scan's pair test) */
+    {"2024-01-10", "周日上午", "周日=2024-01-07~"},
+    {"2024-01-10", "周天", "周天=2024-01-07~"},
+    {"2024-01-10", "星期天", "星期天=2024-01-07~"},
+    {"2024-01-10", "礼拜五", "礼拜五=2024-01-05~"},
+    {"2024-01-10", "本年", "本年=2024~"},
+    {"2024-01-10", "本星期", "本星期=2024-01-10~"},
+    {"2024-01-10", "上年", "上年=2023~"},
+    {"2024-01-10", "上星期二", "上星期二=2024-01-02~"},
+    {"2024-01-10", "上个礼拜五", "上个礼拜五=2024-01-05~"},
+    {"2024-01-10", "上礼拜", "上礼拜=2024-01-03~"},
+    {"2024-01-10", "下个星期", "下个星期=2024-01-17~"},
+    {"2024-01-10", "下礼拜三", "下礼拜三=2024-01-17~"},
+    {"2024-01-10", "这个月", "这个月=2024-01~"},
+    {"2024-01-10", "这周五", "这周五=2024-01-12~"},
+    {"2024-01-10", "这个星期", "这个星期=2024-01-10~"},
+    {"2024-01-10", "明日", "明日=2024-01-11~"},
+    {"2022-06-02", "明(3)日", "明(3)日=2022-06-03~"},
+    {"2022-06-02", "前(31)日", "前(31)日=2022-05-31~"},
+    {"2024-01-10", "上海下午本人去看明星这里日本近来周刊星光礼物民众今后昨晚前往", ""},
+    {"2024-01-10", "一个人, 三成, 十万, 五千, 七 八", ""},
+    {"2024-01-10", "两个星期前", "两个星期前=2023-12-27~"},
+    {"2024-01-10", "3 个礼拜前", "3 个礼拜前=2023-12-20~"},
+    {"2024-01-10", "二〇一七至二〇一九年", "二〇一七=2017; 二〇一九年=2019"},
 };
 
 static const tcase spans[] = {
@@ -231,6 +255,11 @@ static const tcase english[] = {
     {"2024-02-20", "last Tuesday", "last Tuesday=2024-02-13~"},
     {"2024-02-20", "in November 2022", "November 2022=2022-11"},
     {"", "last year", ""},
+    {"2024-02-20", "5 days ago", "5 days ago=2024-02-15~"},
+    {"2024-02-20", "effective 12/31/2023", "12/31/2023=2023-12-31"},
+    {"2024-02-20", "on 3 March", "3 March=2024-03-03"},
+    {"2024-02-20", "1 year ago, 10 months ago", "1 year ago=2023~; 10 months ago=2023-04~"},
+    {"2024-02-20", "since 2/1, five weeks ago", "2/1=2024-02-01; five weeks ago=2024-01-16~"},
 };
 
 static const tcase not_dates[] = {
@@ -265,6 +294,8 @@ static const tcase not_dates[] = {
     {"2024-05-23", "2月30日", ""},
     {"2024-05-23", "200年前", ""},
     {"2024-05-23", "3月前", "3月=2024-03"}, /* before March: a date */
+    {"2024-05-23", "100万, 3.5%, 12345年, 10:30, 7x", ""},
+    {"2024-05-23", "the the to and of for was in on at May", ""},
 };
 
 /* ------------------------------------------------------------ dateline */
@@ -303,6 +334,55 @@ static void run_pubdates(void)
                    pubdates[k].want, got);
         }
         free(cp);
+    }
+}
+
+/* rx_find_doc_dates without a date: its publication date is rx_find_pubdate's
+ * (a signature line in the tail is found from the whole scan's mentions) and its
+ * mentions are rx_find_dates' against that date. Texts longer than the tail. */
+static void run_doc_dates(void)
+{
+    static const pcase docs[] = {
+        {"\n二〇二二年四月三十日\n", "2022-04-30"},
+        {"\n2017, 5月1日\n", ""},
+        {"\n2017\n2023年4月1日\n", "2023-04-01"},
+        {"\n2023年4月1日\n今年5月3日起\n", "2023-04-01"},
+        {"3天前。\n2019年3月\n特此公告", "2019-03"},
+        {"", ""},
+    };
+    for (size_t k = 0; k < sizeof docs / sizeof docs[0]; k++) {
+        rx_buf text = {0};
+        for (int r = 0; r < 40; r++)
+            rx_buf_adds(&text, "公司于5月15日宣布了计划。");
+        rx_buf_adds(&text, docs[k].text);
+        size_t n;
+        uint32_t *cp = decode(text.s, &n);
+        rx_date pub = {0, 0, 0}, want = {0, 0, 0};
+        rx_date_mention *m = NULL, *m2 = NULL;
+        size_t cnt = 0, cnt2 = 0;
+        char got[11] = "";
+        bool found = rx_find_pubdate(cp, n, &want);
+        int r = rx_find_doc_dates(cp, n, &pub, &m, &cnt);
+        if (found)
+            rx_date_format(pub, got);
+        int r2 = rx_find_dates(cp, n, pub, &m2, &cnt2);
+        bool same = r == 0 && r2 == 0 && cnt == cnt2 && strcmp(got, docs[k].want) == 0 &&
+                    (!found || (pub.y == want.y && pub.m == want.m && pub.d == want.d));
+        for (size_t j = 0; same && j < cnt; j++)
+            same = m[j].start == m2[j].start && m[j].end == m2[j].end &&
+                   m[j].value.y == m2[j].value.y && m[j].value.m == m2[j].value.m &&
+                   m[j].value.d == m2[j].value.d && m[j].relative == m2[j].relative;
+        if (same) {
+            passed++;
+        } else {
+            failed++;
+            printf("FAIL doc dates: text \"...%s\"\n  want: %s\n  got:  %s (%zu/%zu)\n",
+                   docs[k].text, docs[k].want, got, cnt, cnt2);
+        }
+        free(m);
+        free(m2);
+        free(cp);
+        free(text.s);
     }
 }
 
@@ -369,6 +449,7 @@ int main(void)
     RUN("english", english);
     RUN("not-dates", not_dates);
     run_pubdates();
+    run_doc_dates();
     run_iso();
     run_long();
     printf("%d passed, %d failed\n", passed, failed);
