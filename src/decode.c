@@ -60,6 +60,13 @@ static inline bool cjk3(uint32_t x)
     return (x & 0xC0C0F0u) == 0x8080E0u && ((0xDFFEu >> (x & 0xFu)) & 1u);
 }
 
+/* Do the low six bytes of x hold two sequences that cjk3 accepts? */
+static inline bool cjk3x2(uint64_t x)
+{
+    return (x & 0xC0C0F0C0C0F0ull) == 0x8080E08080E0ull &&
+           ((0xDFFEu >> (x & 0xFu)) & (0xDFFEu >> (x >> 24 & 0xFu)) & 1u);
+}
+
 /* The code point of the sequence cjk3 accepted. */
 static inline uint32_t cjk3_cp(uint32_t x)
 {
@@ -83,6 +90,20 @@ static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, siz
                 i += 8;
                 continue;
             }
+            /* a run of three-byte sequences, two per word */
+            if (cjk3x2(x)) {
+                do {
+                    /* both code points with the same three masks and shifts:
+                     * the first in bits 0-15, the second in bits 24-39 */
+                    uint64_t z = (x & 0x00000F00000Full) << 12 | (x & 0x003F00003F00ull) >> 2 |
+                                 (x & 0x3F00003F0000ull) >> 16;
+                    out[n] = (uint32_t)z & 0xFFFFu;
+                    out[n + 1] = (uint32_t)(z >> 24) & 0xFFFFu;
+                    n += 2;
+                    i += 6;
+                } while (len - i >= 8 && cjk3x2(x = load8(s + i)));
+                continue;
+            }
             uint32_t c = (uint32_t)x & 0xFF;
             if (c < 0x80) {
                 out[n++] = c;
@@ -92,14 +113,7 @@ static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, siz
             if (!cjk3((uint32_t)x))
                 break;
             out[n++] = cjk3_cp((uint32_t)x);
-            /* and a second one in the same word */
-            uint32_t y = (uint32_t)(x >> 24);
-            if (cjk3(y)) {
-                out[n++] = cjk3_cp(y);
-                i += 6;
-            } else {
-                i += 3;
-            }
+            i += 3;
         }
         if (i >= len)
             break;

@@ -89,36 +89,56 @@ static bool is_alpha(uint32_t c)
 }
 
 /* Words after which a '.' does not end a sentence. A token matches an entry
- * exactly, or in capitals ("INC"). Dotted ones ("e.g") hold their inner dots. */
+ * exactly, or in capitals ("INC"). Dotted ones ("e.g") hold their inner dots.
+ * Kept in byte order (strcmp): is_abbreviation bisects on the first letter. */
 static const char *const abbreviations[] = {
-    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "St", "Jr", "Sr", "Messrs", "Mme", "Mlle", "Esq",
-    "Hon", "Rev", "Pres", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Capt", "Cmdr", "Maj",
-    "Sgt", "Adm", "Cpl", "Supt", "Insp", "Det", "Amb", "Inc", "Corp", "Co", "Ltd", "Bros",
-    "Plc", "Cie", "Dept", "Univ", "Assn", "No", "Nos", "Vol", "Fig", "pp", "vs", "etc",
-    "al", "approx", "cf", "viz", "ca", "e.g", "i.e", "Jan", "Feb", "Mar", "Apr", "Jun",
-    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "Ave", "Blvd", "Rd",
+    "Adm", "Amb", "Apr", "Assn", "Aug", "Ave", "Blvd", "Bros", "Capt", "Cie", "Cmdr", "Co",
+    "Col", "Corp", "Cpl", "Dec", "Dept", "Det", "Dr", "Esq", "Feb", "Fig", "Ft", "Gen",
+    "Gov", "Hon", "Inc", "Insp", "Jan", "Jr", "Jul", "Jun", "Lt", "Ltd", "Maj", "Mar",
+    "Messrs", "Mlle", "Mme", "Mr", "Mrs", "Ms", "Mt", "Mx", "No", "Nos", "Nov", "Oct",
+    "Plc", "Pres", "Prof", "Rd", "Rep", "Rev", "Sen", "Sep", "Sept", "Sgt", "Sr", "St",
+    "Supt", "Univ", "Vol", "al", "approx", "ca", "cf", "e.g", "etc", "i.e", "pp", "viz",
+    "vs",
 };
+#define NABBR (sizeof abbreviations / sizeof abbreviations[0])
 
-/* Is norm[ws..we) (ASCII letters and inner dots) one of the abbreviations? */
+/* Is norm[ws..ws+len) the abbreviation ab, exactly or in capitals? */
+static bool abbr_matches(const uint32_t *norm, size_t ws, size_t len, const char *ab)
+{
+    if (strlen(ab) != len)
+        return false;
+    bool exact = true, caps = len > 1;
+    for (size_t k = 0; k < len; k++) {
+        uint32_t c = norm[ws + k], e = (unsigned char)ab[k];
+        exact = exact && c == e;
+        uint32_t up = e >= 'a' && e <= 'z' ? e - 32 : e;
+        caps = caps && c == up;
+    }
+    return exact || caps;
+}
+
+/* Is norm[ws..we) (letters and inner dots) one of the abbreviations? Only the
+ * entries that start with its first letter can match (exactly), or, when that
+ * is a capital, with the letter in lower case (in capitals: "ETC", "E.G"). */
 static bool is_abbreviation(const uint32_t *norm, size_t ws, size_t we)
 {
     size_t len = we - ws;
-    for (size_t a = 0; a < sizeof abbreviations / sizeof abbreviations[0]; a++) {
-        const char *ab = abbreviations[a];
-        uint32_t c0 = norm[ws], e0 = (unsigned char)ab[0];
-        if (c0 != e0 && c0 != e0 - 32) /* cheap first-letter filter; as exact or caps */
-            continue;
-        if (strlen(ab) != len)
-            continue;
-        bool exact = true, caps = len > 1;
-        for (size_t k = 0; k < len; k++) {
-            uint32_t c = norm[ws + k], e = (unsigned char)ab[k];
-            exact = exact && c == e;
-            uint32_t up = e >= 'a' && e <= 'z' ? e - 32 : e;
-            caps = caps && c == up;
+    uint32_t c0 = norm[ws];
+    if (c0 >= 0x80)
+        return false;
+    uint32_t firsts[2] = {c0, c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : 0};
+    for (int f = 0; f < 2 && firsts[f]; f++) {
+        size_t lo = 0, hi = NABBR; /* the first entry whose first byte is >= firsts[f] */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if ((unsigned char)abbreviations[mid][0] < firsts[f])
+                lo = mid + 1;
+            else
+                hi = mid;
         }
-        if (exact || caps)
-            return true;
+        for (; lo < NABBR && (unsigned char)abbreviations[lo][0] == firsts[f]; lo++)
+            if (abbr_matches(norm, ws, len, abbreviations[lo]))
+                return true;
     }
     return false;
 }

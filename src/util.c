@@ -78,6 +78,14 @@ uint32_t rx_utf8_next(const char *str, size_t len, size_t *i)
         *i = k + 1;
         return c;
     }
+    /* The common well-formed case first: a three-byte sequence whose lead
+     * (E1..EC, EE, EF) puts no limit on its continuation bytes, so that the
+     * value needs no range test (most of the BMP, every CJK ideograph). */
+    if (c - 0xE1u <= 0xEFu - 0xE1u && c != 0xED && len - k > 2 && (s[k + 1] & 0xC0) == 0x80 &&
+        (s[k + 2] & 0xC0) == 0x80) {
+        *i = k + 3;
+        return (c & 0x0Fu) << 12 | (s[k + 1] & 0x3Fu) << 6 | (s[k + 2] & 0x3Fu);
+    }
     int extra;
     uint32_t cp, min;
     if (c >= 0xC2 && c <= 0xDF) {

@@ -152,6 +152,13 @@ static inline bool cjk3(uint32_t x)
     return (x & 0xC0C0F0u) == 0x8080E0u && ((0xDFFEu >> (x & 0xFu)) & 1u);
 }
 
+/* Do the low six bytes of x hold two sequences that cjk3 accepts? */
+static inline bool cjk3x2(uint64_t x)
+{
+    return (x & 0xC0C0F0C0C0F0ull) == 0x8080E08080E0ull &&
+           ((0xDFFEu >> (x & 0xFu)) & (0xDFFEu >> (x >> 24 & 0xFu)) & 1u);
+}
+
 /* End of the run of bytes from u[p] (p < end) that decode to themselves:
  * valid UTF-8 with no backslash and no control character. */
 static size_t plain_run(const unsigned char *u, size_t end, size_t p)
@@ -166,10 +173,16 @@ static size_t plain_run(const unsigned char *u, size_t end, size_t p)
                 p += 8;
         } else {
             if (end - p >= 8) {
-                /* up to two three-byte sequences from one word */
+                /* a run of three-byte sequences, two per word */
                 uint64_t x = load8(u + p);
+                if (cjk3x2(x)) {
+                    do
+                        p += 6;
+                    while (end - p >= 8 && cjk3x2(load8(u + p)));
+                    continue;
+                }
                 if (cjk3((uint32_t)x)) {
-                    p += cjk3((uint32_t)(x >> 24)) ? 6 : 3;
+                    p += 3;
                     continue;
                 }
             }

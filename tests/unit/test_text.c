@@ -456,6 +456,28 @@ static void test_sentences(void)
     CHECK_SPLIT("The U.S. regulator approved it. Then it closed.", "The U.S. regulator approved it. | Then it closed.");
     CHECK_SPLIT("Big firms, e.g. Initech, hire. Small ones fire.", "Big firms, e.g. Initech, hire. | Small ones fire.");
     CHECK_SPLIT("J. K. Rowling met J.R.R. Tolkien fans.", "J. K. Rowling met J.R.R. Tolkien fans.");
+    /* every abbreviation, as written and in capitals, does not end a sentence;
+     * a word that is none does */
+    static const char *const abbr[] = {
+        "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "St", "Jr", "Sr", "Messrs", "Mme", "Mlle", "Esq",
+        "Hon", "Rev", "Pres", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Capt", "Cmdr", "Maj",
+        "Sgt", "Adm", "Cpl", "Supt", "Insp", "Det", "Amb", "Inc", "Corp", "Co", "Ltd", "Bros",
+        "Plc", "Cie", "Dept", "Univ", "Assn", "No", "Nos", "Vol", "Fig", "pp", "vs", "etc",
+        "al", "approx", "cf", "viz", "ca", "e.g", "i.e", "Jan", "Feb", "Mar", "Apr", "Jun",
+        "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "Ave", "Blvd", "Rd"};
+    for (size_t a = 0; a < sizeof abbr / sizeof abbr[0]; a++) {
+        char in[64], caps[16];
+        snprintf(in, sizeof in, "See %s. Smith now.", abbr[a]);
+        check_split(__FILE__, __LINE__, in, 0, in);
+        snprintf(caps, sizeof caps, "See %s", abbr[a]);
+        for (char *p = caps; *p; p++)
+            *p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
+        snprintf(in, sizeof in, "%s. Smith now.", caps);
+        check_split(__FILE__, __LINE__, in, 0, in);
+    }
+    CHECK_SPLIT("See Mrx. Smith now.", "See Mrx. | Smith now.");
+    CHECK_SPLIT("See mr. Smith now.", "See mr. | Smith now.");
+    CHECK_SPLIT("See Etc. Smith now.", "See Etc. | Smith now.");
     CHECK_SPLIT("He said \"I quit.\" Then he left.", "He said \"I quit.\" | Then he left.");
     CHECK_SPLIT("Wait... What happened?", "Wait... | What happened?");
     CHECK_SPLIT("\"Really?\" he asked. Yes!", "\"Really?\" he asked. | Yes!");
