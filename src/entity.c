@@ -92,9 +92,9 @@ enum { CC_SURFREQ = 1u << 0, CC_WORDY = 1u << 1, CC_PNOUN = 1u << 2, CC_FUNC = 1
 /* classes of BMP characters (rx_ner.cl) for step 1: what a walk may start
  * from, and what the candidate passes of a sentence start from */
 enum {
-    CL_WALK = 1u << 0,   /* a trie has an entry starting with it */
+    CL_WCI = 1u << 0,    /* ner->ci has an entry starting with it */
     CL_ALPHA = 1u << 1,  /* is_alpha */
-    CL_ALNUM = 1u << 2,  /* is_alnum */
+    CL_WCS = 1u << 2,    /* ner->cs has an entry starting with it */
     CL_HAN = 1u << 3,    /* is_han */
     CL_V = 1u << 4,      /* v V (vs_teams) */
     CL_BYLINE = 1u << 5, /* 者 辑 员 生, the last character of a byline cue */
@@ -333,12 +333,12 @@ static void build_classes(rx_ner *ner)
     static const uint32_t byline[] = {0x8005, 0x8F91, 0x5458, 0x751F}, pron[] = {0x4ED6, 0x5979, 0x516C};
     for (uint32_t c = 0; c < CL_BMP; c++) {
         unsigned k = 0;
-        if (ner->vci.root[c] >= 0 || ner->vcs.root[c] >= 0)
-            k |= CL_WALK;
+        if (ner->vci.root[c] >= 0)
+            k |= CL_WCI;
+        if (ner->vcs.root[c] >= 0)
+            k |= CL_WCS;
         if (is_alpha(c))
             k |= CL_ALPHA;
-        if (is_alnum(c))
-            k |= CL_ALNUM;
         if (is_han(c))
             k |= CL_HAN;
         ner->cl[c] = (uint8_t)k;
@@ -368,17 +368,16 @@ typedef struct scan {
     uint8_t *role;     /* length of the role (prefix* title) starting at i */
     uint8_t *inside;   /* i is inside (not at the start of) a stop word, cue,
                         * title or organisation that started before it */
-    uint32_t *lists;   /* bit k: list k (a hit row index) has an entry starting at i */
+    uint32_t *lists;   /* bit k: list k (a hit row index) has an entry starting at i;
+                        * row k of i is 0 where bit k is clear */
+    uint8_t *cls;      /* the CL_ class of the character at i (outside the BMP:
+                        * CL_HAN or none, and both walk bits), so that a
+                        * sentence skips the passes that find nothing in it */
     cand *c;
     size_t nc, ccap;
 } scan;
 
 #define E_ROLE 30
-/* a spare byte of every hit row: the CL_ class of the character at i (no
- * class outside the BMP but CL_HAN), so that a sentence skips the passes
- * that find nothing in it */
-#define ROW_CLASS 31
-_Static_assert(NH <= ROW_CLASS, "the class byte is no list's");
 #define HROW 32 /* bytes of a hit row (NH used) */
 #define HIT(sc, i, k) ((sc)->hit[(size_t)(i) * HROW + (k)])
 
@@ -398,23 +397,31 @@ static int ctz32(uint32_t m)
 #endif
 }
 
-/* Walk one frozen trie from position i (not inside a Latin word) and record
- * every entry that starts there: the longest of each list wins, as the
- * entries come shortest first. Entries of 64+ characters are not looked for. */
 #if defined(__GNUC__)
 #define ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define ALWAYS_INLINE inline
 #endif
 
-static ALWAYS_INLINE uint32_t walk(const rx_trie_view *v, const uint32_t *t, size_t n, size_t i, bool cs,
-                                   uint8_t *row, int32_t *csnode)
+/* an entry found by a walk: the lists (hit row bits) of the node and the
+ * length */
+typedef struct hitlen {
+    uint32_t m, len;
+} hitlen;
+
+/* the longest walk: entries of 64+ characters are not looked for */
+#define WALK_MAX 64
+
+/* Walk one frozen trie from position i (not inside a Latin word) and append
+ * every entry that starts there to out, shortest first (at most WALK_MAX).
+ * Returns their count. */
+static ALWAYS_INLINE size_t walk(const rx_trie_view *v, const uint32_t *t, size_t n, size_t i, bool cs,
+                                 hitlen *out, int32_t *csnode)
 {
     int32_t node = rx_trie_view_first(v, t[i]);
     if (node < 0)
         return 0;
-    size_t lim = n - i < 64 ? n - i : 64;
-    uint32_t all = 0;
+    size_t lim = n - i < WALK_MAX ? n - i : WALK_MAX, k = 0;
     const rx_trie_node *nodes = v->nodes;
     for (size_t x = 0;;) {
         uint32_t m = nodes[node].mask;
@@ -422,14 +429,9 @@ static ALWAYS_INLINE uint32_t walk(const rx_trie_view *v, const uint32_t *t, siz
             size_t j = i + x;
             /* an entry must not end inside a Latin word */
             if (!(is_alnum(t[j]) && j + 1 < n && is_alnum(t[j + 1]))) {
-                uint8_t len = (uint8_t)(x + 1);
                 if (cs && (m & (C_PERSON | C_ORG)))
                     *csnode = node;
-                all |= m;
-                while (m) {
-                    row[ctz32(m)] = len;
-                    m &= m - 1;
-                }
+                out[k++] = (hitlen){cs ? m << NCI : m, (uint32_t)(x + 1)};
             }
         }
         if (++x >= lim)
@@ -442,72 +444,75 @@ static ALWAYS_INLINE uint32_t walk(const rx_trie_view *v, const uint32_t *t, siz
         if (node < 0)
             break;
     }
-    return cs ? all << NCI : all;
+    return k;
 }
 
-/* Step 1 over the whole text: hit rows, lists, the ends of list entries,
- * inside; clears taken and role. The positions where a title or a title
- * prefix starts go to *titles (grown as needed; *nt of them): their roles
- * read rows further on, so the caller works them out afterwards. Returns
- * -1 when out of memory. */
+/* Step 1 over the whole text: hit rows, lists, classes, the ends of list
+ * entries, inside; clears taken and role. The positions where a title or a
+ * title prefix starts go to *titles (grown as needed; *nt of them): their
+ * roles read rows further on, so the caller works them out afterwards.
+ * Returns -1 when out of memory. */
 static int scan_hits(scan *sc, size_t **titles, size_t *nt, size_t *tcap)
 {
     const rx_trie_view ci = sc->ner->vci, cs = sc->ner->vcs;
     const uint8_t *const cltab = sc->ner->cl;
     const uint32_t *t = sc->t;
     const size_t n = sc->n;
-    uint8_t *const hit = sc->hit, *const taken = sc->taken, *const role = sc->role, *const inside = sc->inside;
+    uint8_t *const hit = sc->hit, *const inside = sc->inside, *const clsv = sc->cls;
     uint32_t *const lbits = sc->lists, *const ends = sc->ends;
     int32_t *const csnode = sc->csnode;
-    /* ends and inside are written ahead of i, at most 64 positions (the
-     * longest entry walked): p is cleared before position p - 64 is walked */
-    enum { AHEAD = 64 };
-    for (size_t p = 0; p <= n && p <= AHEAD; p++)
-        ends[p] = 0, inside[p] = 0;
+    /* ends, taken, role and inside lie together (rx_recognize) */
+    memset(ends, 0, (n + 1) * (sizeof *ends + 3));
+    /* a stop word, cue, title or organisation: the positions after its
+     * start are inside it */
+    const uint32_t wordish = B_STOP | B_CUE_AFTER | B_CUE_BEFORE | B_TITLE | ((uint32_t)C_ORG << NCI);
+    hitlen found[2 * WALK_MAX];
     bool prev_alnum = false;
     for (size_t i = 0; i < n; i++) {
-        if (i + AHEAD <= n)
-            ends[i + AHEAD] = 0, inside[i + AHEAD] = 0;
         uint8_t *row = hit + i * HROW;
         memset(row, 0, HROW);
-        taken[i] = role[i] = 0;
         uint32_t c = t[i];
-        unsigned cls = c < CL_BMP ? cltab[c] : is_han(c) ? CL_HAN | CL_WALK : CL_WALK;
-        row[ROW_CLASS] = (uint8_t)cls;
+        unsigned cl = c < CL_BMP ? cltab[c] : is_han(c) ? CL_HAN | CL_WCI | CL_WCS : CL_WCI | CL_WCS;
+        clsv[i] = (uint8_t)cl;
         /* a Latin entry must start at a word start */
-        bool alnum = cls & CL_ALNUM;
+        bool alnum = (cl & CL_ALPHA) || c - '0' < 10u;
         bool mid = alnum && prev_alnum;
         prev_alnum = alnum;
-        uint32_t m = 0;
-        if (!mid && (cls & CL_WALK)) {
-            m = walk(&ci, t, n, i, false, row, &csnode[i]);
-            m |= walk(&cs, t, n, i, true, row + H_CS(0), &csnode[i]);
-        }
-        lbits[i] = m;
-        if (!m)
+        lbits[i] = 0;
+        if (mid || !(cl & (CL_WCI | CL_WCS)))
             continue;
-        for (uint32_t b = m; b; b &= b - 1) {
-            int k = ctz32(b);
-            ends[i + row[k]] |= 1u << k;
+        size_t nf = 0;
+        if (cl & CL_WCI)
+            nf = walk(&ci, t, n, i, false, found, &csnode[i]);
+        if (cl & CL_WCS)
+            nf += walk(&cs, t, n, i, true, found + nf, &csnode[i]);
+        if (!nf)
+            continue;
+        /* longest first within each trie (their bits differ): a list's
+         * longest entry is the first that carries its bit */
+        uint32_t seen = 0, wl = 0;
+        for (size_t f = nf; f-- > 0;) {
+            uint32_t len = found[f].len, b = found[f].m & ~seen;
+            seen |= found[f].m;
+            if ((found[f].m & wordish) && len > wl)
+                wl = len;
+            if (!b)
+                continue;
+            ends[i + len] |= b;
+            for (; b; b &= b - 1)
+                row[ctz32(b)] = (uint8_t)len;
         }
-        /* inside a stop word, cue, title or organisation */
-        if (m & (B_STOP | B_CUE_AFTER | B_CUE_BEFORE | B_TITLE | ((uint32_t)C_ORG << NCI))) {
-            static const int wordish[] = {9, 7, 8, 1, H_CS(1)};
-            size_t wl = 0;
-            for (size_t w = 0; w < sizeof wordish / sizeof wordish[0]; w++)
-                if (row[wordish[w]] > wl)
-                    wl = row[wordish[w]];
-            for (size_t q = i + 1; q < i + wl; q++)
-                inside[q] = 1;
-        }
-        if (m & (B_TITLE | B_TPREFIX)) {
-            if (!RX_GROW(*titles, *tcap, *nt + 1))
+        lbits[i] = seen;
+        if (wl > 1)
+            memset(inside + i + 1, 1, wl - 1);
+        if (seen & (B_TITLE | B_TPREFIX)) {
+            if (*nt >= *tcap && !RX_GROW(*titles, *tcap, *nt + 1))
                 return -1;
             (*titles)[(*nt)++] = i;
         }
     }
     lbits[n] = 0;
-    taken[n] = role[n] = 0;
+    clsv[n] = 0;
     return 0;
 }
 
@@ -2407,19 +2412,20 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
     int rc = -1;
     uint8_t *taken = NULL;
     _Static_assert(NH <= HROW, "a hit row holds every list");
-    /* one block for the per-position tables, cleared (where needed) by
-     * scan_hits */
+    /* one block for the per-position tables, filled and cleared (where
+     * needed) by scan_hits: ends, taken, role and inside one after another */
     size_t n1 = n + 1;
-    char *blk = n1 > SIZE_MAX / 64 ? NULL : malloc(n1 * (2 * sizeof(uint32_t) + sizeof(int32_t) + HROW + 3));
+    char *blk = n1 > SIZE_MAX / 64 ? NULL : malloc(n1 * (HROW + 3 * sizeof(uint32_t) + 4));
     if (!blk)
         goto done;
-    sc.ends = (uint32_t *)blk;
-    sc.lists = sc.ends + n1;
+    sc.hit = (uint8_t *)blk;
+    sc.lists = (uint32_t *)(sc.hit + n1 * HROW);
     sc.csnode = (int32_t *)(sc.lists + n1);
-    sc.hit = (uint8_t *)(sc.csnode + n1);
-    sc.taken = sc.hit + n1 * HROW;
+    sc.ends = (uint32_t *)(sc.csnode + n1);
+    sc.taken = (uint8_t *)(sc.ends + n1);
     sc.role = sc.taken + n1;
     sc.inside = sc.role + n1;
+    sc.cls = sc.inside + n1;
     if (scan_hits(&sc, &titles, &ntitles, &titcap) < 0)
         goto done;
     for (size_t x = 0; x < ntitles; x++) {
@@ -2446,10 +2452,10 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
          * transliteration character; a Latin letter; a pronoun or 他 她 公 */
         uint32_t any = 0;
         unsigned cl = 0;
-        for (size_t i = lo; i < hi; i++) {
+        for (size_t i = lo; i < hi; i++)
             any |= sc.lists[i];
-            cl |= HIT(&sc, i, ROW_CLASS);
-        }
+        for (size_t i = lo; i < hi; i++)
+            cl |= sc.cls[i];
         bool han = cl & CL_HAN;
         if (((any & (((uint32_t)(C_PERSON | C_ORG) << NCI) | B_TITLE | B_TPREFIX)) && lexicon_cands(&sc, lo, hi) < 0) ||
             (han && (any & (B_OSUF | B_OSUFW) || cl & CL_PAREN) && chinese_orgs(&sc, lo, hi) < 0) ||
