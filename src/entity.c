@@ -102,6 +102,10 @@ enum {
     CL_PAREN = 1u << 7   /* ( before a stock code */
 };
 #define CL_BMP 0x10000u
+/* in the per-position classes (scan.cls) the walk bits, of no use after
+ * step 1, give way to these */
+#define P_SURNAME CL_WCI /* a surname entry starts at i (a Han character) */
+#define P_ALNUM CL_WCS   /* is_alnum */
 
 struct rx_ner {
     rx_trie *ci, *cs;
@@ -371,8 +375,9 @@ typedef struct scan {
     uint32_t *lists;   /* bit k: list k (a hit row index) has an entry starting at i;
                         * row k of i is 0 where bit k is clear */
     uint8_t *cls;      /* the CL_ class of the character at i (outside the BMP:
-                        * CL_HAN or none, and both walk bits), so that a
-                        * sentence skips the passes that find nothing in it */
+                        * CL_HAN or none), so that a sentence skips the passes
+                        * that find nothing in it; P_ bits instead of CL_WCI
+                        * and CL_WCS */
     cand *c;
     size_t nc, ccap;
 } scan;
@@ -473,9 +478,9 @@ static int scan_hits(scan *sc, size_t **titles, size_t *nt, size_t *tcap)
         memset(row, 0, HROW);
         uint32_t c = t[i];
         unsigned cl = c < CL_BMP ? cltab[c] : is_han(c) ? CL_HAN | CL_WCI | CL_WCS : CL_WCI | CL_WCS;
-        clsv[i] = (uint8_t)cl;
         /* a Latin entry must start at a word start */
         bool alnum = (cl & CL_ALPHA) || c - '0' < 10u;
+        clsv[i] = (uint8_t)((cl & ~(unsigned)(CL_WCI | CL_WCS)) | (alnum ? P_ALNUM : 0));
         bool mid = alnum && prev_alnum;
         prev_alnum = alnum;
         lbits[i] = 0;
@@ -503,6 +508,8 @@ static int scan_hits(scan *sc, size_t **titles, size_t *nt, size_t *tcap)
                 row[ctz32(b)] = (uint8_t)len;
         }
         lbits[i] = seen;
+        if ((seen & B_SURNAME) && (cl & CL_HAN))
+            clsv[i] |= P_SURNAME;
         if (wl > 1)
             memset(inside + i + 1, 1, wl - 1);
         if (seen & (B_TITLE | B_TPREFIX)) {
@@ -2070,6 +2077,7 @@ typedef struct known {
     int type;
     unsigned flags;  /* RX_MF_ALIAS_ for short forms */
     int owner;       /* mention index of the full name; -2 when ambiguous */
+    int next;        /* aliases: the next form in the chain of its first character */
 } known;
 
 static int add_known(known **kv, size_t *nk, size_t *kcap, const uint32_t *t, size_t s, size_t e,
@@ -2094,8 +2102,21 @@ static int add_known(known **kv, size_t *nk, size_t *kcap, const uint32_t *t, si
     }
     if (!RX_GROW(*kv, *kcap, *nk + 1))
         return -1;
-    (*kv)[(*nk)++] = (known){s, e, type, flags, owner};
+    (*kv)[(*nk)++] = (known){s, e, type, flags, owner, -1};
     return 0;
+}
+
+/* May known form i, found at p with length l, stand there? It must not end
+ * inside a Latin word, and a bare Chinese given name needs a boundary on one
+ * side. */
+static bool alias_ok(const scan *sc, const known *kv, int i, size_t p, size_t l)
+{
+    const uint32_t *t = sc->t;
+    size_t q = p + l - 1;
+    if (is_alnum(t[q]) && q + 1 < sc->n && is_alnum(t[q + 1]))
+        return false;
+    return !((kv[i].flags & RX_MF_ALIAS_) && is_han(t[p]) && p > 0 && is_han(t[p - 1]) &&
+             !right_boundary(sc, p + l, sc->n) && !left_boundary(sc, 0, p));
 }
 
 static int aliases(scan *sc, rx_doc *doc)
@@ -2135,18 +2156,36 @@ static int aliases(scan *sc, rx_doc *doc)
                 goto done;
         }
     }
-    /* one pass over the text: the longest known form at each free position,
-     * through a trie of this document's forms */
-    size_t nchars = 0;
-    for (size_t i = 0; i < nk; i++)
-        nchars += kv[i].e - kv[i].s;
-    dt = rx_trie_new_sized(false, nchars);
-    if (!dt)
-        goto done;
-    for (size_t i = 0; i < nk; i++) {
-        int32_t v[RX_TRIE_NVAL] = {(int32_t)i, -1};
-        if (kv[i].owner != -2 && rx_trie_add(dt, t + kv[i].s, kv[i].e - kv[i].s, 1, v) < 0)
+    /* one pass over the text: the longest known form at each free position.
+     * The forms are chained by their first character (bucket c & 255); a
+     * document whose chains grow long (thousands of names sharing a first
+     * character) walks a trie of its forms instead, so the pass stays
+     * linear. */
+    enum { NBUCKET = 256, CHAIN_MAX = 24 };
+    int head[NBUCKET];
+    unsigned chain[NBUCKET] = {0}, longest_chain = 0;
+    for (size_t b = 0; b < NBUCKET; b++)
+        head[b] = -1;
+    for (size_t i = nk; i-- > 0;)
+        if (kv[i].owner != -2) {
+            unsigned b = t[kv[i].s] & (NBUCKET - 1);
+            kv[i].next = head[b];
+            head[b] = (int)i;
+            if (++chain[b] > longest_chain)
+                longest_chain = chain[b];
+        }
+    if (longest_chain > CHAIN_MAX) {
+        size_t nchars = 0;
+        for (size_t i = 0; i < nk; i++)
+            nchars += kv[i].e - kv[i].s;
+        dt = rx_trie_new_sized(false, nchars);
+        if (!dt)
             goto done;
+        for (size_t i = 0; i < nk; i++) {
+            int32_t v[RX_TRIE_NVAL] = {(int32_t)i, -1};
+            if (kv[i].owner != -2 && rx_trie_add(dt, t + kv[i].s, kv[i].e - kv[i].s, 1, v) < 0)
+                goto done;
+        }
     }
     /* Latin one-word forms of 4+ letters, for the edit distance check */
     lat = malloc((nk + 1) * sizeof *lat);
@@ -2159,35 +2198,50 @@ static int aliases(scan *sc, rx_doc *doc)
         if (kv[i].e - kv[i].s >= 4 && kv[i].owner != -2 && is_alpha(t[kv[i].s]) && !sp)
             lat[nlat++] = i;
     }
-    /* the first characters of the forms (a filter: bit c & 4095), so that
-     * most positions need no trie step */
-    uint64_t first[64] = {0};
-    for (size_t i = 0; i < nk; i++)
-        if (kv[i].owner != -2)
-            first[(t[kv[i].s] >> 6) & 63] |= 1ull << (t[kv[i].s] & 63);
-    for (size_t p = 0; p < sc->n; p++) {
-        if (sc->taken[p] || (is_alnum(t[p]) && p > 0 && is_alnum(t[p - 1])))
+    const uint8_t *taken = sc->taken, *cls = sc->cls;
+    const size_t n = sc->n;
+    for (size_t p = 0; p < n; p++) {
+        /* nothing starts at p unless a form starts with its character, or
+         * it is a surname (and Han) or a Latin letter; and it is free and
+         * not inside a Latin word */
+        while (p < n && head[t[p] & (NBUCKET - 1)] < 0 && !(cls[p] & (CL_ALPHA | P_SURNAME)))
+            p++;
+        if (p >= n)
+            break;
+        if (taken[p] || ((cls[p] & P_ALNUM) && p > 0 && (cls[p - 1] & P_ALNUM)))
             continue;
+        int fi = head[t[p] & (NBUCKET - 1)];
         size_t best = 0;
         int bi = -1;
-        int32_t node = RX_TRIE_ROOT;
-        bool may = (first[(t[p] >> 6) & 63] >> (t[p] & 63)) & 1;
-        for (size_t q = p; may && q < sc->n && !sc->taken[q]; q++) {
-            node = rx_trie_step(dt, node, t[q]);
-            if (node < 0)
-                break;
-            if (!rx_trie_mask(dt, node))
-                continue;
-            size_t l = q + 1 - p;
-            int i = rx_trie_value(dt, node, 0);
-            if (is_alnum(t[q]) && q + 1 < sc->n && is_alnum(t[q + 1]))
-                continue;
-            /* a bare Chinese given name needs a boundary on one side */
-            if ((kv[i].flags & RX_MF_ALIAS_) && is_han(t[p]) && p > 0 && is_han(t[p - 1]) &&
-                !right_boundary(sc, p + l, sc->n) && !left_boundary(sc, 0, p))
-                continue;
-            best = l;
-            bi = i;
+        if (dt) {
+            int32_t node = RX_TRIE_ROOT;
+            for (size_t q = p; fi >= 0 && q < n && !taken[q]; q++) {
+                node = rx_trie_step(dt, node, t[q]);
+                if (node < 0)
+                    break;
+                if (!rx_trie_mask(dt, node))
+                    continue;
+                size_t l = q + 1 - p;
+                int i = rx_trie_value(dt, node, 0);
+                if (alias_ok(sc, kv, i, p, l)) {
+                    best = l;
+                    bi = i;
+                }
+            }
+        } else {
+            /* the forms are distinct: the longest one that fits wins */
+            for (int i = fi; i >= 0; i = kv[i].next) {
+                size_t l = kv[i].e - kv[i].s, s0 = kv[i].s;
+                if (l <= best || t[s0] != t[p] || l > n - p)
+                    continue;
+                size_t z = 1;
+                while (z < l && t[p + z] == t[s0 + z])
+                    z++;
+                if (z < l || memchr(taken + p, 1, l) || !alias_ok(sc, kv, i, p, l))
+                    continue;
+                best = l;
+                bi = i;
+            }
         }
         if (bi >= 0) {
             memset(sc->taken + p, 1, best);
@@ -2250,8 +2304,7 @@ static int aliases(scan *sc, rx_doc *doc)
                 q++;
             size_t l = q - p;
             if (l >= 4 && !(q < sc->n && t[q] == '.' && q + 1 < sc->n && is_alpha(t[q + 1]))) {
-                bool cjk = cjk_context(sc, 0, sc->n, (tok){p, q});
-                bool ok = cjk || is_upper(t[p]);
+                bool ok = nlat && (is_upper(t[p]) || cjk_context(sc, 0, sc->n, (tok){p, q}));
                 int hitk = -1;
                 for (size_t x = 0; x < nlat && ok; x++) {
                     size_t i = lat[x];
@@ -2270,11 +2323,8 @@ static int aliases(scan *sc, rx_doc *doc)
                     if (hitk == -1)
                         hitk = (int)i;
                 }
-                bool clear = true;
-                for (size_t z = p; z < q && clear; z++)
-                    clear = !sc->taken[z];
                 tok tq = {p, q};
-                if (hitk >= 0 && clear && !tok_enstop(sc, tq) && !tok_is(sc, tq, L_EN_NONPER) &&
+                if (hitk >= 0 && !memchr(sc->taken + p, 1, l) && !tok_enstop(sc, tq) && !tok_is(sc, tq, L_EN_NONPER) &&
                     !tok_is(sc, tq, L_EN_COMMON)) {
                     memset(sc->taken + p, 1, l);
                     if (push_mention(doc, p, q, kv[hitk].type, RX_MF_ALIAS_,
