@@ -871,6 +871,10 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
 {
     const uint32_t *t = sc->t;
     for (size_t i = lo; i < hi; i++) {
+        while (i < hi && !(sc->cls[i] & P_SURNAME))
+            i++;
+        if (i >= hi)
+            break;
         if (!(sc->lists[i] & B_SURNAME) || !is_han(t[i]) || sc->inside[i] || role_len(sc, i, hi))
             continue;
         size_t sls[2] = {HIT(sc, i, 0), 0};
@@ -1052,6 +1056,10 @@ static int translit_names(scan *sc, size_t lo, size_t hi)
 {
     const uint32_t *t = sc->t;
     for (size_t i = lo; i < hi; i++) {
+        while (i < hi && !(sc->lists[i] & B_TRANSLIT))
+            i++;
+        if (i >= hi)
+            break;
         if (!(sc->lists[i] & B_TRANSLIT) || (i > lo && (HIT(sc, i - 1, 16) || is_name_dot(t[i - 1]))))
             continue;
         size_t j = i, parts = 1, part_len = 0, min_part = 99, chars = 0;
@@ -1192,6 +1200,10 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
 {
     const uint32_t *t = sc->t;
     for (size_t k = lo; k < hi; k++) {
+        while (k < hi && !(sc->lists[k] & (B_OSUF | B_OSUFW)) && !(sc->cls[k] & CL_PAREN))
+            k++;
+        if (k >= hi)
+            break;
         if (!(sc->lists[k] & (B_OSUF | B_OSUFW)) && t[k] != '(')
             continue; /* no suffix, no stock code */
         size_t sl = HIT(sc, k, 4), wl = HIT(sc, k, 5);
@@ -1267,6 +1279,10 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
 static int lexicon_cands(scan *sc, size_t lo, size_t hi)
 {
     for (size_t i = lo; i < hi; i++) {
+        while (i < hi && !(sc->lists[i] & ((uint32_t)(C_PERSON | C_ORG) << NCI)) && !sc->role[i])
+            i++;
+        if (i >= hi)
+            break;
         if (!(sc->lists[i] & ((uint32_t)(C_PERSON | C_ORG) << NCI)) && !sc->role[i])
             continue; /* no listed name, no role */
         size_t pl = HIT(sc, i, H_CS(0)), ol = HIT(sc, i, H_CS(1));
@@ -1824,6 +1840,10 @@ static int pronouns(scan *sc, size_t lo, size_t hi)
 {
     const uint32_t *t = sc->t;
     for (size_t i = lo; i < hi; i++) {
+        while (i < hi && !(sc->lists[i] & (B_PRON_P | B_PRON_O)) && !(sc->cls[i] & CL_PRON))
+            i++;
+        if (i >= hi)
+            break;
         uint32_t c = t[i];
         /* nothing below applies elsewhere */
         if (!(sc->lists[i] & (B_PRON_P | B_PRON_O)) && c != 0x4ED6 && c != 0x5979 && c != 0x516C)
