@@ -92,9 +92,9 @@ enum { CC_SURFREQ = 1u << 0, CC_WORDY = 1u << 1, CC_PNOUN = 1u << 2, CC_FUNC = 1
 /* classes of BMP characters (rx_ner.cl) for step 1: what a walk may start
  * from, and what the candidate passes of a sentence start from */
 enum {
-    CL_WALK = 1u << 0,   /* a trie has an entry starting with it */
+    CL_WCI = 1u << 0,    /* ner->ci has an entry starting with it */
     CL_ALPHA = 1u << 1,  /* is_alpha */
-    CL_ALNUM = 1u << 2,  /* is_alnum */
+    CL_WCS = 1u << 2,    /* ner->cs has an entry starting with it */
     CL_HAN = 1u << 3,    /* is_han */
     CL_V = 1u << 4,      /* v V (vs_teams) */
     CL_BYLINE = 1u << 5, /* 者 辑 员 生, the last character of a byline cue */
@@ -102,6 +102,10 @@ enum {
     CL_PAREN = 1u << 7   /* ( before a stock code */
 };
 #define CL_BMP 0x10000u
+/* in the per-position classes (scan.cls) the walk bits, of no use after
+ * step 1, give way to these */
+#define P_SURNAME CL_WCI /* a surname entry starts at i (a Han character) */
+#define P_ALNUM CL_WCS   /* is_alnum */
 
 struct rx_ner {
     rx_trie *ci, *cs;
@@ -333,12 +337,12 @@ static void build_classes(rx_ner *ner)
     static const uint32_t byline[] = {0x8005, 0x8F91, 0x5458, 0x751F}, pron[] = {0x4ED6, 0x5979, 0x516C};
     for (uint32_t c = 0; c < CL_BMP; c++) {
         unsigned k = 0;
-        if (ner->vci.root[c] >= 0 || ner->vcs.root[c] >= 0)
-            k |= CL_WALK;
+        if (ner->vci.root[c] >= 0)
+            k |= CL_WCI;
+        if (ner->vcs.root[c] >= 0)
+            k |= CL_WCS;
         if (is_alpha(c))
             k |= CL_ALPHA;
-        if (is_alnum(c))
-            k |= CL_ALNUM;
         if (is_han(c))
             k |= CL_HAN;
         ner->cl[c] = (uint8_t)k;
@@ -368,17 +372,17 @@ typedef struct scan {
     uint8_t *role;     /* length of the role (prefix* title) starting at i */
     uint8_t *inside;   /* i is inside (not at the start of) a stop word, cue,
                         * title or organisation that started before it */
-    uint32_t *lists;   /* bit k: list k (a hit row index) has an entry starting at i */
+    uint32_t *lists;   /* bit k: list k (a hit row index) has an entry starting at i;
+                        * row k of i is 0 where bit k is clear */
+    uint8_t *cls;      /* the CL_ class of the character at i (outside the BMP:
+                        * CL_HAN or none), so that a sentence skips the passes
+                        * that find nothing in it; P_ bits instead of CL_WCI
+                        * and CL_WCS */
     cand *c;
     size_t nc, ccap;
 } scan;
 
 #define E_ROLE 30
-/* a spare byte of every hit row: the CL_ class of the character at i (no
- * class outside the BMP but CL_HAN), so that a sentence skips the passes
- * that find nothing in it */
-#define ROW_CLASS 31
-_Static_assert(NH <= ROW_CLASS, "the class byte is no list's");
 #define HROW 32 /* bytes of a hit row (NH used) */
 #define HIT(sc, i, k) ((sc)->hit[(size_t)(i) * HROW + (k)])
 
@@ -398,23 +402,31 @@ static int ctz32(uint32_t m)
 #endif
 }
 
-/* Walk one frozen trie from position i (not inside a Latin word) and record
- * every entry that starts there: the longest of each list wins, as the
- * entries come shortest first. Entries of 64+ characters are not looked for. */
 #if defined(__GNUC__)
 #define ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define ALWAYS_INLINE inline
 #endif
 
-static ALWAYS_INLINE uint32_t walk(const rx_trie_view *v, const uint32_t *t, size_t n, size_t i, bool cs,
-                                   uint8_t *row, int32_t *csnode)
+/* an entry found by a walk: the lists (hit row bits) of the node and the
+ * length */
+typedef struct hitlen {
+    uint32_t m, len;
+} hitlen;
+
+/* the longest walk: entries of 64+ characters are not looked for */
+#define WALK_MAX 64
+
+/* Walk one frozen trie from position i (not inside a Latin word) and append
+ * every entry that starts there to out, shortest first (at most WALK_MAX).
+ * Returns their count. */
+static ALWAYS_INLINE size_t walk(const rx_trie_view *v, const uint32_t *t, size_t n, size_t i, bool cs,
+                                 hitlen *out, int32_t *csnode)
 {
     int32_t node = rx_trie_view_first(v, t[i]);
     if (node < 0)
         return 0;
-    size_t lim = n - i < 64 ? n - i : 64;
-    uint32_t all = 0;
+    size_t lim = n - i < WALK_MAX ? n - i : WALK_MAX, k = 0;
     const rx_trie_node *nodes = v->nodes;
     for (size_t x = 0;;) {
         uint32_t m = nodes[node].mask;
@@ -422,14 +434,9 @@ static ALWAYS_INLINE uint32_t walk(const rx_trie_view *v, const uint32_t *t, siz
             size_t j = i + x;
             /* an entry must not end inside a Latin word */
             if (!(is_alnum(t[j]) && j + 1 < n && is_alnum(t[j + 1]))) {
-                uint8_t len = (uint8_t)(x + 1);
                 if (cs && (m & (C_PERSON | C_ORG)))
                     *csnode = node;
-                all |= m;
-                while (m) {
-                    row[ctz32(m)] = len;
-                    m &= m - 1;
-                }
+                out[k++] = (hitlen){cs ? m << NCI : m, (uint32_t)(x + 1)};
             }
         }
         if (++x >= lim)
@@ -442,72 +449,77 @@ static ALWAYS_INLINE uint32_t walk(const rx_trie_view *v, const uint32_t *t, siz
         if (node < 0)
             break;
     }
-    return cs ? all << NCI : all;
+    return k;
 }
 
-/* Step 1 over the whole text: hit rows, lists, the ends of list entries,
- * inside; clears taken and role. The positions where a title or a title
- * prefix starts go to *titles (grown as needed; *nt of them): their roles
- * read rows further on, so the caller works them out afterwards. Returns
- * -1 when out of memory. */
+/* Step 1 over the whole text: hit rows, lists, classes, the ends of list
+ * entries, inside; clears taken and role. The positions where a title or a
+ * title prefix starts go to *titles (grown as needed; *nt of them): their
+ * roles read rows further on, so the caller works them out afterwards.
+ * Returns -1 when out of memory. */
 static int scan_hits(scan *sc, size_t **titles, size_t *nt, size_t *tcap)
 {
     const rx_trie_view ci = sc->ner->vci, cs = sc->ner->vcs;
     const uint8_t *const cltab = sc->ner->cl;
     const uint32_t *t = sc->t;
     const size_t n = sc->n;
-    uint8_t *const hit = sc->hit, *const taken = sc->taken, *const role = sc->role, *const inside = sc->inside;
+    uint8_t *const hit = sc->hit, *const inside = sc->inside, *const clsv = sc->cls;
     uint32_t *const lbits = sc->lists, *const ends = sc->ends;
     int32_t *const csnode = sc->csnode;
-    /* ends and inside are written ahead of i, at most 64 positions (the
-     * longest entry walked): p is cleared before position p - 64 is walked */
-    enum { AHEAD = 64 };
-    for (size_t p = 0; p <= n && p <= AHEAD; p++)
-        ends[p] = 0, inside[p] = 0;
+    /* ends, taken, role and inside lie together (rx_recognize) */
+    memset(ends, 0, (n + 1) * (sizeof *ends + 3));
+    /* a stop word, cue, title or organisation: the positions after its
+     * start are inside it */
+    const uint32_t wordish = B_STOP | B_CUE_AFTER | B_CUE_BEFORE | B_TITLE | ((uint32_t)C_ORG << NCI);
+    hitlen found[2 * WALK_MAX];
     bool prev_alnum = false;
     for (size_t i = 0; i < n; i++) {
-        if (i + AHEAD <= n)
-            ends[i + AHEAD] = 0, inside[i + AHEAD] = 0;
         uint8_t *row = hit + i * HROW;
         memset(row, 0, HROW);
-        taken[i] = role[i] = 0;
         uint32_t c = t[i];
-        unsigned cls = c < CL_BMP ? cltab[c] : is_han(c) ? CL_HAN | CL_WALK : CL_WALK;
-        row[ROW_CLASS] = (uint8_t)cls;
+        unsigned cl = c < CL_BMP ? cltab[c] : is_han(c) ? CL_HAN | CL_WCI | CL_WCS : CL_WCI | CL_WCS;
         /* a Latin entry must start at a word start */
-        bool alnum = cls & CL_ALNUM;
+        bool alnum = (cl & CL_ALPHA) || c - '0' < 10u;
+        clsv[i] = (uint8_t)((cl & ~(unsigned)(CL_WCI | CL_WCS)) | (alnum ? P_ALNUM : 0));
         bool mid = alnum && prev_alnum;
         prev_alnum = alnum;
-        uint32_t m = 0;
-        if (!mid && (cls & CL_WALK)) {
-            m = walk(&ci, t, n, i, false, row, &csnode[i]);
-            m |= walk(&cs, t, n, i, true, row + H_CS(0), &csnode[i]);
-        }
-        lbits[i] = m;
-        if (!m)
+        lbits[i] = 0;
+        if (mid || !(cl & (CL_WCI | CL_WCS)))
             continue;
-        for (uint32_t b = m; b; b &= b - 1) {
-            int k = ctz32(b);
-            ends[i + row[k]] |= 1u << k;
+        size_t nf = 0;
+        if (cl & CL_WCI)
+            nf = walk(&ci, t, n, i, false, found, &csnode[i]);
+        if (cl & CL_WCS)
+            nf += walk(&cs, t, n, i, true, found + nf, &csnode[i]);
+        if (!nf)
+            continue;
+        /* longest first within each trie (their bits differ): a list's
+         * longest entry is the first that carries its bit */
+        uint32_t seen = 0, wl = 0;
+        for (size_t f = nf; f-- > 0;) {
+            uint32_t len = found[f].len, b = found[f].m & ~seen;
+            seen |= found[f].m;
+            if ((found[f].m & wordish) && len > wl)
+                wl = len;
+            if (!b)
+                continue;
+            ends[i + len] |= b;
+            for (; b; b &= b - 1)
+                row[ctz32(b)] = (uint8_t)len;
         }
-        /* inside a stop word, cue, title or organisation */
-        if (m & (B_STOP | B_CUE_AFTER | B_CUE_BEFORE | B_TITLE | ((uint32_t)C_ORG << NCI))) {
-            static const int wordish[] = {9, 7, 8, 1, H_CS(1)};
-            size_t wl = 0;
-            for (size_t w = 0; w < sizeof wordish / sizeof wordish[0]; w++)
-                if (row[wordish[w]] > wl)
-                    wl = row[wordish[w]];
-            for (size_t q = i + 1; q < i + wl; q++)
-                inside[q] = 1;
-        }
-        if (m & (B_TITLE | B_TPREFIX)) {
-            if (!RX_GROW(*titles, *tcap, *nt + 1))
+        lbits[i] = seen;
+        if ((seen & B_SURNAME) && (cl & CL_HAN))
+            clsv[i] |= P_SURNAME;
+        if (wl > 1)
+            memset(inside + i + 1, 1, wl - 1);
+        if (seen & (B_TITLE | B_TPREFIX)) {
+            if (*nt >= *tcap && !RX_GROW(*titles, *tcap, *nt + 1))
                 return -1;
             (*titles)[(*nt)++] = i;
         }
     }
     lbits[n] = 0;
-    taken[n] = role[n] = 0;
+    clsv[n] = 0;
     return 0;
 }
 
@@ -860,6 +872,10 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
 {
     const uint32_t *t = sc->t;
     for (size_t i = lo; i < hi; i++) {
+        while (i < hi && !(sc->cls[i] & P_SURNAME))
+            i++;
+        if (i >= hi)
+            break;
         if (!(sc->lists[i] & B_SURNAME) || !is_han(t[i]) || sc->inside[i] || role_len(sc, i, hi))
             continue;
         size_t sls[2] = {HIT(sc, i, 0), 0};
@@ -1041,6 +1057,10 @@ static int translit_names(scan *sc, size_t lo, size_t hi)
 {
     const uint32_t *t = sc->t;
     for (size_t i = lo; i < hi; i++) {
+        while (i < hi && !(sc->lists[i] & B_TRANSLIT))
+            i++;
+        if (i >= hi)
+            break;
         if (!(sc->lists[i] & B_TRANSLIT) || (i > lo && (HIT(sc, i - 1, 16) || is_name_dot(t[i - 1]))))
             continue;
         size_t j = i, parts = 1, part_len = 0, min_part = 99, chars = 0;
@@ -1204,6 +1224,10 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
 {
     const uint32_t *t = sc->t;
     for (size_t k = lo; k < hi; k++) {
+        while (k < hi && !(sc->lists[k] & (B_OSUF | B_OSUFW)) && !(sc->cls[k] & CL_PAREN))
+            k++;
+        if (k >= hi)
+            break;
         if (!(sc->lists[k] & (B_OSUF | B_OSUFW)) && t[k] != '(')
             continue; /* no suffix, no stock code */
         size_t sl = HIT(sc, k, 4), wl = HIT(sc, k, 5);
@@ -1287,6 +1311,10 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
 static int lexicon_cands(scan *sc, size_t lo, size_t hi)
 {
     for (size_t i = lo; i < hi; i++) {
+        while (i < hi && !(sc->lists[i] & ((uint32_t)(C_PERSON | C_ORG) << NCI)) && !sc->role[i])
+            i++;
+        if (i >= hi)
+            break;
         if (!(sc->lists[i] & ((uint32_t)(C_PERSON | C_ORG) << NCI)) && !sc->role[i])
             continue; /* no listed name, no role */
         size_t pl = HIT(sc, i, H_CS(0)), ol = HIT(sc, i, H_CS(1));
@@ -1844,6 +1872,10 @@ static int pronouns(scan *sc, size_t lo, size_t hi)
 {
     const uint32_t *t = sc->t;
     for (size_t i = lo; i < hi; i++) {
+        while (i < hi && !(sc->lists[i] & (B_PRON_P | B_PRON_O)) && !(sc->cls[i] & CL_PRON))
+            i++;
+        if (i >= hi)
+            break;
         uint32_t c = t[i];
         /* nothing below applies elsewhere */
         if (!(sc->lists[i] & (B_PRON_P | B_PRON_O)) && c != 0x4ED6 && c != 0x5979 && c != 0x516C)
@@ -2097,6 +2129,7 @@ typedef struct known {
     int type;
     unsigned flags;  /* RX_MF_ALIAS_ for short forms */
     int owner;       /* mention index of the full name; -2 when ambiguous */
+    int next;        /* aliases: the next form in the chain of its first character */
 } known;
 
 static int add_known(known **kv, size_t *nk, size_t *kcap, const uint32_t *t, size_t s, size_t e,
@@ -2121,8 +2154,21 @@ static int add_known(known **kv, size_t *nk, size_t *kcap, const uint32_t *t, si
     }
     if (!RX_GROW(*kv, *kcap, *nk + 1))
         return -1;
-    (*kv)[(*nk)++] = (known){s, e, type, flags, owner};
+    (*kv)[(*nk)++] = (known){s, e, type, flags, owner, -1};
     return 0;
+}
+
+/* May known form i, found at p with length l, stand there? It must not end
+ * inside a Latin word, and a bare Chinese given name needs a boundary on one
+ * side. */
+static bool alias_ok(const scan *sc, const known *kv, int i, size_t p, size_t l)
+{
+    const uint32_t *t = sc->t;
+    size_t q = p + l - 1;
+    if (is_alnum(t[q]) && q + 1 < sc->n && is_alnum(t[q + 1]))
+        return false;
+    return !((kv[i].flags & RX_MF_ALIAS_) && is_han(t[p]) && p > 0 && is_han(t[p - 1]) &&
+             !right_boundary(sc, p + l, sc->n) && !left_boundary(sc, 0, p));
 }
 
 static int aliases(scan *sc, rx_doc *doc)
@@ -2162,18 +2208,36 @@ static int aliases(scan *sc, rx_doc *doc)
                 goto done;
         }
     }
-    /* one pass over the text: the longest known form at each free position,
-     * through a trie of this document's forms */
-    size_t nchars = 0;
-    for (size_t i = 0; i < nk; i++)
-        nchars += kv[i].e - kv[i].s;
-    dt = rx_trie_new_sized(false, nchars);
-    if (!dt)
-        goto done;
-    for (size_t i = 0; i < nk; i++) {
-        int32_t v[RX_TRIE_NVAL] = {(int32_t)i, -1};
-        if (kv[i].owner != -2 && rx_trie_add(dt, t + kv[i].s, kv[i].e - kv[i].s, 1, v) < 0)
+    /* one pass over the text: the longest known form at each free position.
+     * The forms are chained by their first character (bucket c & 255); a
+     * document whose chains grow long (thousands of names sharing a first
+     * character) walks a trie of its forms instead, so the pass stays
+     * linear. */
+    enum { NBUCKET = 256, CHAIN_MAX = 24 };
+    int head[NBUCKET];
+    unsigned chain[NBUCKET] = {0}, longest_chain = 0;
+    for (size_t b = 0; b < NBUCKET; b++)
+        head[b] = -1;
+    for (size_t i = nk; i-- > 0;)
+        if (kv[i].owner != -2) {
+            unsigned b = t[kv[i].s] & (NBUCKET - 1);
+            kv[i].next = head[b];
+            head[b] = (int)i;
+            if (++chain[b] > longest_chain)
+                longest_chain = chain[b];
+        }
+    if (longest_chain > CHAIN_MAX) {
+        size_t nchars = 0;
+        for (size_t i = 0; i < nk; i++)
+            nchars += kv[i].e - kv[i].s;
+        dt = rx_trie_new_sized(false, nchars);
+        if (!dt)
             goto done;
+        for (size_t i = 0; i < nk; i++) {
+            int32_t v[RX_TRIE_NVAL] = {(int32_t)i, -1};
+            if (kv[i].owner != -2 && rx_trie_add(dt, t + kv[i].s, kv[i].e - kv[i].s, 1, v) < 0)
+                goto done;
+        }
     }
     /* Latin one-word forms of 4+ letters, for the edit distance check */
     lat = malloc((nk + 1) * sizeof *lat);
@@ -2186,35 +2250,50 @@ static int aliases(scan *sc, rx_doc *doc)
         if (kv[i].e - kv[i].s >= 4 && kv[i].owner != -2 && is_alpha(t[kv[i].s]) && !sp)
             lat[nlat++] = i;
     }
-    /* the first characters of the forms (a filter: bit c & 4095), so that
-     * most positions need no trie step */
-    uint64_t first[64] = {0};
-    for (size_t i = 0; i < nk; i++)
-        if (kv[i].owner != -2)
-            first[(t[kv[i].s] >> 6) & 63] |= 1ull << (t[kv[i].s] & 63);
-    for (size_t p = 0; p < sc->n; p++) {
-        if (sc->taken[p] || (is_alnum(t[p]) && p > 0 && is_alnum(t[p - 1])))
+    const uint8_t *taken = sc->taken, *cls = sc->cls;
+    const size_t n = sc->n;
+    for (size_t p = 0; p < n; p++) {
+        /* nothing starts at p unless a form starts with its character, or
+         * it is a surname (and Han) or a Latin letter; and it is free and
+         * not inside a Latin word */
+        while (p < n && head[t[p] & (NBUCKET - 1)] < 0 && !(cls[p] & (CL_ALPHA | P_SURNAME)))
+            p++;
+        if (p >= n)
+            break;
+        if (taken[p] || ((cls[p] & P_ALNUM) && p > 0 && (cls[p - 1] & P_ALNUM)))
             continue;
+        int fi = head[t[p] & (NBUCKET - 1)];
         size_t best = 0;
         int bi = -1;
-        int32_t node = RX_TRIE_ROOT;
-        bool may = (first[(t[p] >> 6) & 63] >> (t[p] & 63)) & 1;
-        for (size_t q = p; may && q < sc->n && !sc->taken[q]; q++) {
-            node = rx_trie_step(dt, node, t[q]);
-            if (node < 0)
-                break;
-            if (!rx_trie_mask(dt, node))
-                continue;
-            size_t l = q + 1 - p;
-            int i = rx_trie_value(dt, node, 0);
-            if (is_alnum(t[q]) && q + 1 < sc->n && is_alnum(t[q + 1]))
-                continue;
-            /* a bare Chinese given name needs a boundary on one side */
-            if ((kv[i].flags & RX_MF_ALIAS_) && is_han(t[p]) && p > 0 && is_han(t[p - 1]) &&
-                !right_boundary(sc, p + l, sc->n) && !left_boundary(sc, 0, p))
-                continue;
-            best = l;
-            bi = i;
+        if (dt) {
+            int32_t node = RX_TRIE_ROOT;
+            for (size_t q = p; fi >= 0 && q < n && !taken[q]; q++) {
+                node = rx_trie_step(dt, node, t[q]);
+                if (node < 0)
+                    break;
+                if (!rx_trie_mask(dt, node))
+                    continue;
+                size_t l = q + 1 - p;
+                int i = rx_trie_value(dt, node, 0);
+                if (alias_ok(sc, kv, i, p, l)) {
+                    best = l;
+                    bi = i;
+                }
+            }
+        } else {
+            /* the forms are distinct: the longest one that fits wins */
+            for (int i = fi; i >= 0; i = kv[i].next) {
+                size_t l = kv[i].e - kv[i].s, s0 = kv[i].s;
+                if (l <= best || t[s0] != t[p] || l > n - p)
+                    continue;
+                size_t z = 1;
+                while (z < l && t[p + z] == t[s0 + z])
+                    z++;
+                if (z < l || memchr(taken + p, 1, l) || !alias_ok(sc, kv, i, p, l))
+                    continue;
+                best = l;
+                bi = i;
+            }
         }
         if (bi >= 0) {
             memset(sc->taken + p, 1, best);
@@ -2277,8 +2356,7 @@ static int aliases(scan *sc, rx_doc *doc)
                 q++;
             size_t l = q - p;
             if (l >= 4 && !(q < sc->n && t[q] == '.' && q + 1 < sc->n && is_alpha(t[q + 1]))) {
-                bool cjk = cjk_context(sc, 0, sc->n, (tok){p, q});
-                bool ok = cjk || is_upper(t[p]);
+                bool ok = nlat && (is_upper(t[p]) || cjk_context(sc, 0, sc->n, (tok){p, q}));
                 int hitk = -1;
                 for (size_t x = 0; x < nlat && ok; x++) {
                     size_t i = lat[x];
@@ -2297,11 +2375,8 @@ static int aliases(scan *sc, rx_doc *doc)
                     if (hitk == -1)
                         hitk = (int)i;
                 }
-                bool clear = true;
-                for (size_t z = p; z < q && clear; z++)
-                    clear = !sc->taken[z];
                 tok tq = {p, q};
-                if (hitk >= 0 && clear && !tok_enstop(sc, tq) && !tok_is(sc, tq, L_EN_NONPER) &&
+                if (hitk >= 0 && !memchr(sc->taken + p, 1, l) && !tok_enstop(sc, tq) && !tok_is(sc, tq, L_EN_NONPER) &&
                     !tok_is(sc, tq, L_EN_COMMON)) {
                     memset(sc->taken + p, 1, l);
                     if (push_mention(doc, p, q, kv[hitk].type, RX_MF_ALIAS_,
@@ -2439,19 +2514,20 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
     int rc = -1;
     uint8_t *taken = NULL;
     _Static_assert(NH <= HROW, "a hit row holds every list");
-    /* one block for the per-position tables, cleared (where needed) by
-     * scan_hits */
+    /* one block for the per-position tables, filled and cleared (where
+     * needed) by scan_hits: ends, taken, role and inside one after another */
     size_t n1 = n + 1;
-    char *blk = n1 > SIZE_MAX / 64 ? NULL : malloc(n1 * (2 * sizeof(uint32_t) + sizeof(int32_t) + HROW + 3));
+    char *blk = n1 > SIZE_MAX / 64 ? NULL : malloc(n1 * (HROW + 3 * sizeof(uint32_t) + 4));
     if (!blk)
         goto done;
-    sc.ends = (uint32_t *)blk;
-    sc.lists = sc.ends + n1;
+    sc.hit = (uint8_t *)blk;
+    sc.lists = (uint32_t *)(sc.hit + n1 * HROW);
     sc.csnode = (int32_t *)(sc.lists + n1);
-    sc.hit = (uint8_t *)(sc.csnode + n1);
-    sc.taken = sc.hit + n1 * HROW;
+    sc.ends = (uint32_t *)(sc.csnode + n1);
+    sc.taken = (uint8_t *)(sc.ends + n1);
     sc.role = sc.taken + n1;
     sc.inside = sc.role + n1;
+    sc.cls = sc.inside + n1;
     if (scan_hits(&sc, &titles, &ntitles, &titcap) < 0)
         goto done;
     for (size_t x = 0; x < ntitles; x++) {
@@ -2478,10 +2554,10 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
          * transliteration character; a Latin letter; a pronoun or 他 她 公 */
         uint32_t any = 0;
         unsigned cl = 0;
-        for (size_t i = lo; i < hi; i++) {
+        for (size_t i = lo; i < hi; i++)
             any |= sc.lists[i];
-            cl |= HIT(&sc, i, ROW_CLASS);
-        }
+        for (size_t i = lo; i < hi; i++)
+            cl |= sc.cls[i];
         bool han = cl & CL_HAN;
         if (((any & (((uint32_t)(C_PERSON | C_ORG) << NCI) | B_TITLE | B_TPREFIX)) && lexicon_cands(&sc, lo, hi) < 0) ||
             (han && (any & (B_OSUF | B_OSUFW) || cl & CL_PAREN) && chinese_orgs(&sc, lo, hi) < 0) ||
