@@ -868,6 +868,17 @@ static bool given_soft_ok(const scan *sc, size_t g, size_t lg, size_t hi, bool t
     return false;
 }
 
+/* adverbs that follow a subject (已 則 也 就 都 還 卻 便 曾 正 將 又 並 才 仍) */
+static bool adverb_after_name(uint32_t c)
+{
+    static const uint32_t adv[] = {0x5DF2, 0x5219, 0x4E5F, 0x5C31, 0x90FD, 0x8FD8, 0x5374, 0x4FBF,
+                                   0x66FE, 0x6B63, 0x5C06, 0x53C8, 0x5E76, 0x624D, 0x4ECD};
+    for (size_t k = 0; k < sizeof adv / sizeof adv[0]; k++)
+        if (c == adv[k])
+            return true;
+    return false;
+}
+
 static int chinese_names(scan *sc, size_t lo, size_t hi)
 {
     const uint32_t *t = sc->t;
@@ -940,7 +951,12 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                 if (!rb && !((tl || cl) && lg == 2) && !stat)
                     continue;
                 bool cw = e < hi && HIT(sc, e, L_CUE_WEAK) && lg == 2 && ls + lg >= 3;
-                bool strong = tl || tr || (cl && rb) || (cr && (lb || cl)) || (cw && lb) || stat;
+                /* the head of a "...的" phrase before an adverb or a pause
+                 * (經營小店的潘凝已經, 工作的于澄則): a person */
+                bool de = ls == 1 && !amb && !words && i > lo && t[i - 1] == 0x7684 /* 的 */ &&
+                          !(cclass(sc, t[e - 1]) & (CC_WORDY | CC_GSOFT)) &&
+                          (e >= hi || t[e] == 0xFF0C || t[e] == ',' || adverb_after_name(t[e]));
+                bool strong = tl || tr || (cl && rb) || (cr && (lb || cl)) || (cw && lb) || stat || de;
                 if (strong) {
                     if (add_cand(sc, i, e, RX_M_PERSON, 3, 0, -1) < 0)
                         return -1;

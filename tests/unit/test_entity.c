@@ -289,6 +289,9 @@ int main(void)
     expect("陈宜兰表示，公司营运稳健。", "陈宜兰", RX_M_PERSON);
     reject("他们谈武汉的发展。", "谈武汉");
     reject("公司在台北設立研發中心。", "台北設立研發中心");
+    /* the head of a 的-phrase before an adverb */
+    expect("在城东经营小书店的潘凝已经收藏了两百本旧书。", "潘凝", RX_M_PERSON);
+    reject("公司的高层已经决定。", "高层");
     /* a unit right after its parent organisation is one organisation */
     expect("昨日中国银行北京分行宣布降息。", "中国银行北京分行", RX_M_ORG);
     reject("曼联客场防平局。", "曼联客场防平局");
