@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "utf8_words.h"
 
 enum { ENC_UTF8, ENC_UTF16LE, ENC_UTF16BE, ENC_UTF16, ENC_ICONV };
 
@@ -42,29 +43,6 @@ static uint32_t *alloc_cp(size_t len)
     if (len >= SIZE_MAX / sizeof(uint32_t) - 1)
         return NULL;
     return malloc((len + 1) * sizeof(uint32_t));
-}
-
-/* The eight bytes at s as one little-endian word (compilers make this one load). */
-static inline uint64_t load8(const unsigned char *s)
-{
-    return (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 | (uint64_t)s[3] << 24 |
-           (uint64_t)s[4] << 32 | (uint64_t)s[5] << 40 | (uint64_t)s[6] << 48 |
-           (uint64_t)s[7] << 56;
-}
-
-/* Do the low three bytes of x (little-endian) hold a sequence E1..EC, EE, EF
- * 80..BF 80..BF? That is a lead 1110xxxx whose low nibble is neither 0 nor D
- * (a bit mask), then two continuation bytes 10xxxxxx. */
-static inline bool cjk3(uint32_t x)
-{
-    return (x & 0xC0C0F0u) == 0x8080E0u && ((0xDFFEu >> (x & 0xFu)) & 1u);
-}
-
-/* Do the low six bytes of x hold two sequences that cjk3 accepts? */
-static inline bool cjk3x2(uint64_t x)
-{
-    return (x & 0xC0C0F0C0C0F0ull) == 0x8080E08080E0ull &&
-           ((0xDFFEu >> (x & 0xFu)) & (0xDFFEu >> (x >> 24 & 0xFu)) & 1u);
 }
 
 /* The code point of the sequence cjk3 accepted. */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "utf8_words.h"
 
 static size_t skip_ws(const char *s, size_t n, size_t i)
 {
@@ -134,29 +135,6 @@ static inline bool plain8(const unsigned char *u)
     uint64_t bs = x ^ (ONES * '\\');
     uint64_t bad = x | ((x - ONES * 0x20) & ~x) | ((bs - ONES) & ~bs);
     return (bad & HIGHS) == 0;
-}
-
-/* The eight bytes at s as one little-endian word (compilers make this one load). */
-static inline uint64_t load8(const unsigned char *s)
-{
-    return (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 | (uint64_t)s[3] << 24 |
-           (uint64_t)s[4] << 32 | (uint64_t)s[5] << 40 | (uint64_t)s[6] << 48 |
-           (uint64_t)s[7] << 56;
-}
-
-/* Do the low three bytes of x (little-endian) hold a valid sequence E1..EC,
- * EE, EF 80..BF 80..BF (most of the BMP, every CJK ideograph)? A lead 1110xxxx
- * whose low nibble is neither 0 nor D (a bit mask), two bytes 10xxxxxx. */
-static inline bool cjk3(uint32_t x)
-{
-    return (x & 0xC0C0F0u) == 0x8080E0u && ((0xDFFEu >> (x & 0xFu)) & 1u);
-}
-
-/* Do the low six bytes of x hold two sequences that cjk3 accepts? */
-static inline bool cjk3x2(uint64_t x)
-{
-    return (x & 0xC0C0F0C0C0F0ull) == 0x8080E08080E0ull &&
-           ((0xDFFEu >> (x & 0xFu)) & (0xDFFEu >> (x >> 24 & 0xFu)) & 1u);
 }
 
 /* End of the run of bytes from u[p] (p < end) that decode to themselves:
