@@ -1656,7 +1656,12 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
                 continue;
             }
         }
-        if (!namey(sc, tk[a]))
+        /* a title that is also a first name, right before a surname (Dean
+         * Marsh, not "the dean"), starts a name */
+        bool title_given = !namey(sc, tk[a]) && tok_title(sc, tk[a]) && tok_cap(sc, tk[a]) &&
+                           HIT(sc, tk[a].s, L_EN_GIVEN) == tk[a].e - tk[a].s && a + 1 < nt &&
+                           tk[a + 1].s == tk[a].e + 1 && is_space(t[tk[a].e]) && namey(sc, tk[a + 1]);
+        if (!namey(sc, tk[a]) && !title_given)
             continue;
         /* an organisation from the lexicon at the start of a run stands alone */
         if (HIT(sc, tk[a].s, H_CS(1)) && !(HIT(sc, tk[a].s, H_CS(0)) >= HIT(sc, tk[a].s, H_CS(1)))) {

@@ -424,6 +424,21 @@ static void sentence_mentions(const rx_doc *doc, const rx_span *s, size_t *curso
     *last = hi;
 }
 
+/* A news agency credited in a dateline, "LONDON (Reuters) - ...": the
+ * mention in brackets followed by a dash is no party to the story. */
+static bool is_agency_credit(const rx_doc *doc, const rx_mention *m)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t n = doc->text.n;
+    if (m->start == 0 || (t[m->start - 1] != '(' && t[m->start - 1] != 0xFF08) || m->end >= n ||
+        (t[m->end] != ')' && t[m->end] != 0xFF09))
+        return false;
+    size_t k = m->end + 1;
+    while (k < n && t[k] == ' ')
+        k++;
+    return k < n && (t[k] == '-' || t[k] == 0x2013 || t[k] == 0x2014);
+}
+
 /* focus[i]: the mention (index) of the organisation named most often in
  * doc->m[0, i), its latest mention standing for it (the most recent on a tie);
  * -1 when none. One pass over the mentions; caller frees. NULL when out of
@@ -444,7 +459,7 @@ static int *focus_orgs(const rx_doc *doc)
         if (i == doc->nm)
             break;
         const rx_mention *m = &doc->m[i];
-        if (m->type != RX_M_ORG || m->entity < 0 || (m->flags & RX_MF_PRONOUN))
+        if (m->type != RX_M_ORG || m->entity < 0 || (m->flags & RX_MF_PRONOUN) || is_agency_credit(doc, m))
             continue;
         size_t n = ++count[m->entity];
         if (n >= best_n || m->entity == best_e) {
@@ -473,7 +488,7 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
         /* the nearest organisation before the person, else one inside the evidence */
         for (size_t i = first; i < last; i++) {
             const rx_mention *m = &doc->m[i];
-            if (m->type != RX_M_ORG)
+            if (m->type != RX_M_ORG || is_agency_credit(doc, m))
                 continue;
             if (m->end <= pm->start)
                 r->org = (int)i;
