@@ -909,8 +909,10 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                  * 經理李明|出席): the shorter name, whatever the context */
                 if (lg == 2 && e < hi && (HIT(sc, e - 1, L_WORD) >= 2 || HIT(sc, e - 1, 7) >= 2 || HIT(sc, e - 1, 8) >= 2))
                     continue;
+                /* a listed non-name (王國, 高興) that is the candidate, or starts
+                 * it without a title or cue before (王國強 after 部長 is a name) */
                 size_t nn = HIT(sc, i, H_CS(2));
-                if (nn >= 2 && nn <= e - i)
+                if (nn >= 2 && (nn == e - i || (nn < e - i && !(tl || cl))))
                     continue;
                 if (HIT(sc, i, H_CS(1)) >= e - i) /* an organisation's name */
                     continue;
@@ -1337,6 +1339,12 @@ static int lexicon_cands(scan *sc, size_t lo, size_t hi)
         if (pl && i + pl <= hi && add_cand(sc, i, i + pl, RX_M_PERSON, 4, 0, lex_group(sc, i, RX_M_PERSON)) < 0)
             return -1;
         if (ol && i + ol <= hi && add_cand(sc, i, i + ol, RX_M_ORG, 4, 0, lex_group(sc, i, RX_M_ORG)) < 0)
+            return -1;
+        /* a listed body whose last character starts a title with 長 is that
+         * body's head (經濟部長, 外交部長, 國防部長): one role, longer than the
+         * organisation, so it wins the overlap */
+        if (ol >= 2 && i + ol < hi && sc->t[i + ol] == 0x957F /* 長 */ && HIT(sc, i + ol - 1, 1) == 2 &&
+            add_cand(sc, i, i + ol + 1, RX_M_ROLE, 4, 0, -1) < 0)
             return -1;
         if (ol && i + ol <= hi && is_han(sc->t[i])) {
             /* a place right before a listed organisation belongs to it

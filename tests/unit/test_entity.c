@@ -289,6 +289,12 @@ int main(void)
     expect("陈宜兰表示，公司营运稳健。", "陈宜兰", RX_M_PERSON);
     reject("他们谈武汉的发展。", "谈武汉");
     reject("公司在台北設立研發中心。", "台北設立研發中心");
+    /* a listed non-name starting a name after a title (部長王國強); a
+     * listed body with 長 is its head's title (經濟部長) */
+    expect("部長王國強表示，政策不變。", "王國強", RX_M_PERSON);
+    reject("這個王國強大無比。", "王國強");
+    expect("經濟部長許雅雯請辭。", "經濟部長", RX_M_ROLE);
+    expect("經濟部今天表示，電價不漲。", "經濟部", RX_M_ORG);
     /* the head of a 的-phrase before an adverb */
     expect("在城东经营小书店的潘凝已经收藏了两百本旧书。", "潘凝", RX_M_PERSON);
     reject("公司的高层已经决定。", "高层");
