@@ -1355,6 +1355,10 @@ static int lexicon_cands(scan *sc, size_t lo, size_t hi)
         }
         bool former;
         size_t rl = role_len(sc, i, hi);
+        /* a prefix that ends a word begun before it (目|前總經理, 此|前) is no
+         * prefix: the title after it stands alone */
+        if (rl && HIT(sc, i, 2 /* B_TPREFIX */) && sc->inside[i])
+            rl = 0;
         if (rl) {
             role_at(sc, i, hi, 0, &former);
             size_t e = i + rl;
@@ -1761,6 +1765,10 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
             }
             break;
         }
+        /* an upper-case legal form the run did not take (Norvale AG, Vossen SE) */
+        if (!org && b + 1 < nt && tk[b + 1].s == tk[b].e + 1 && is_space(t[tk[b].e]) && tok_is(sc, tk[b + 1], 6) &&
+            is_upper(t[tk[b + 1].s]) && is_upper(t[tk[b + 1].e - 1]))
+            b++;
         size_t s = tk[a].s, e = tk[b].e;
         size_t nw = b - a + 1;
         if (tok_is(sc, tk[b], 6) && nw >= 2)

@@ -295,6 +295,11 @@ int main(void)
     reject("這個王國強大無比。", "王國強");
     expect("經濟部長許雅雯請辭。", "經濟部長", RX_M_ROLE);
     expect("經濟部今天表示，電價不漲。", "經濟部", RX_M_ORG);
+    /* an upper-case legal form ends an organisation's name; 目前 is no
+     * former-prefix; a given name stops before 代行 */
+    expect("Veltrix AG said profits rose.", "Veltrix AG", RX_M_ORG);
+    expect("目前總經理職務由董事長王明代行。", "總經理", RX_M_ROLE);
+    expect("目前總經理職務由董事長王明代行。", "王明", RX_M_PERSON);
     /* the head of a 的-phrase before an adverb */
     expect("在城东经营小书店的潘凝已经收藏了两百本旧书。", "潘凝", RX_M_PERSON);
     reject("公司的高层已经决定。", "高层");
