@@ -51,8 +51,23 @@ static inline uint32_t cjk3_cp(uint32_t x)
     return (x & 0x0Fu) << 12 | (x >> 2 & 0xFC0u) | (x >> 16 & 0x3Fu);
 }
 
-static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, size_t *invalid)
+/* The ASCII letters among the eight ASCII bytes of x. */
+static inline size_t ascii_letters8(uint64_t x)
 {
+    const uint64_t ones = 0x0101010101010101ull;
+    uint64_t y = x | 0x20 * ones;      /* lower case; every byte stays below 0x80 */
+    uint64_t ge_a = y + (0x80 - 'a') * ones;  /* bit 7 set where y >= 'a' */
+    uint64_t gt_z = y + (0x7F - 'z') * ones;  /* bit 7 set where y > 'z' */
+    uint64_t hit = (ge_a & ~gt_z) >> 7 & ones; /* one per letter */
+    return (size_t)(hit * ones >> 56);
+}
+
+/* Decode UTF-8 into out, counting invalid sequences and *script (lang.c). */
+static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, size_t *invalid,
+                          rx_script_count *script)
+{
+    const uint8_t *bmp = rx_script_class_bmp();
+    rx_script_count k = {0, {0, 0, 0}};
     size_t i = 0, n = 0;
     while (i < len) {
         /* While eight bytes remain, the two common cases without bounds tests:
@@ -62,8 +77,9 @@ static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, siz
         while (len - i >= 8) {
             uint64_t x = load8(s + i);
             if (!(x & 0x8080808080808080ull)) {
-                for (int k = 0; k < 8; k++)
-                    out[n + (size_t)k] = s[i + (size_t)k];
+                for (int j = 0; j < 8; j++)
+                    out[n + (size_t)j] = s[i + (size_t)j];
+                k.latin += ascii_letters8(x);
                 n += 8;
                 i += 8;
                 continue;
@@ -77,6 +93,8 @@ static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, siz
                                  (x & 0x3F00003F0000ull) >> 16;
                     out[n] = (uint32_t)z & 0xFFFFu;
                     out[n + 1] = (uint32_t)(z >> 24) & 0xFFFFu;
+                    rx_script_add_wide(&k, bmp, out[n]);
+                    rx_script_add_wide(&k, bmp, out[n + 1]);
                     n += 2;
                     i += 6;
                 } while (len - i >= 8 && cjk3x2(x = load8(s + i)));
@@ -85,12 +103,14 @@ static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, siz
             uint32_t c = (uint32_t)x & 0xFF;
             if (c < 0x80) {
                 out[n++] = c;
+                k.latin += (c | 0x20) - 'a' < 26u;
                 i++;
                 continue;
             }
             if (!cjk3((uint32_t)x))
                 break;
-            out[n++] = cjk3_cp((uint32_t)x);
+            out[n] = cjk3_cp((uint32_t)x);
+            rx_script_add_wide(&k, bmp, out[n++]);
             i += 3;
         }
         if (i >= len)
@@ -98,6 +118,7 @@ static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, siz
         unsigned char c = s[i];
         if (c < 0x80) {
             out[n++] = c;
+            k.latin += (c | 0x20u) - 'a' < 26u;
             i++;
             continue;
         }
@@ -106,12 +127,14 @@ static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, siz
          * most of the BMP, every CJK ideograph), and a two-byte one. */
         if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
             (s[i + 2] & 0xC0) == 0x80) {
-            out[n++] = (c & 0x0Fu) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu);
+            out[n] = (c & 0x0Fu) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu);
+            rx_script_add_wide(&k, bmp, out[n++]);
             i += 3;
             continue;
         }
         if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
-            out[n++] = (c & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu);
+            out[n] = (c & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu);
+            rx_script_add_wide(&k, bmp, out[n++]);
             i += 2;
             continue;
         }
@@ -143,24 +166,26 @@ static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, siz
             i++;
             continue;
         }
-        size_t k = 1;
-        for (; k <= (size_t)extra; k++) {
-            if (i + k >= len)
+        size_t m = 1;
+        for (; m <= (size_t)extra; m++) {
+            if (i + m >= len)
                 break;
-            unsigned char b = s[i + k];
-            if (k == 1 ? (b < lo || b > hi) : (b & 0xC0) != 0x80)
+            unsigned char b = s[i + m];
+            if (m == 1 ? (b < lo || b > hi) : (b & 0xC0) != 0x80)
                 break;
             cp = (cp << 6) | (b & 0x3Fu);
         }
-        if (k <= (size_t)extra) {
-            out[n++] = 0xFFFD; /* the maximal subpart s[i .. i+k) */
+        if (m <= (size_t)extra) {
+            out[n++] = 0xFFFD; /* the maximal subpart s[i .. i+m) */
             (*invalid)++;
-            i += k;
+            i += m;
         } else {
             out[n++] = cp;
-            i += k;
+            rx_script_add_wide(&k, bmp, cp);
+            i += m;
         }
     }
+    *script = k;
     return n;
 }
 
@@ -330,9 +355,15 @@ int rx_decode(const char *bytes, size_t len, const char *encoding, rx_text *out,
             return -1;
         }
         if (enc == ENC_UTF8)
-            out->n = decode_utf8(s, len, out->cp, &out->invalid);
+            out->n = decode_utf8(s, len, out->cp, &out->invalid, &out->script);
         else
             out->n = decode_utf16(s, len, enc == ENC_UTF16BE, out->cp, &out->invalid);
+    }
+    /* Other decoders count afterwards (a U+FEFF removed below counts for nothing). */
+    if (enc != ENC_UTF8) {
+        const uint8_t *bmp = rx_script_class_bmp();
+        for (size_t i = 0; i < out->n; i++)
+            rx_script_add(&out->script, bmp, out->cp[i]);
     }
 
     /* A BOM that the decoder itself produced (explicit UTF-16, iconv). */

@@ -102,7 +102,7 @@ relx_status rx_extract_doc(relx_worker *w, const char *doc_id, const char *bytes
         goto done;
     if (rx_split_sentences(doc.text.norm, doc.text.n, RX_MAX_SENTENCE, &doc.sent, &doc.nsent) != 0)
         goto done;
-    doc.lang = opt->lang ? opt->lang : rx_detect_lang(doc.text.cp, doc.text.n);
+    doc.lang = opt->lang ? opt->lang : rx_lang_of_script(&doc.text.script);
     /* Without a publication date, one from the dateline, else partial dates
      * (6月28日) resolve against the latest full date the text itself gives, the
      * time its story is told in (rx_find_doc_dates). */

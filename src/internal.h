@@ -101,18 +101,28 @@ void rx_diag_warning(rx_diag *d, const char *file, int line, int col, const char
 
 /* ------------------------------------------------------------------ decode.c */
 
+/* What language detection needs to know of a text (see lang.c), counted over
+ * its original code points. */
+typedef struct rx_script_count {
+    size_t latin;  /* Latin letters */
+    size_t han[3]; /* Han characters by rx_script_class: neither, Traditional-only,
+                      Simplified-only */
+} rx_script_count;
+
 typedef struct rx_text {
     uint32_t *cp;   /* the document's code points, as given (a leading BOM removed) */
     uint32_t *norm; /* the matching copy: norm[i] is the folded form of cp[i] */
     size_t n;
-    size_t invalid; /* invalid byte sequences that were read as U+FFFD */
+    size_t invalid;         /* invalid byte sequences that were read as U+FFFD */
+    rx_script_count script; /* of cp, counted by rx_decode */
 } rx_text;
 
 /* Decode len bytes into out->cp (out->norm is left NULL; see rx_text_normalize).
  * encoding NULL or "utf-8": UTF-8, a UTF-8 BOM is dropped and a UTF-16 BOM switches
  * to UTF-16. Also "utf-16le", "utf-16be", and legacy encodings through iconv
  * ("big5", "gbk", "gb18030"). Invalid sequences become U+FFFD (counted in
- * out->invalid). Returns 0, or -1 with *err_code and *err_msg set to static strings
+ * out->invalid). Also counts out->script for rx_lang_of_script.
+ * Returns 0, or -1 with *err_code and *err_msg set to static strings
  * ("unknown_encoding", "out_of_memory", ...). Free with rx_text_free. */
 int rx_decode(const char *bytes, size_t len, const char *encoding, rx_text *out,
               const char **err_code, const char **err_msg);
@@ -156,7 +166,36 @@ int rx_split_sentences(const uint32_t *norm, size_t n, size_t max_len, rx_span *
 
 /* ------------------------------------------------------------------ lang.c */
 
-/* "zh-Hant", "zh-Hans" or "en" (static strings), from the script of the text. */
+/* Han ideographs: the URO, Extension A, compatibility ideographs, planes 2-3
+ * up to Extension G. */
+static inline bool rx_is_han(uint32_t c)
+{
+    return (c - 0x4E00u <= 0x9FFFu - 0x4E00u) || (c - 0x3400u <= 0x4DBFu - 0x3400u) ||
+           (c - 0xF900u <= 0xFAFFu - 0xF900u) || (c - 0x20000u <= 0x3134Fu - 0x20000u);
+}
+/* Count c (not ASCII) into k: a Han character and its script class, or a
+ * Latin letter (Latin-1 to Latin Extended-B but x and /, full-width A-Z a-z).
+ * bmp is rx_script_class_bmp(). */
+static inline void rx_script_add_wide(rx_script_count *k, const uint8_t *bmp, uint32_t c)
+{
+    if (rx_is_han(c))
+        k->han[c < 0x10000 ? bmp[c] : rx_script_class(c)]++;
+    else if (c >= 0xFF21 && c <= 0xFF5A)
+        k->latin += c <= 0xFF3A || c >= 0xFF41;
+    else
+        k->latin += c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7;
+}
+/* Count any code point c into k (bmp as above). */
+static inline void rx_script_add(rx_script_count *k, const uint8_t *bmp, uint32_t c)
+{
+    if (c < 0x80)
+        k->latin += (c | 0x20) - 'a' < 26u;
+    else
+        rx_script_add_wide(k, bmp, c);
+}
+/* "zh-Hant", "zh-Hans" or "en" (static strings), from the script counts. */
+const char *rx_lang_of_script(const rx_script_count *k);
+/* The same for cp[0..n), counting it first. */
 const char *rx_detect_lang(const uint32_t *cp, size_t n);
 
 /* ------------------------------------------------------------------ date.c */

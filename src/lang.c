@@ -21,41 +21,21 @@
 
 #define HAN_WEIGHT 3
 
-static inline bool is_han(uint32_t c)
+/* Language from the counts (rx_decode gathers them while decoding). */
+const char *rx_lang_of_script(const rx_script_count *k)
 {
-    return (c - 0x4E00u <= 0x9FFFu - 0x4E00u) || (c >= 0x3400 && c <= 0x4DBF) ||
-           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
-}
-
-static bool is_latin(uint32_t c)
-{
-    if (c < 0x80)
-        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-    if (c >= 0xFF21 && c <= 0xFF5A) /* full-width Ａ..ｚ */
-        return c <= 0xFF3A || c >= 0xFF41;
-    return c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7;
+    size_t han = k->han[0] + k->han[1] + k->han[2];
+    if (han == 0 || han * HAN_WEIGHT <= k->latin)
+        return "en";
+    return k->han[1] > k->han[2] ? "zh-Hant" : "zh-Hans";
 }
 
 /* "zh-Hant", "zh-Hans" or "en" (static strings) for cp[0..n). */
 const char *rx_detect_lang(const uint32_t *cp, size_t n)
 {
-    const uint8_t *cls = rx_script_class_bmp();
-    size_t han = 0, latin = 0;
-    size_t by_class[3] = {0, 0, 0}; /* Han characters by script class 0, 1, 2 */
-    for (size_t i = 0; i < n; i++) {
-        uint32_t c = cp[i];
-        if (c < 0x80) {
-            latin += (c | 0x20) - 'a' < 26u;
-            continue;
-        }
-        if (is_han(c)) {
-            han++;
-            by_class[c < 0x10000 ? cls[c] : rx_script_class(c)]++;
-        } else if (is_latin(c)) {
-            latin++;
-        }
-    }
-    if (han == 0 || han * HAN_WEIGHT <= latin)
-        return "en";
-    return by_class[1] > by_class[2] ? "zh-Hant" : "zh-Hans";
+    const uint8_t *bmp = rx_script_class_bmp();
+    rx_script_count k = {0, {0, 0, 0}};
+    for (size_t i = 0; i < n; i++)
+        rx_script_add(&k, bmp, cp[i]);
+    return rx_lang_of_script(&k);
 }
