@@ -208,7 +208,6 @@ relx_status relx_engine_new(const relx_options *opt, relx_engine **out)
     if (!opt)
         opt = &defaults;
     *out = NULL;
-    rx_norm_init();
     relx_engine *eng = calloc(1, sizeof *eng);
     if (!eng)
         return RELX_ENOMEM;

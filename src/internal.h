@@ -130,9 +130,10 @@ void rx_text_free(rx_text *t);
 
 /* ------------------------------------------------------------------ normalize.c */
 
-/* The folding table is built once (thread-safe) from the generated OpenCC
- * character table and utf8proc's compatibility mappings. */
-void rx_norm_init(void);
+/* The folding tables are generated at build time (tools/gen_fold.c from
+ * OpenCC's character table, tools/gen_norm.c from utf8proc's compatibility
+ * mappings): nothing to initialise. */
+
 /* The matching form of one code point: full-width and compatibility forms that
  * decompose to one code point are replaced by it (Ａ -> A, ， -> ,), then
  * Traditional characters fold to Simplified (離 -> 离). Case is kept. */

@@ -22,12 +22,6 @@
 #include "internal.h"
 #include "norm_table.h"
 
-/* The tables are generated (norm_table.c); nothing to build. Kept so that
- * callers may go on calling it first. */
-void rx_norm_init(void)
-{
-}
-
 static const rx_norm_supp *supp_find(uint32_t c)
 {
     const rx_norm_supp *supp = rx_norm_supp_table;

@@ -170,7 +170,6 @@ int main(int argc, char **argv)
         else
             break;
     }
-    rx_norm_init();
     rx_diag d = {stderr, false, 0, 0};
     rx_lexicons lx = {0};
     if (load_lexicons(lexdir, &lx, &d)) {

@@ -33,7 +33,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    rx_norm_init();
     devnull = fopen("/dev/null", "w");
     if (!devnull)
         abort();

@@ -188,7 +188,6 @@ static void test_trie(void)
 
 int main(void)
 {
-    rx_norm_init();
     rx_lexicons lx = {0};
     if (load(&lx) < 0) {
         fprintf(stderr, "test_entity: cannot load rules/lexicon (run from the repository root)\n");

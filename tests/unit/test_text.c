@@ -290,8 +290,6 @@ static void check_fold(const char *file, int line, const char *in, const char *w
 
 static void test_normalize(void)
 {
-    rx_norm_init();
-    rx_norm_init();
     /* the characters rules rely on */
     CHECK_FOLD("離職爲為裏裡擔與於後總僞偽執聯團隊稱讚", "离职为为里里担与于后总伪伪执联团队称赞");
     /* a rule text written in each script folds to the same string */
