@@ -273,6 +273,26 @@ static void cues_init(void)
     cue_list_init(&generic_org_list);
 }
 
+/* 將 that is no plan: a noun, "general" (悍將, 大將, 名將, 將軍, 將領), or
+ * 將近 ("nearly"). */
+static bool jiang_not_plan(const uint32_t *norm, size_t i, size_t from, size_t to)
+{
+    if (norm[i] != 0x5C06 /* 将 */)
+        return false;
+    static const uint32_t before[] = {0x608D, 0x5927, 0x4E3B, 0x540D, 0x8001, 0x731B, 0x7231, 0x6218,
+                                      0x5E72, 0x6B66, 0x5E05, 0x5C11, 0x4E2D, 0x4E0A}; /* 悍大主名老猛爱战干武帅少中上 */
+    static const uint32_t after[] = {0x519B, 0x8FD1, 0x9886, 0x58EB, 0x5E05}; /* 军近领士帅 */
+    if (i > from)
+        for (size_t k = 0; k < sizeof before / sizeof before[0]; k++)
+            if (norm[i - 1] == before[k])
+                return true;
+    if (i + 1 < to)
+        for (size_t k = 0; k < sizeof after / sizeof after[0]; k++)
+            if (norm[i + 1] == after[k])
+                return true;
+    return false;
+}
+
 /* Where the first cue of the list in norm[from, to) ends, SIZE_MAX when none
  * (cue_at: the cue starting at i, 0 when none).
  * English cues must stand as words; 将 in 将军/将近/将领 is no plan. */
@@ -293,8 +313,7 @@ static size_t cue_at(const uint32_t *norm, size_t from, size_t to, size_t i, con
         if (ascii_alnum(cp[0]) &&
             ((i > from && ascii_alnum(norm[i - 1])) || (i + n < to && ascii_alnum(norm[i + n]))))
             continue;
-        if (n == 1 && cp[0] == 0x5C06 /* 将 */ && i + 1 < to &&
-            (norm[i + 1] == 0x519B || norm[i + 1] == 0x8FD1 || norm[i + 1] == 0x9886))
+        if (n == 1 && jiang_not_plan(norm, i, from, to))
             continue;
         return i + n;
     }
@@ -321,25 +340,6 @@ static bool has_cue(const uint32_t *norm, size_t from, size_t to, const cue_list
 /* rumour_end: where the sentence's first rumour cue ends (SIZE_MAX: none,
  * RX_UNKNOWN: not looked for yet), found once per sentence. */
 #define RX_UNKNOWN (SIZE_MAX - 1)
-/* 將 as a noun, "general" (悍將, 大將, 名將, 將軍, 將領), is no plan. */
-static bool jiang_is_noun(const uint32_t *norm, size_t i, size_t from, size_t to)
-{
-    if (norm[i] != 0x5C06 /* 将 */)
-        return false;
-    static const uint32_t before[] = {0x608D, 0x5927, 0x4E3B, 0x540D, 0x8001, 0x731B, 0x7231, 0x6218,
-                                      0x5E72, 0x6B66, 0x5E05, 0x5C11, 0x4E2D, 0x4E0A}; /* 悍大主名老猛爱战干武帅少中上 */
-    static const uint32_t after[] = {0x519B, 0x9886, 0x58EB, 0x5E05}; /* 军领士帅 */
-    if (i > from)
-        for (size_t k = 0; k < sizeof before / sizeof before[0]; k++)
-            if (norm[i - 1] == before[k])
-                return true;
-    if (i + 1 < to)
-        for (size_t k = 0; k < sizeof after / sizeof after[0]; k++)
-            if (norm[i + 1] == after[k])
-                return true;
-    return false;
-}
-
 static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_start, size_t ev_end,
                                size_t *rumour_end)
 {
@@ -352,8 +352,7 @@ static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_st
         uint32_t c = norm[i];
         if (cue_may_start(&denied_list, c) && cue_at(norm, from, ev_end, i, &denied_list))
             return RX_MOD_DENIED;
-        if (!planned && cue_may_start(&planned_list, c) && cue_at(norm, from, ev_end, i, &planned_list) &&
-            !jiang_is_noun(norm, i, from, ev_end))
+        if (!planned && cue_may_start(&planned_list, c) && cue_at(norm, from, ev_end, i, &planned_list))
             planned = true;
     }
     if (*rumour_end == RX_UNKNOWN)
