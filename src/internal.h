@@ -164,6 +164,9 @@ typedef struct rx_span {
  * *out is malloc'd (caller frees). Returns 0, -1 when out of memory. */
 int rx_split_sentences(const uint32_t *norm, size_t n, size_t max_len, rx_span **out,
                        size_t *count);
+/* Index of the first of the n sorted spans that ends after pos (n when none):
+ * the sentence holding code point pos. */
+size_t rx_span_index(const rx_span *spans, size_t n, size_t pos);
 
 /* ------------------------------------------------------------------ lang.c */
 

@@ -774,19 +774,8 @@ static int settle(relx_worker *w, rx_doc *doc, size_t sent, cand_list *cl)
 
 /* ------------------------------------------------------------ the whole document */
 
-/* index of the sentence holding code point p (sentences are sorted) */
-static size_t sentence_of(const rx_doc *doc, size_t p)
-{
-    size_t lo = 0, hi = doc->nsent;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->sent[mid].end <= p)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
+/* index of the sentence holding code point p */
+static size_t sentence_of(const rx_doc *doc, size_t p) { return rx_span_index(doc->sent, doc->nsent, p); }
 
 /* The person of the last departure or dismissal before r, in r's sentence or
  * the one before, of someone else and of no other title ("哈維爾下課，穆斯卡特

@@ -260,18 +260,7 @@ static bool span_ieq(const uint32_t *t, size_t a, size_t ae, size_t b, size_t be
     return true;
 }
 
-static size_t sentence_of(const rx_doc *doc, size_t pos)
-{
-    size_t lo = 0, hi = doc->nsent;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (doc->sent[mid].end <= pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
+static size_t sentence_of(const rx_doc *doc, size_t pos) { return rx_span_index(doc->sent, doc->nsent, pos); }
 
 /* Unite a with the single root among roots[0..n) (all of type); -1: none/ambiguous. */
 static void unite_unique(int *p, int a, const int *cands, size_t nc)

@@ -383,3 +383,16 @@ int rx_split_sentences(const uint32_t *norm, size_t n, size_t max_len, rx_span *
     *count = sp.count;
     return 0;
 }
+
+size_t rx_span_index(const rx_span *spans, size_t n, size_t pos)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (spans[mid].end <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
