@@ -384,6 +384,23 @@ static bool same_clause(const rx_doc *doc, size_t from, size_t to)
     return true;
 }
 
+/* A date that starts a span of time, "since 2015", "2015 年以來": when a
+ * standing state began, not when the change happened. */
+static bool is_since(const rx_doc *doc, const rx_date_mention *d)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t a = d->start;
+    while (a > 0 && t[a - 1] == ' ')
+        a--;
+    if (a >= 5 && (t[a - 5] | 32) == 's' && t[a - 4] == 'i' && t[a - 3] == 'n' && t[a - 2] == 'c' &&
+        t[a - 1] == 'e' && (a == 5 || !((t[a - 6] | 32) >= 'a' && (t[a - 6] | 32) <= 'z')) && a < d->start)
+        return true;
+    size_t e = d->end;
+    while (e < doc->text.n && t[e] == ' ')
+        e++;
+    return e + 1 < doc->text.n && t[e] == 0x4EE5 && t[e + 1] == 0x6765; /* 以来 */
+}
+
 static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end)
 {
     const rx_span *s = &doc->sent[sent];
@@ -399,7 +416,7 @@ static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end)
     }
     for (size_t i = 0; i < doc->ndates; i++) {
         const rx_date_mention *d = &doc->dates[i];
-        if (d->start < s->start || d->end > s->end)
+        if (d->start < s->start || d->end > s->end || is_since(doc, d))
             continue;
         if (d->start < ev_end) {
             best = d;
