@@ -763,6 +763,17 @@ static bool crosses_left(const scan *sc, size_t lo, size_t p)
 /* grammatical characters that end a name on the right (的 了 是 在 和 ...) */
 static bool function_char(const scan *sc, uint32_t c) { return cclass(sc, c) & CC_FUNC; }
 
+/* adverbs that follow a subject (已 則 也 就 都 還 卻 便 曾 正 將 又 並 才 仍) */
+static bool adverb_after_name(uint32_t c)
+{
+    static const uint32_t adv[] = {0x5DF2, 0x5219, 0x4E5F, 0x5C31, 0x90FD, 0x8FD8, 0x5374, 0x4FBF,
+                                   0x66FE, 0x6B63, 0x5C06, 0x53C8, 0x5E76, 0x624D, 0x4ECD};
+    for (size_t k = 0; k < sizeof adv / sizeof adv[0]; k++)
+        if (c == adv[k])
+            return true;
+    return false;
+}
+
 static int name_score(const scan *sc, size_t lo, size_t hi, size_t i, size_t ls, size_t lg, bool tl, bool cl,
                       bool *words)
 {
@@ -783,6 +794,21 @@ static int name_score(const scan *sc, size_t lo, size_t hi, size_t i, size_t ls,
             (HIT(sc, p, H_CS(1)) && p + HIT(sc, p, H_CS(1)) > e))
             return NS_VETO;
     if (HIT(sc, i, L_PLACE) && HIT(sc, i, L_PLACE) < e - i)
+        return NS_VETO;
+    /* a street or a village, not a person: 東華路、 李家溝 董家河 */
+    for (size_t p = e - 1; p <= e && p < hi; p++)
+        if ((t[p] == 0x8DEF || t[p] == 0x8857 || t[p] == 0x5DF7) && /* 路 街 巷 */
+            (p + 1 >= hi || !is_han(t[p + 1])))
+            return NS_VETO;
+    if (lg == 2 && t[g] == 0x5BB6 /* 家 */) {
+        static const uint32_t village[] = {0x6CB3, 0x6C9F, 0x6751, 0x5E84, 0x6E7E, 0x5761, 0x5CAD, 0x5BE8, 0x5C6F,
+                                           0x8425, 0x5E97, 0x5821, 0x6D3C, 0x576A, 0x5634, 0x575D, 0x6865};
+        for (size_t k = 0; k < sizeof village / sizeof village[0]; k++)
+            if (t[e - 1] == village[k]) /* 河 沟 村 庄 湾 坡 岭 寨 屯 营 店 堡 洼 坪 嘴 坝 桥 */
+                return NS_VETO;
+    }
+    /* 祝黃教授: the "given name" is the surname of the title that follows */
+    if (lg == 1 && (cclass(sc, t[g]) & CC_SURFREQ) && !HIT(sc, g, L_GIVEN_GOOD) && role_len(sc, e, hi))
         return NS_VETO;
     int s = 0;
     if (ls == 2)
@@ -826,7 +852,7 @@ static int name_score(const scan *sc, size_t lo, size_t hi, size_t i, size_t ls,
     else if (role_len(sc, e, hi))
         s += 20;
     else if (HIT(sc, e, 9) || HIT(sc, e, L_CUE_WEAK) || function_char(sc, t[e]) || HIT(sc, e, L_PLACE) ||
-             HIT(sc, e, H_CS(1)))
+             HIT(sc, e, H_CS(1)) || adverb_after_name(t[e]))
         s += 8;
     else {
         s -= 10;
@@ -868,17 +894,6 @@ static bool given_soft_ok(const scan *sc, size_t g, size_t lg, size_t hi, bool t
     return false;
 }
 
-/* adverbs that follow a subject (已 則 也 就 都 還 卻 便 曾 正 將 又 並 才 仍) */
-static bool adverb_after_name(uint32_t c)
-{
-    static const uint32_t adv[] = {0x5DF2, 0x5219, 0x4E5F, 0x5C31, 0x90FD, 0x8FD8, 0x5374, 0x4FBF,
-                                   0x66FE, 0x6B63, 0x5C06, 0x53C8, 0x5E76, 0x624D, 0x4ECD};
-    for (size_t k = 0; k < sizeof adv / sizeof adv[0]; k++)
-        if (c == adv[k])
-            return true;
-    return false;
-}
-
 static int chinese_names(scan *sc, size_t lo, size_t hi)
 {
     const uint32_t *t = sc->t;
@@ -903,7 +918,12 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
             size_t ls = sls[si];
             for (size_t lg = 2; lg >= 1 && !done; lg--) {
                 size_t g = i + ls, e = g + lg;
-                if (!given_ok(sc, g, lg, hi, given_soft_ok(sc, g, lg, hi, tl || cl || (i > lo && t[i - 1] == 0x3001))))
+                /* a soft given character also between a hard left edge and
+                 * a speech cue (，劉中山表示) */
+                bool framed = (i == lo || !is_han(t[i - 1])) && e < hi && HIT(sc, e, 7) >= 2 && !role_len(sc, e, hi) &&
+                              !(cclass(sc, t[e - 1]) & CC_GSOFT);
+                if (!given_ok(sc, g, lg, hi,
+                              given_soft_ok(sc, g, lg, hi, tl || cl || (i > lo && t[i - 1] == 0x3001) || framed)))
                     continue;
                 /* the last given character starts a word that runs on (總統米萊|訪問,
                  * 經理李明|出席): the shorter name, whatever the context */
@@ -929,6 +949,11 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                 if (si == 1 && lg == 1 && ns != NS_VETO)
                     ns = NS_DOC - 1; /* 欧阳 is a surname, not 欧 + 阳 */
                 if (ns == NS_VETO)
+                    continue;
+                /* the whole candidate is a common word (黃牛, 黨組, 車況): only a
+                 * title or cue before it, or a cue after it at the start of a
+                 * clause, makes it a name (記者金融, ，高明表示) */
+                if (HIT(sc, i, L_WORD) >= e - i && !(tl || cl || (cr && (i == lo || !is_han(t[i - 1])))))
                     continue;
                 if (ns > best) {
                     best = ns;
@@ -1004,6 +1029,31 @@ static bool names_a_thing(const uint32_t *t, size_t e, size_t hi)
         if (t[e + 1] == ok[k]) /* 后 前 一 间 外 中 下 上 所 际 余 */
             return false;
     return true;
+}
+
+/* A place or building named after what comes before (厄普頓公園, 格拉斯美術館,
+ * 恩格斯空軍基地, 阿克斯胡斯城堡) starts at e: the run before it is a place,
+ * not a person. Folded (Simplified) spellings. */
+static bool place_word_at(const uint32_t *t, size_t e, size_t hi)
+{
+    static const char *const words[] = {
+        "公园", "球场", "体育场", "体育馆", "美术馆", "博物馆", "艺术馆", "纪念馆", "图书馆", "城堡", "基地",
+        "空军基地", "小镇", "大街", "大道", "广场", "机场", "车站", "大桥", "海滩", "宫", "教堂", "酒店",
+        "山脉", "海峡", "半岛", "群岛", "庄园", "别墅", "农场", "酒庄", "古城", "遗址", "峡谷", "街",
+        "堡", "桥", "峰", "湾", "瀑布", "运河", "大厦", "剧院", "音乐厅", "赛道", "学院", "大学"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        const uint8_t *w = (const uint8_t *)words[k];
+        size_t p = e;
+        utf8proc_int32_t c;
+        utf8proc_ssize_t n;
+        while (*w && p < hi && (n = utf8proc_iterate(w, -1, &c)) > 0 && (uint32_t)c == t[p]) {
+            w += n;
+            p++;
+        }
+        if (!*w)
+            return true;
+    }
+    return false;
 }
 
 /* A bare run of transliteration characters without a cue: both sides must be
@@ -1103,6 +1153,10 @@ static int translit_names(scan *sc, size_t lo, size_t hi)
             continue;
         if (parts == 1 && HIT(sc, i, L_PLACE) >= e - i)
             continue; /* a listed place: 巴西總統, 阿根廷總統 */
+        if (parts == 1 && (place_word_at(t, e, hi) || t[e - 1] == 0x8DEF || t[e - 1] == 0x8857))
+            continue; /* 厄普頓公園, 東華路 (路 街) */
+        if (i > lo && is_numeral(sc, t[i - 1]))
+            continue; /* an amount: 4631萬美金 */
         bool tl = title_ends_at(sc, lo, i);
         bool cl = cue_before(sc, lo, i);
         bool cr = e < hi && HIT(sc, e, 7) >= 2;
@@ -2098,6 +2152,50 @@ static int confirm_weak(scan *sc)
     return 0;
 }
 
+/* One string, one kind within a document: a Chinese name candidate found
+ * without a lexicon (霍芬海打弱旅) whose exact string is an organisation
+ * candidate elsewhere (霍芬海vs比勒菲) is that organisation. */
+static int same_string_org(scan *sc)
+{
+    size_t no = 0;
+    for (size_t i = 0; i < sc->nc; i++)
+        no += sc->c[i].type == RX_M_ORG;
+    if (!no)
+        return 0;
+    hkey *k = malloc(no * sizeof *k);
+    if (!k)
+        return -1;
+    no = 0;
+    for (size_t i = 0; i < sc->nc; i++)
+        if (sc->c[i].type == RX_M_ORG)
+            k[no++] = (hkey){span_hash(sc->t, sc->c[i].s, sc->c[i].e), i};
+    if (!sort_hkeys(k, no))
+        qsort(k, no, sizeof *k, cmp_hkey);
+    for (size_t i = 0; i < sc->nc; i++) {
+        cand *c = &sc->c[i];
+        if (c->type != RX_M_PERSON || c->group >= 0 || (c->flags & RX_MF_PRONOUN) || !is_han(sc->t[c->s]))
+            continue;
+        uint64_t h = span_hash(sc->t, c->s, c->e);
+        size_t a = 0, b = no;
+        while (a < b) {
+            size_t m = a + (b - a) / 2;
+            if (k[m].h < h)
+                a = m + 1;
+            else
+                b = m;
+        }
+        for (; a < no && k[a].h == h; a++) {
+            const cand *o = &sc->c[k[a].i];
+            if (o->e - o->s == c->e - c->s && !memcmp(sc->t + o->s, sc->t + c->s, (c->e - c->s) * sizeof *sc->t)) {
+                c->type = RX_M_ORG;
+                break;
+            }
+        }
+    }
+    free(k);
+    return 0;
+}
+
 /* ------------------------------------------------------------------ selection */
 
 static int cmp_sel(const void *a, const void *b)
@@ -2607,7 +2705,7 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
             goto done;
     }
     sc.taken = taken;
-    if (confirm_weak(&sc) < 0 || select_cands(&sc, doc) < 0)
+    if (confirm_weak(&sc) < 0 || same_string_org(&sc) < 0 || select_cands(&sc, doc) < 0)
         goto done;
     if (aliases(&sc, doc) < 0)
         goto done;

@@ -118,6 +118,16 @@ static void reject(const char *text, const char *s)
     rx_doc_free(&doc);
 }
 
+static void not_a(const char *text, const char *s, int type)
+{
+    rx_doc doc;
+    bool ok = run(text, &doc);
+    char what[256];
+    snprintf(what, sizeof what, "'%s' must not be a %s mention", s, type == RX_M_PERSON ? "person" : "other");
+    check(ok && find(&doc, s, type) < 0, what, text);
+    rx_doc_free(&doc);
+}
+
 static void same(const char *text, const char *a, const char *b)
 {
     rx_doc doc;
@@ -415,6 +425,26 @@ int main(void)
     reject("（记者钱丽萍周海）昨日新规实施。", "钱丽萍周");
     /* a place inside a name is fine after a title */
     expect("常委李长春视察了工厂。", "李长春", RX_M_PERSON);
+    /* a function-word given character between a clause start and a speech
+     * cue (向 and 中 are soft) */
+    expect("尽管如此，刘中山表示，审批仍在进行。", "刘中山", RX_M_PERSON);
+    expect("主持人张向东：欢迎大家。", "张向东", RX_M_PERSON);
+    reject("李明向记者介绍了情况。", "李明向");
+    /* a whole common word is a name only with a title or cue before it */
+    reject("他为从事倒卖车票的黄牛介绍客户。", "黄牛");
+    reject("市文联党组书记出席了会议。", "党组");
+    expect("本报记者高明报道，房贷新政已实施。", "高明", RX_M_PERSON);
+    /* streets, villages, and a surname before the title it belongs to */
+    reject("限行区域为人民路、东华路、滨江路围合区域。", "东华路");
+    reject("他住在李家沟，离董家河不远。", "董家河");
+    reject("也祝黄教授在北京生活愉快。", "祝黄");
+    /* a transliterated run before a building or place word, or after an amount */
+    reject("球迷回到厄普顿公园球场观战。", "厄普顿");
+    reject("嘉宾为格拉斯美术馆揭牌。", "格拉斯");
+    reject("他花了4631万美金买下这幅画。", "万美金");
+    expect("影片中艾美达·斯丹顿的表演令人难忘。", "艾美达·斯丹顿", RX_M_PERSON);
+    /* one string, one kind: a team named in "A vs B" stays an organisation */
+    not_a("霍芬海vs比勒菲：霍芬海打弱旅很有心得。", "霍芬海", RX_M_PERSON);
     /* invariants on mixed text */
     invariants("6 月 3 日，Acme 聯合創辦人 Anna Berg 在網上發文表示，決定離開 Acmr。她說：謝謝。");
     invariants("董事長張忠謀表示，台積電(2330)將由魏哲家接任。他說，張董事長很放心。");
