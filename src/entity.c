@@ -789,8 +789,10 @@ static int name_score(const scan *sc, size_t lo, size_t hi, size_t i, size_t ls,
     /* a place inside (谈武汉): only a title or cue allows one (市长李长春),
      * or a speech cue right after the name (陳宜蘭表示) */
     bool said = e < hi && HIT(sc, e, 7) && !role_len(sc, e, hi);
+    /* (a cue noun is not enough before a surname that is also a word: 專家談武漢) */
+    bool place_ok = tl || said || (cl && !HIT(sc, i, L_SURNAME_AMB));
     for (size_t p = i + 1; p < e; p++)
-        if ((HIT(sc, p, L_PLACE) && (p + HIT(sc, p, L_PLACE) > e || !(tl || cl || said))) ||
+        if ((HIT(sc, p, L_PLACE) && (p + HIT(sc, p, L_PLACE) > e || !place_ok)) ||
             (HIT(sc, p, H_CS(1)) && p + HIT(sc, p, H_CS(1)) > e))
             return NS_VETO;
     if (HIT(sc, i, L_PLACE) && HIT(sc, i, L_PLACE) < e - i)
@@ -951,9 +953,13 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                 if (ns == NS_VETO)
                     continue;
                 /* the whole candidate is a common word (黃牛, 黨組, 車況): only a
-                 * title or cue before it, or a cue after it at the start of a
-                 * clause, makes it a name (記者金融, ，高明表示) */
-                if (HIT(sc, i, L_WORD) >= e - i && !(tl || cl || (cr && (i == lo || !is_han(t[i - 1])))))
+                 * title before it, or a speech cue after it at the start of a
+                 * clause or after a cue, makes it a name (，高明表示); a given
+                 * name that is a word (軍區) after a character that could end
+                 * a word (晉察|冀軍區司令) needs a cue on either side */
+                if (HIT(sc, i, L_WORD) >= e - i && !(tl || (cr && (cl || i == lo || !is_han(t[i - 1])))))
+                    continue;
+                if (lg == 2 && HIT(sc, g, L_WORD) == 2 && !(tl || cl || cr) && !lb)
                     continue;
                 if (ns > best) {
                     best = ns;
@@ -1157,6 +1163,8 @@ static int translit_names(scan *sc, size_t lo, size_t hi)
             continue; /* 厄普頓公園, 東華路 (路 街) */
         if (i > lo && is_numeral(sc, t[i - 1]))
             continue; /* an amount: 4631萬美金 */
+        if (parts == 1 && (crosses_left(sc, lo, i) || HIT(sc, i, L_PLACE)))
+            continue; /* inside or after a place: 長沙|賽區, 昆明|東 */
         bool tl = title_ends_at(sc, lo, i);
         bool cl = cue_before(sc, lo, i);
         bool cr = e < hi && HIT(sc, e, 7) >= 2;
@@ -1390,6 +1398,11 @@ static int lexicon_cands(scan *sc, size_t lo, size_t hi)
         if (!(sc->lists[i] & ((uint32_t)(C_PERSON | C_ORG) << NCI)) && !sc->role[i])
             continue; /* no listed name, no role */
         size_t pl = HIT(sc, i, H_CS(0)), ol = HIT(sc, i, H_CS(1));
+        /* a listed Chinese form inside a longer transliteration (普|里皮|亞季)
+         * is part of another name */
+        if (pl && i > lo && i + pl < hi && is_han(sc->t[i]) && HIT(sc, i - 1, 16) && HIT(sc, i + pl, 16) &&
+            !HIT(sc, i + pl, H_CS(0)))
+            pl = 0;
         if (pl && i + pl <= hi && add_cand(sc, i, i + pl, RX_M_PERSON, 4, 0, lex_group(sc, i, RX_M_PERSON)) < 0)
             return -1;
         if (ol && i + ol <= hi && add_cand(sc, i, i + ol, RX_M_ORG, 4, 0, lex_group(sc, i, RX_M_ORG)) < 0)

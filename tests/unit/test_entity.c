@@ -434,6 +434,12 @@ int main(void)
     reject("他为从事倒卖车票的黄牛介绍客户。", "黄牛");
     reject("市文联党组书记出席了会议。", "党组");
     expect("本报记者高明报道，房贷新政已实施。", "高明", RX_M_PERSON);
+    reject("在晋察冀军区司令部，司令员向你交待任务。", "冀军区");
+    reject("根据车况30-50元/天。", "车况");
+    /* a listed name inside a longer transliteration, a run after a place */
+    reject("游戏叫做《普里皮亚季的召唤》。", "里皮");
+    reject("项目虽处于昆明东、南市区的腹地。", "昆明东");
+    reject("统计学专家谈武汉经适房事件。", "谈武汉");
     /* streets, villages, and a surname before the title it belongs to */
     reject("限行区域为人民路、东华路、滨江路围合区域。", "东华路");
     reject("他住在李家沟，离董家河不远。", "董家河");
