@@ -1037,9 +1037,28 @@ static bool names_a_thing(const uint32_t *t, size_t e, size_t hi)
     return true;
 }
 
+/* Length of the first of words[0..n) (UTF-8, folded spellings) that starts
+ * at t[p..hi), or 0. */
+static size_t word_at(const uint32_t *t, size_t p, size_t hi, const char *const *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        const uint8_t *w = (const uint8_t *)words[k];
+        size_t q = p;
+        utf8proc_int32_t c;
+        utf8proc_ssize_t l;
+        while (*w && q < hi && (l = utf8proc_iterate(w, -1, &c)) > 0 && (uint32_t)c == t[q]) {
+            w += l;
+            q++;
+        }
+        if (!*w)
+            return q - p;
+    }
+    return 0;
+}
+
 /* A place or building named after what comes before (厄普頓公園, 格拉斯美術館,
  * 恩格斯空軍基地, 阿克斯胡斯城堡) starts at e: the run before it is a place,
- * not a person. Folded (Simplified) spellings. */
+ * not a person. */
 static bool place_word_at(const uint32_t *t, size_t e, size_t hi)
 {
     static const char *const words[] = {
@@ -1047,19 +1066,7 @@ static bool place_word_at(const uint32_t *t, size_t e, size_t hi)
         "空军基地", "小镇", "大街", "大道", "广场", "机场", "车站", "大桥", "海滩", "宫", "教堂", "酒店",
         "山脉", "海峡", "半岛", "群岛", "庄园", "别墅", "农场", "酒庄", "古城", "遗址", "峡谷", "街",
         "堡", "桥", "峰", "湾", "瀑布", "运河", "大厦", "剧院", "音乐厅", "赛道", "学院", "大学"};
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
-        const uint8_t *w = (const uint8_t *)words[k];
-        size_t p = e;
-        utf8proc_int32_t c;
-        utf8proc_ssize_t n;
-        while (*w && p < hi && (n = utf8proc_iterate(w, -1, &c)) > 0 && (uint32_t)c == t[p]) {
-            w += n;
-            p++;
-        }
-        if (!*w)
-            return true;
-    }
-    return false;
+    return word_at(t, e, hi, words, sizeof words / sizeof words[0]) > 0;
 }
 
 /* A bare run of transliteration characters without a cue: both sides must be
@@ -2018,6 +2025,103 @@ static int pronouns(scan *sc, size_t lo, size_t hi)
     return 0;
 }
 
+/* ------------------------------------------------------------------ zero subjects */
+
+static bool clause_sep(uint32_t c)
+{
+    return c == 0xFF0C || c == ',' || c == 0xFF1B || c == ';' || c == 0xFF1A || c == ':';
+}
+
+/* How a clause without a subject begins: a connective that carries the
+ * subject on (並, 隨後, 同時), a preposition of time or place (在, 於, 自),
+ * a date, or a verb that follows names (擔任, 加入, 宣布). Only connectives
+ * open a sentence without a subject; the rest need a clause before them. */
+static bool zero_opener(const scan *sc, size_t p, size_t hi, bool sentence_start)
+{
+    static const char *const conn[] = {
+        "并于", "并在", "并将", "并已", "并", "随后", "随即", "其后", "之后", "后来", "此后", "旋即", "同时", "同年",
+        "次年", "翌年", "稍后", "继而", "遂", "亦", "也将", "也已", "也"};
+    static const char *const lead[] = {"在", "于", "自", "从", "作为", "以", "已于", "已经", "已", "将于", "将", "曾",
+                                       "今年", "去年", "明年", "年初", "年底", "月初", "月底", "目前", "现", "正式", "先后"};
+    const uint32_t *t = sc->t;
+    if (word_at(t, p, hi, conn, sizeof conn / sizeof conn[0]))
+        return true;
+    if (sentence_start)
+        return false;
+    return word_at(t, p, hi, lead, sizeof lead / sizeof lead[0]) || is_digit(t[p]) ||
+           (HIT(sc, p, 7) >= 2 && !role_len(sc, p, hi));
+}
+
+/* Chinese drops the subject a clause shares with the one before it
+ * (嚴志雄在2017年獲委任為董事，並在2018年起擔任行政總裁; 沈向洋：1996年，在
+ * 雷德蒙德加入了微軟研究院). At the start of such a clause, one with no person
+ * in it and no organisation as its subject, a zero-width pronoun stands for
+ * the subject; rx_resolve gives it its antecedent like 他, so that rules
+ * written for "{person} 擔任 {role}" read the clause too. The mentions stay
+ * sorted by start, a zero-width one before others at the same place. */
+static int zero_subjects(const scan *sc, rx_doc *doc)
+{
+    const uint32_t *t = sc->t;
+    rx_mention *add = NULL;
+    size_t na = 0, acap = 0;
+    size_t mi = 0;
+    bool seen_person = false;
+    for (size_t si = 0; si < doc->nsent; si++) {
+        size_t lo = doc->sent[si].start, hi = doc->sent[si].end;
+        if (hi > sc->n)
+            hi = sc->n;
+        for (size_t p = lo; p < hi; p++) {
+            if (p > lo && !clause_sep(t[p - 1]))
+                continue;
+            size_t b = p;
+            while (b < hi && is_space(t[b]))
+                b++;
+            if (b >= hi || !(is_han(t[b]) || is_digit(t[b])))
+                continue;
+            size_t q = b;
+            while (q < hi && !clause_sep(t[q]))
+                q++;
+            /* mentions before b tell whether a person came before */
+            while (mi < doc->nm && doc->m[mi].start < b) {
+                if (doc->m[mi].type == RX_M_PERSON)
+                    seen_person = true;
+                mi++;
+            }
+            if (!seen_person || !zero_opener(sc, b, q, p == lo))
+                continue;
+            bool subject = false;
+            for (size_t k = mi; k < doc->nm && doc->m[k].start < q && !subject; k++)
+                subject = doc->m[k].type == RX_M_PERSON ||
+                          (doc->m[k].type == RX_M_ORG && doc->m[k].start <= b + 2);
+            if (subject)
+                continue;
+            if (na >= acap && !RX_GROW(add, acap, na + 1)) {
+                free(add);
+                return -1;
+            }
+            add[na++] = (rx_mention){b, b, RX_M_PERSON, -1, RX_MF_PRONOUN | RX_MF_ZERO};
+        }
+    }
+    if (!na)
+        return 0;
+    size_t n = doc->nm;
+    if (!RX_GROW(doc->m, doc->mcap, n + na)) {
+        free(add);
+        return -1;
+    }
+    /* merge from the back: on equal starts the zero-width mention goes first */
+    size_t i = n, j = na, w = n + na;
+    while (j > 0) {
+        if (i > 0 && doc->m[i - 1].start >= add[j - 1].start)
+            doc->m[--w] = doc->m[--i];
+        else
+            doc->m[--w] = add[--j];
+    }
+    doc->nm = n + na;
+    free(add);
+    return 0;
+}
+
 /* ------------------------------------------------------------------ sorting */
 
 /* name(a, n): a stable merge sort of a[0..n) by BEFORE(x, y) ("x strictly
@@ -2730,7 +2834,7 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
     if (doc->nm)
         if (!sort_mentions(doc->m, doc->nm))
             qsort(doc->m, doc->nm, sizeof *doc->m, cmp_start);
-    if (paren_aliases(doc) < 0)
+    if (paren_aliases(doc) < 0 || zero_subjects(&sc, doc) < 0)
         goto done;
     rc = rx_resolve(doc);
 done:

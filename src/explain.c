@@ -449,7 +449,10 @@ static void text_sentence(ex_ctx *x, const rx_doc *doc, size_t si, const ex_sent
         const rx_mention *m = &doc->m[i];
         rx_buf_printf(&b, "%s%s %s", i > first ? ", " : "", mention_type(m->type),
                       col ? mention_color(m->type) : "");
-        add_text(&b, doc, m->start, m->end);
+        if (m->flags & RX_MF_ZERO)
+            rx_buf_adds(&b, "(implied subject)");
+        else
+            add_text(&b, doc, m->start, m->end);
         rx_buf_printf(&b, "%s (%zu-%zu)", col ? C_RESET : "", m->start, m->end);
     }
     rx_buf_addc(&b, '\n');

@@ -284,6 +284,10 @@ extern const char *const rx_modality_names[RX_NMODS];
 #define RX_PH_PERSON 0xE001u
 #define RX_PH_ORG 0xE002u
 #define RX_PH_ROLE 0xE003u
+/* the implied subject of a Chinese clause (RX_MF_ZERO): a person slot takes
+ * it, and between the items of a pattern it counts as white space, so that a
+ * pattern written across the clause (重返老東家, 出任技術長) still matches */
+#define RX_PH_ZERO 0xE004u
 
 typedef enum rx_slot_type { RX_SLOT_PERSON, RX_SLOT_ORG, RX_SLOT_ROLE } rx_slot_type;
 typedef enum rx_arg { RX_ARG_PERSON, RX_ARG_PREDECESSOR, RX_ARG_ORG, RX_ARG_ROLE, RX_ARG_NONE } rx_arg;
@@ -354,6 +358,7 @@ typedef enum rx_mention_type { RX_M_PERSON = 1, RX_M_ORG = 2, RX_M_ROLE = 3 } rx
 
 #define RX_MF_PRONOUN 0x1u   /* 他/她/he/she, 該公司/the company: entity is the antecedent */
 #define RX_MF_FORMER 0x2u    /* a role marked former (前/原/former) */
+#define RX_MF_ZERO 0x4u      /* with RX_MF_PRONOUN: the implied subject of a Chinese clause, zero width */
 
 typedef struct rx_mention {
     size_t start, end; /* code points, end exclusive */

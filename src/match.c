@@ -62,10 +62,12 @@ static int build_subject(relx_worker *w, const rx_doc *doc, const rx_span *s, si
     w->nunits = 0;
     size_t ncp = s->end > s->start ? s->end - s->start : 0;
     /* at most one unit and 4 bytes a code point (a placeholder takes 3 bytes
-     * for at least one code point): room for all, reserved once */
-    if (w->subject.oom || ncp > (SIZE_MAX - 1) / 4 || !RX_GROW(w->units, w->ucap, ncp + 1) ||
-        !RX_GROW(w->subject.s, w->subject.cap, 4 * ncp + 1) ||
-        !RX_GROW(w->byte_unit, w->bucap, 4 * ncp + 1))
+     * for at least one code point), and one more unit and 3 bytes for each
+     * zero-width subject (at most one before each code point): room for
+     * all, reserved once */
+    if (w->subject.oom || ncp > (SIZE_MAX - 1) / 8 || !RX_GROW(w->units, w->ucap, 2 * ncp + 1) ||
+        !RX_GROW(w->subject.s, w->subject.cap, 7 * ncp + 1) ||
+        !RX_GROW(w->byte_unit, w->bucap, 7 * ncp + 1))
         return -1;
     unsigned char *out = (unsigned char *)w->subject.s;
     uint32_t *bu = w->byte_unit;
@@ -82,7 +84,8 @@ static int build_subject(relx_worker *w, const rx_doc *doc, const rx_span *s, si
         size_t n;
         if (m < doc->nm && doc->m[m].start == i && doc->m[m].end <= s->end) {
             const rx_mention *mm = &doc->m[m];
-            uint32_t ph = mm->type == RX_M_PERSON ? RX_PH_PERSON
+            uint32_t ph = (mm->flags & RX_MF_ZERO) ? RX_PH_ZERO
+                        : mm->type == RX_M_PERSON ? RX_PH_PERSON
                         : mm->type == RX_M_ORG    ? RX_PH_ORG
                                                   : RX_PH_ROLE;
             n = put_utf8(out + len, ph);
@@ -631,6 +634,9 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
     }
     if (arg_first[RX_ARG_PERSON] < 0)
         return 0;
+    /* an implied subject acts, it holds no title by being next to one */
+    if (rule->type == RX_HOLDS_ROLE && (doc->m[arg_first[RX_ARG_PERSON]].flags & RX_MF_ZERO))
+        return 0;
     size_t ev_start = unit_start_cp(w, ov[0], s->end);
     size_t ev_end = unit_end_cp(w, ov[1], s->start);
     /* one relation per member of the person list (other list slots bind their first member) */
@@ -731,6 +737,30 @@ static bool same_role_text(const rx_doc *doc, int ma, int mb)
                   (ra->end - ra->start) * sizeof(uint32_t)) == 0;
 }
 
+/* Where the title of role mention m starts when a former marker (原, 前,
+ * 前任, 原任, former) is put aside: 原財務長 and 財務長 name one post. */
+static size_t post_start(const rx_doc *doc, int m)
+{
+    const rx_mention *r = &doc->m[m];
+    const uint32_t *t = doc->text.norm;
+    size_t s = r->start;
+    if (!(r->flags & RX_MF_FORMER) || r->end - s < 2)
+        return s;
+    if (t[s] == 0x539F || t[s] == 0x524D) /* 原 前 */
+        s += r->end - s > 2 && t[s + 1] == 0x4EFB ? 2 : 1; /* 前任 原任 */
+    else if (r->end - s > 7 && (t[s] | 0x20) == 'f' && t[s + 6] == ' ')
+        s += 7; /* former */
+    return s;
+}
+
+/* Do role mentions ma and mb name the same post, former or not? */
+static bool same_post(const rx_doc *doc, int ma, int mb)
+{
+    size_t a = post_start(doc, ma), b = post_start(doc, mb);
+    size_t la = doc->m[ma].end - a, lb = doc->m[mb].end - b;
+    return la == lb && memcmp(doc->text.norm + a, doc->text.norm + b, la * sizeof(uint32_t)) == 0;
+}
+
 static bool same_relation(const rx_doc *doc, const rx_relation *a, const rx_relation *b)
 {
     bool standing = a->type == RX_HOLDS_ROLE;
@@ -807,7 +837,7 @@ static int departed_before(const rx_doc *doc, const rx_relation *r, int pe)
         if ((h->type != RX_DEPARTURE && h->type != RX_DISMISSAL) || h->ev_start >= r->ev_start ||
             entity_of(doc, h->person) == pe)
             continue;
-        if (h->role >= 0 && r->role >= 0 && !same_role_text(doc, h->role, r->role))
+        if (h->role >= 0 && r->role >= 0 && !same_post(doc, h->role, r->role))
             continue;
         size_t sh = sentence_of(doc, h->ev_start);
         if (sh > sr || sr - sh > 1)
@@ -879,7 +909,7 @@ static void complete_relations(rx_doc *doc)
                     if (h->type != RX_HOLDS_ROLE && h->type != RX_DEPARTURE &&
                         h->type != RX_DISMISSAL && h->type != RX_APPOINTMENT)
                         continue;
-                    if (!same_role_text(doc, h->role, r->role))
+                    if (!same_post(doc, h->role, r->role))
                         continue;
                     if (h->ev_start < r->ev_start)
                         holder = h->person;
@@ -896,6 +926,43 @@ static void complete_relations(rx_doc *doc)
                 r->type = RX_APPOINTMENT;
         }
     }
+}
+
+/* What a clause with an implied subject adds to the clause before it:
+ * - "X 於 2017 年加入 A 團隊，擔任研究主管": the post taken in a later clause
+ *   of the sentence, at no other organisation and with the same modality, is
+ *   the role of the join (but "加入 xAI，明年也將成為紐約大學助理教授" is an
+ *   appointment of its own);
+ * - "X 申請辭去職務，辭職後將不再...": the same kind of change again, at no
+ *   other organisation and on no other date, is the same change. */
+static void zero_subject_relations(rx_doc *doc)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < doc->nrel; i++) {
+        rx_relation *r = &doc->rel[i];
+        bool merged = false;
+        if (doc->m[r->person].flags & RX_MF_ZERO) {
+            int pe = entity_of(doc, r->person);
+            size_t si = rx_span_index(doc->sent, doc->nsent, r->ev_start);
+            for (size_t j = 0; j < w && !merged; j++) {
+                rx_relation *h = &doc->rel[j];
+                if (entity_of(doc, h->person) != pe || h->ev_end > r->ev_start ||
+                    rx_span_index(doc->sent, doc->nsent, h->ev_start) != si || h->modality != r->modality ||
+                    (r->org >= 0 && entity_of(doc, r->org) != entity_of(doc, h->org)))
+                    continue;
+                if (r->type == RX_APPOINTMENT && h->type == RX_JOIN && r->role >= 0 && h->role < 0) {
+                    h->role = r->role;
+                    merged = true;
+                } else if (r->type == h->type && (r->role < 0 || h->role >= 0) &&
+                           (r->date.y == 0 || (r->date.y == h->date.y && r->date.m == h->date.m && r->date.d == h->date.d))) {
+                    merged = true;
+                }
+            }
+        }
+        if (!merged)
+            doc->rel[w++] = *r;
+    }
+    doc->nrel = w;
 }
 
 /* ------------------------------------------------------------ the document */
@@ -992,7 +1059,9 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
     }
     free(cl.c);
     free(focus);
-    if (rc == 0)
+    if (rc == 0) {
+        zero_subject_relations(doc);
         complete_relations(doc);
+    }
     return rc;
 }

@@ -16,8 +16,8 @@
  *
  * (literals are folded by rx_norm_utf8: 離職 -> 离职) and becomes
  *
- *   (\x{E001})(?:\s*也)?\s*宣布\s*(?:离职|辞职)\s*[^\x{E001}]{0,4}?\s*
- *   (?<![A-Za-z0-9])(?i:CEO)(?![A-Za-z0-9])
+ *   ([\x{E001}\x{E004}])(?:[\s\x{E004}]*也)?[\s\x{E004}]*宣布[\s\x{E004}]*(?:离职|辞职)
+ *   [\s\x{E004}]*[^\x{E001}\x{E004}]{0,4}?[\s\x{E004}]*(?<![A-Za-z0-9])(?i:CEO)(?![A-Za-z0-9])
  *
  * (one line in reality) with slots = {group 1, arg person, type person}, and
  * need = 1 << RX_SLOT_PERSON. Triggers: the required items 宣布, the group
@@ -726,7 +726,7 @@ static void emit_node(gen *g, const node *nd)
     if (nd->opt)
         rx_buf_adds(&g->re, "(?:");
     if (nd->sep)
-        rx_buf_adds(&g->re, nd->sep == 2 ? "\\s+" : "\\s*");
+        rx_buf_adds(&g->re, nd->sep == 2 ? "\\s+" : "[\\s\\x{E004}]*");
     switch (nd->kind) {
     case N_LIT:
         emit_literal(g, nd->text);
@@ -752,12 +752,16 @@ static void emit_node(gen *g, const node *nd)
                           placeholder[RX_SLOT_ROLE], ph);
         else if (nd->list)
             rx_buf_printf(&g->re, "(%s(?:" LIST_SEP "%s)*)", ph, ph);
+        else if (nd->stype == RX_SLOT_PERSON)
+            rx_buf_adds(&g->re, "([\\x{E001}\\x{E004}])"); /* a name or an implied subject */
         else
             rx_buf_printf(&g->re, "(%s)", ph);
         break;
     }
     case N_GAP:
-        rx_buf_printf(&g->re, "%s{%d,%d}?", nd->cross ? "[\\s\\S]" : "[^\\x{E001}]", nd->lo,
+        /* a gap never runs over a name, nor over the implied subject of
+         * another clause */
+        rx_buf_printf(&g->re, "%s{%d,%d}?", nd->cross ? "[\\s\\S]" : "[^\\x{E001}\\x{E004}]", nd->lo,
                       nd->hi);
         break;
     case N_LEX:
