@@ -22,6 +22,9 @@
  *   "May 15, 2024"       2024-05-15        "15 May"               2023-05-15
  *   "in 2017", "2017,"   2017              "last month"           2023-12 rel
  *   "effective 10/2"     2023-10-02        "10/2 win"             (nothing)
+ *   "2019年3月8日 ... 同月"  2019-03 rel (同年: 2019; 同日, 当天: 2019-03-08)
+ *   "去年2月 ... 也是在这个月"  2023-02 rel (a bare 这个月 is 2024-01)
+ *   "in May 2021 ... later that month", "the same month"  2021-05 rel
  *
  * Not dates: "工作了20年", "5年来", "100年历史" (a 3-digit year needs 民国 or a
  * month after it), "第3季", "3个月" (durations; "3个月前" is a date), "(2330)",
@@ -30,8 +33,9 @@
  * Policies:
  * - Precision is what the text gives: "2024年" is 2024, "5月" is YYYY-05.
  * - relative is true for deictic forms (今年, 上月, 3天前, yesterday, on Monday,
- *   今(2)日); a bare "5月15日" or "15日" takes missing parts from pub (or from a
- *   date just before it, "5月1日至3日") but is not marked relative.
+ *   今(2)日) and for anaphors (同月, the same day); a bare "5月15日" or "15日"
+ *   takes missing parts from pub (or from a date just before it, "5月1日至3日")
+ *   but is not marked relative.
  * - A month (with or without day) whose year comes from pub is put in the previous
  *   year when it would fall more than 2 months after pub, unless 明年 / "next year"
  *   occurs within the 300 code points before it.
@@ -46,6 +50,16 @@
  *   上周五 / 下周一 are days of the (Monday-based) week before / after pub's;
  *   "last Friday" / "next Monday" are the nearest strictly before / after pub.
  * - pub.y == 0: forms that need pub are consumed but not reported.
+ * - Anaphors point back at the last date expression before them and take its
+ *   value at the precision they ask for: 同年, 同一年, "that same year": the
+ *   year; 同月, 当月, 同一个月, "the same month", "later that month", and 这个月
+ *   right after 也 / 同样 (也是在这个月): year-month; 同日, 同一天, 当天, 当日,
+ *   "the same day": the whole date, when the antecedent has one. 同年5月 and
+ *   同月15日 add the month or day they give. 当年 is taken only with a month or a
+ *   part of the year after it (当年5月, 当年底): alone it also means "back then".
+ *   When the last date before it has no value (there is none, or it needs a pub
+ *   the text does not give), an anaphor has none either: no date beats a wrong
+ *   one. Anaphors are relative.
  *
  * The dateline (rx_find_pubdate): the first date with at least a month in the
  * first 400 code points that is followed by a clock time ("2024-05-23 11:14:49"),
@@ -69,6 +83,7 @@ typedef struct scan {
     size_t n;
     rx_date pub;
     size_t next_year_at; /* start of the last 明年 / "next year", NO_POS if none */
+    rx_date last;        /* the value of the last match, y == 0 when it had none */
     rx_date_mention *out;
     size_t count, cap;
     bool oom;
@@ -325,8 +340,12 @@ static bool count_word_before(const scan *s, size_t i)
 
 /* ------------------------------------------------------------ results */
 
+static bool starts_span(const scan *s, size_t start, size_t end);
+
 static void emit(scan *s, size_t start, const hit *h)
 {
+    if (!starts_span(s, start, h->end))
+        s->last = h->v;
     if (!h->v.y || s->oom)
         return;
     if (s->count == s->cap && !RX_GROW(s->out, s->cap, s->count + 1)) {
@@ -338,6 +357,24 @@ static void emit(scan *s, size_t start, const hit *h)
     m->end = h->end;
     m->value = h->v;
     m->relative = h->rel;
+}
+
+/* Precisions an anaphor asks for (同年, 同月, 同日). */
+enum { A_YEAR = 1, A_MONTH = 2, A_DAY = 3 };
+
+/* The date a word that points back (同月, 当天, "the same day") stands for: the
+ * value of the last date expression before it, cut to the precision the word
+ * asks for. None when there is no earlier one, or when the last one could not
+ * be resolved (then an older date would be the wrong one). A date that starts a
+ * span of time ("since 2021") is not one (see emit). */
+static rx_date antecedent(const scan *s, int precision)
+{
+    rx_date v = s->last;
+    if (precision < A_DAY)
+        v.d = 0;
+    if (precision < A_MONTH)
+        v.m = 0;
+    return v;
 }
 
 /* The date mention just before i when only a range or list separator lies between
@@ -459,6 +496,16 @@ static void prev_word(const scan *s, size_t i, char *buf)
     for (size_t k = b; k < e; k++)
         buf[k - b] = (char)(is_upper(s->t[k]) ? s->t[k] + 32 : s->t[k]);
     buf[e - b] = '\0';
+}
+
+/* Whether the date at [start, end) starts a span of time ("since 2021", "2021
+ * 年以来"): when a state began, not a point the story moves to, so no anaphor
+ * points back at it. */
+static bool starts_span(const scan *s, size_t start, size_t end)
+{
+    char pw[18];
+    prev_word(s, start, pw);
+    return strcmp(pw, "since") == 0 || lit(s, skip_sp(s, end), U"以来");
 }
 
 static int month_name(const char *w, bool *abbrev)
@@ -589,6 +636,54 @@ static rx_date near_weekday(rx_date pub, int wd, int how)
     return add_days(pub, -k);
 }
 
+/* "the same month", "that same year" at i (the word "same"), or "later that
+ * month", "earlier that same day" at i ("later", "earlier"); w is the word at i,
+ * e its end. The last date before it, at the precision of its unit. Not "the
+ * same day as ..." nor "the same month last year" (another point of reference),
+ * nor "same-day". */
+static hit match_english_anaphor(scan *s, size_t i, const char *w, size_t e)
+{
+    static const char *const other_reference[] = {"as",    "last", "of",    "a",    "previous",
+                                                  "prior", "next", "every", "that", NULL};
+    hit h = {0, {0, 0, 0}, false};
+    char buf[18];
+    size_t k = e, l;
+    if (strcmp(w, "same") == 0) {
+        prev_word(s, i, buf);
+        if (strcmp(buf, "the") != 0 && strcmp(buf, "that") != 0)
+            return h;
+    } else {
+        if (!is_sp(at(s, k)))
+            return h;
+        k = skip_sp(s, k);
+        if (read_word(s, k, buf) != 4 || strcmp(buf, "that") != 0)
+            return h;
+        k += 4;
+        size_t k2 = skip_sp(s, k);
+        if (k2 > k && read_word(s, k2, buf) == 4 && strcmp(buf, "same") == 0)
+            k = k2 + 4;
+    }
+    if (!is_sp(at(s, k)))
+        return h;
+    k = skip_sp(s, k);
+    l = read_word(s, k, buf);
+    int precision = l > 16                      ? 0
+                    : strcmp(buf, "day") == 0   ? A_DAY
+                    : strcmp(buf, "month") == 0 ? A_MONTH
+                    : strcmp(buf, "year") == 0  ? A_YEAR
+                                                : 0;
+    size_t end = k + l;
+    if (!precision || at(s, end) == '-' || at(s, end) == '\'')
+        return h;
+    size_t k2 = skip_sp(s, end);
+    if (k2 > end && (l = read_word(s, k2, buf)) > 0 && l <= 16 && word_in(buf, other_reference))
+        return h;
+    h.end = end;
+    h.rel = true;
+    h.v = antecedent(s, precision);
+    return h;
+}
+
 /* A Latin word at i (the start of a word). */
 static hit match_english(scan *s, size_t i)
 {
@@ -612,6 +707,9 @@ static hit match_english(scan *s, size_t i)
             h.v = add_days(s->pub, dd);
         return h;
     }
+
+    if (strcmp(w, "same") == 0 || strcmp(w, "later") == 0 || strcmp(w, "earlier") == 0)
+        return match_english_anaphor(s, i, w, e);
 
     int which = strcmp(w, "last") == 0 ? -1 : strcmp(w, "next") == 0 ? 1
                 : strcmp(w, "this") == 0 ? 0 : 99;
@@ -1074,6 +1172,100 @@ static hit match_paren_day(scan *s, size_t i)
     return h;
 }
 
+/* ------------------------------------------------------------ words that point back */
+
+/* What may follow a Chinese anaphor: a month and day after a year word (同年5月3日),
+ * a day after a month word (同月15日); T_NEEDED: a year word that is taken only
+ * with a month or a part of the year after it (当年5月, 当年底), as 当年 alone
+ * also means "back then". */
+enum { T_NONE, T_MD, T_D, T_NEEDED };
+
+static const struct cn_anaphor {
+    const u32lit *w;
+    int precision, tail;
+} cn_anaphors[] = {
+    {U"同一天", A_DAY, T_NONE},    {U"同一日", A_DAY, T_NONE}, {U"同一个月", A_MONTH, T_D},
+    {U"同一年", A_YEAR, T_MD},     {U"同年", A_YEAR, T_MD},    {U"同月", A_MONTH, T_D},
+    {U"同日", A_DAY, T_NONE},      {U"当年", A_YEAR, T_NEEDED}, {U"当月", A_MONTH, T_D},
+    {U"当天", A_DAY, T_NONE},      {U"当日", A_DAY, T_NONE},   {NULL, 0, 0},
+};
+
+/* Whether a part of the year (底, 初, 年底, 年初, 年中, 上半年, 下半年) starts at k. */
+static bool part_of_year(const scan *s, size_t k)
+{
+    return in_set(at(s, k), U"底初") || lit(s, k, U"年底") || lit(s, k, U"年初") ||
+           lit(s, k, U"年中") || lit(s, k, U"上半年") || lit(s, k, U"下半年");
+}
+
+/* An anaphor that ends at e and asks for precision, with what may follow it
+ * (tail: T_*), resolved against the last date before it (antecedent). Its end
+ * does not depend on the antecedent; end == 0 when a T_NEEDED tail is missing. */
+static hit anaphor_tail(const scan *s, size_t e, int precision, int tail)
+{
+    hit h = {e, antecedent(s, precision), true};
+    rx_date a = s->last;
+    if (tail == T_MD || tail == T_NEEDED) {
+        hit t = {0, {0, 0, 0}, false};
+        ymd_tail(s, e, 2000, &t); /* a leap year: 2月29日 is taken whatever the year */
+        if (t.v.m) {
+            h.end = t.end;
+            h.v = (rx_date){a.y, a.y ? t.v.m : 0, a.y && t.v.d <= mdays(a.y, t.v.m) ? t.v.d : 0};
+        } else if (tail == T_NEEDED && !part_of_year(s, skip_sp(s, e))) {
+            h.end = 0;
+        }
+    } else if (tail == T_D) {
+        num d;
+        size_t k = skip_sp(s, e);
+        if (read_num(s, k, &d) && d.v >= 1 && d.v <= 31) {
+            k = skip_sp(s, d.end);
+            if (at(s, k) == U'日' || at(s, k) == U'号') {
+                h.end = k + 1;
+                if (a.y && a.m && d.v <= mdays(a.y, a.m))
+                    h.v.d = d.v;
+            }
+        }
+    }
+    return h;
+}
+
+/* 同月, 同年5月, 同一天, 当天, 当年底 ... at i (a 同 or a 当): the date last told
+ * of. Not 不同年, 共同, 相当, 每当, 应当 (before it), 同年龄 / 同年级 (a peer),
+ * 不可同日而语. */
+static hit match_cn_anaphor(scan *s, size_t i)
+{
+    hit none = {0, {0, 0, 0}, false};
+    const struct cn_anaphor *a = cn_anaphors;
+    size_t l = 0;
+    while (a->w && !(l = lit(s, i, a->w)))
+        a++;
+    if (!a->w)
+        return none;
+    uint32_t c = at(s, i), next = at(s, i + l);
+    if (in_set(before(s, i), c == U'同' ? U"不共相如等" : U"相每应充担正适妥恰想便理"))
+        return none;
+    if (a->precision == A_YEAR && in_set(next, U"龄级代纪届班辈"))
+        return none;
+    if (c == U'同' && a->precision == A_DAY && next == U'而')
+        return none;
+    return anaphor_tail(s, i + l, a->precision, a->tail);
+}
+
+/* Whether 也 or 同样 (then 是, 在) comes just before i: 也是在这个月, 也在这个月,
+ * 同样在这个月 mean the month just told of, not the month of publication. */
+static bool also_before(const scan *s, size_t i)
+{
+    size_t k = i;
+    if (k > 0 && is_sp(s->t[k - 1]))
+        k--;
+    if (k > 0 && s->t[k - 1] == U'在')
+        k--;
+    if (k > 0 && s->t[k - 1] == U'是')
+        k--;
+    if (k > 0 && s->t[k - 1] == U'也')
+        return true;
+    return k > 1 && s->t[k - 2] == U'同' && s->t[k - 1] == U'样';
+}
+
 /* A Chinese time word at i. */
 static hit match_cn_word(scan *s, size_t i)
 {
@@ -1089,6 +1281,10 @@ static hit match_cn_word(scan *s, size_t i)
         return h;
     if (c == U'周' || c == U'星' || c == U'礼')
         return match_cn_weekday(s, i);
+    if (c == U'同' || c == U'当')
+        return match_cn_anaphor(s, i);
+    if (c == U'这' && lit(s, i, U"这个月") && also_before(s, i))
+        return anaphor_tail(s, i + 3, A_MONTH, T_D);
     const struct cn_word *cw = cn_words_of(c);
     if (!cw)
         return h;
@@ -1159,14 +1355,14 @@ static hit match_cn_word(scan *s, size_t i)
 /* ------------------------------------------------------------ the scan */
 
 /* Can a Chinese word form (民国, 周一, 星期, 礼拜, 今年, 去年, 上月, 这个月,
- * 昨日, 日前, 近日, 今(2)日 ...) start with c? The scan skips every other
- * Han character without looking further. */
+ * 昨日, 日前, 近日, 今(2)日, 同月, 当天 ...) start with c? The scan skips every
+ * other Han character without looking further. */
 static bool cn_word_start(uint32_t c)
 {
     switch (c) {
     case U'民': case U'周': case U'星': case U'礼': case U'今': case U'本': case U'去':
     case U'上': case U'前': case U'明': case U'这': case U'下': case U'昨': case U'日':
-    case U'近':
+    case U'近': case U'同': case U'当':
         return true;
     default:
         return false;
@@ -1174,7 +1370,7 @@ static bool cn_word_start(uint32_t c)
 }
 
 /* The characters above ASCII that can start a form (the Chinese numerals of
- * cn_digit and the characters of cn_word_start), by their low 8 bits: these 28
+ * cn_digit and the characters of cn_word_start), by their low 8 bits: these 30
  * differ there, so han_tab[c & 255].c == c is an exact test for every c (slot 0
  * holds 一, so c == 0 fails too). digit is cn_digit's value, -1 for a word start. */
 typedef struct han_start {
@@ -1187,7 +1383,7 @@ static const han_start han_tab[256] = {
     HS(U'四', 4), HS(U'五', 5), HS(U'六', 6), HS(U'七', 7), HS(U'八', 8), HS(U'九', 9),
     HS(U'十', 10), HS(U'民', -1), HS(U'周', -1), HS(U'星', -1), HS(U'礼', -1), HS(U'今', -1),
     HS(U'本', -1), HS(U'去', -1), HS(U'上', -1), HS(U'前', -1), HS(U'明', -1), HS(U'这', -1),
-    HS(U'下', -1), HS(U'昨', -1), HS(U'日', -1), HS(U'近', -1),
+    HS(U'下', -1), HS(U'昨', -1), HS(U'日', -1), HS(U'近', -1), HS(U'同', -1), HS(U'当', -1),
 };
 #undef HS
 
@@ -1210,7 +1406,7 @@ static int cn_digit_fast(uint32_t c)
 }
 
 /* Whether a Chinese time word (match_cn_word) can match at a c followed by c2:
- * each starts with one of a few pairs (民国, 周一, 星期, 今年, 今(, 上个 ...). */
+ * each starts with one of a few pairs (民国, 周一, 星期, 今年, 今(, 上个, 同月 ...). */
 static bool cn_word_pair(uint32_t c, uint32_t c2)
 {
     switch (c) {
@@ -1229,6 +1425,8 @@ static bool cn_word_pair(uint32_t c, uint32_t c2)
     case U'这': return c2 == U'个' || c2 == U'周';
     case U'日': return c2 == U'前';
     case U'近': return c2 == U'日';
+    case U'同': return c2 == U'年' || c2 == U'月' || c2 == U'日' || c2 == U'一';
+    case U'当': return c2 == U'年' || c2 == U'月' || c2 == U'天' || c2 == U'日';
     default: return false;
     }
 }
@@ -1282,15 +1480,15 @@ static bool english_start(const uint32_t *t, size_t len)
 {
     static const char *const a[] = {"a", "an", "apr", "april", "aug", "august", NULL};
     static const char *const d[] = {"dec", "december", NULL};
-    static const char *const e[] = {"eight", NULL};
+    static const char *const e[] = {"eight", "earlier", NULL};
     static const char *const f[] = {"feb", "february", "four", "five", "friday", NULL};
     static const char *const j[] = {"jan", "january", "jun", "june", "jul", "july", NULL};
-    static const char *const l[] = {"last", NULL};
+    static const char *const l[] = {"last", "later", NULL};
     static const char *const m[] = {"mar", "march", "may", "monday", NULL};
     static const char *const n[] = {"next", "nine", "nov", "november", NULL};
     static const char *const o[] = {"one", "oct", "october", NULL};
     static const char *const s[] = {"sep", "sept", "september", "six", "seven", "saturday",
-                                    "sunday", NULL};
+                                    "sunday", "same", NULL};
     static const char *const t_[] = {"today", "tomorrow", "this", "two", "three", "ten",
                                      "tuesday", "thursday", NULL};
     static const char *const w[] = {"wednesday", NULL};
@@ -1482,7 +1680,7 @@ static bool replay(scan *s, const span_rec *rec, size_t nrec)
 
 static void scan_init(scan *s, const uint32_t *norm, size_t n, rx_date pub)
 {
-    *s = (scan){norm, n, pub, NO_POS, NULL, 0, 0, false, false, NULL, 0, 0};
+    *s = (scan){norm, n, pub, NO_POS, {0, 0, 0}, NULL, 0, 0, false, false, NULL, 0, 0};
     if (pub.y && (pub.m < 0 || pub.m > 12 || pub.d < 0 || pub.d > mdays(pub.y, pub.m ? pub.m : 1)))
         s->pub = (rx_date){pub.y, 0, 0};
     if (s->pub.y && !s->pub.m)
@@ -1523,6 +1721,7 @@ static int find_dates_again(const uint32_t *norm, size_t n, rx_date pub, const s
     if (!replay(&s, rec, nrec) && !s.oom) {
         s.count = 0;
         s.next_year_at = NO_POS;
+        s.last = (rx_date){0, 0, 0};
         scan_all(&s);
     }
     return scan_result(&s, out, count);

@@ -397,8 +397,15 @@ static void put_relation(rx_buf *b, const relx_engine *eng, const emit_ctx *cx,
     ADDL(b, ",\"modality\":\"");
     adds(b, rx_modality_names[r->modality]);
     ADDL(b, "\",\"rule\":");
-    add(b, eng->rule_json + eng->rule_json_at[r->rule],
-        eng->rule_json_at[r->rule + 1] - eng->rule_json_at[r->rule]);
+    if (r->derived) { /* the rule's id (a JSON string) with the suffix inside its quotes */
+        add(b, eng->rule_json + eng->rule_json_at[r->rule],
+            eng->rule_json_at[r->rule + 1] - eng->rule_json_at[r->rule] - 1);
+        adds(b, r->derived);
+        addc(b, '"');
+    } else {
+        add(b, eng->rule_json + eng->rule_json_at[r->rule],
+            eng->rule_json_at[r->rule + 1] - eng->rule_json_at[r->rule]);
+    }
     ADDL(b, ",\"evidence\":");
     put_span(b, doc, r->ev_start, r->ev_end);
     if (trace) {

@@ -587,7 +587,7 @@ static void text_sentence(ex_ctx *x, const rx_doc *doc, size_t si, const ex_sent
             continue;
         rx_buf_adds(&b, nrel++ ? "             " : "  relations: ");
         describe_rel(&b, doc, r);
-        rx_buf_printf(&b, "  (%s)\n", eng->rules.rules[r->rule].id);
+        rx_buf_printf(&b, "  (%s%s)\n", eng->rules.rules[r->rule].id, r->derived ? r->derived : "");
     }
     if (!nrel)
         rx_buf_adds(&b, "  relations: none\n");
@@ -627,13 +627,17 @@ static json_t *jname(const rx_doc *doc, int m)
 
 static json_t *jrel(const ex_ctx *x, const rx_doc *doc, const rx_relation *r)
 {
-    return json_pack("{s:s,s:o,s:o,s:o,s:o,s:s,s:o}", "type", rx_reltype_names[r->type], "person",
-                     jname(doc, r->person), "predecessor", jname(doc, r->predecessor), "org",
-                     jname(doc, r->org), "role",
-                     r->role >= 0 ? jtext(doc, doc->m[r->role].start, doc->m[r->role].end)
-                                  : json_null(),
-                     "rule", x->eng->rules.rules[r->rule].id, "evidence",
-                     jspan(doc, r->ev_start, r->ev_end));
+    json_t *o = json_pack("{s:s,s:o,s:o,s:o,s:o,s:s,s:o}", "type", rx_reltype_names[r->type],
+                          "person", jname(doc, r->person), "predecessor",
+                          jname(doc, r->predecessor), "org", jname(doc, r->org), "role",
+                          r->role >= 0 ? jtext(doc, doc->m[r->role].start, doc->m[r->role].end)
+                                       : json_null(),
+                          "rule", x->eng->rules.rules[r->rule].id, "evidence",
+                          jspan(doc, r->ev_start, r->ev_end));
+    if (o && r->derived) /* the rule's id with the suffix of a derived relation */
+        json_object_set_new(o, "rule",
+                            json_sprintf("%s%s", x->eng->rules.rules[r->rule].id, r->derived));
+    return o;
 }
 
 static json_t *json_sentence(ex_ctx *x, const rx_doc *doc, size_t si, const ex_sent *s)

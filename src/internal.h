@@ -384,6 +384,9 @@ typedef struct rx_relation {
     size_t rule;                  /* index into the engine's rule set */
     size_t pattern;               /* index into that rule's patterns */
     bool dropped;                 /* lost to the overlap policy */
+    const char *derived;          /* NULL for what a rule found; for a relation that
+                                     another one implies (match.c), a static suffix to
+                                     the rule id of that one: "+predecessor-left" */
 } rx_relation;
 
 typedef struct rx_doc {

@@ -15,8 +15,12 @@
  * written right before the name), then the modality (fact, planned, rumoured,
  * denied) from cue words near the match, and the date from the nearest date
  * expression (the sentence, else earlier sentences of the same line). After the
- * last sentence, complete_relations fills what only the whole document tells
- * (a role held elsewhere, the predecessor of a succession by title).
+ * last sentence, derive_from_successions adds what a succession with a named
+ * predecessor implies (the date of the predecessor's leaving; the departure of
+ * a predecessor the text does not report leaving: "X replaced Y as coach" ->
+ * departure(Y), rule "<id>+predecessor-left"), then complete_relations fills
+ * what only the whole document tells (a role held elsewhere, the predecessor of
+ * a succession by title).
  *
  * Overlap policy (documented in docs/rules.md): two candidates conflict when
  * their evidence spans overlap, they name the same person entity, and they have
@@ -834,8 +838,8 @@ static int departed_before(const rx_doc *doc, const rx_relation *r, int pe)
     size_t at = 0;
     for (size_t j = 0; j < doc->nrel; j++) {
         const rx_relation *h = &doc->rel[j];
-        if ((h->type != RX_DEPARTURE && h->type != RX_DISMISSAL) || h->ev_start >= r->ev_start ||
-            entity_of(doc, h->person) == pe)
+        if ((h->type != RX_DEPARTURE && h->type != RX_DISMISSAL) || h->derived ||
+            h->ev_start >= r->ev_start || entity_of(doc, h->person) == pe)
             continue;
         if (h->role >= 0 && r->role >= 0 && !same_post(doc, h->role, r->role))
             continue;
@@ -872,7 +876,9 @@ static bool shares_post(const rx_doc *doc, size_t i)
  *   as predecessor the last other person the text gave that role to before it,
  *   else the one who left or was dismissed just before it ("哈維爾下課，穆斯卡特
  *   成為球隊新的主帥"), else (for a headline) the first holder after it; when
- *   there is none, the relation is an appointment. */
+ *   there is none, the relation is an appointment. A departure derived from a
+ *   succession (derive_from_successions) is no holder here: it rests on a
+ *   succession already. */
 static void complete_relations(rx_doc *doc)
 {
     for (size_t i = 0; i < doc->nrel; i++) {
@@ -904,7 +910,7 @@ static void complete_relations(rx_doc *doc)
             if (r->role >= 0)
                 for (size_t j = 0; j < doc->nrel; j++) {
                     const rx_relation *h = &doc->rel[j];
-                    if (h->role < 0 || entity_of(doc, h->person) == pe)
+                    if (h->role < 0 || h->derived || entity_of(doc, h->person) == pe)
                         continue;
                     if (h->type != RX_HOLDS_ROLE && h->type != RX_DEPARTURE &&
                         h->type != RX_DISMISSAL && h->type != RX_APPOINTMENT)
@@ -963,6 +969,123 @@ static void zero_subject_relations(rx_doc *doc)
             doc->rel[w++] = *r;
     }
     doc->nrel = w;
+}
+
+/* ------------------------------------------------------------ what a succession implies */
+
+/* Does one role mention's text contain the other's ("全球执行副总裁" and
+ * "执行副总裁"), or is either absent? */
+static bool roles_agree(const rx_doc *doc, int ma, int mb)
+{
+    if (ma < 0 || mb < 0)
+        return true;
+    const rx_mention *a = &doc->m[ma], *b = &doc->m[mb];
+    if (a->end - a->start < b->end - b->start) {
+        const rx_mention *t = a;
+        a = b;
+        b = t;
+    }
+    size_t la = a->end - a->start, lb = b->end - b->start;
+    for (size_t k = 0; k + lb <= la; k++)
+        if (memcmp(doc->text.norm + a->start + k, doc->text.norm + b->start,
+                   lb * sizeof(uint32_t)) == 0)
+            return true;
+    return false;
+}
+
+/* Is r a departure or dismissal of entity e? */
+static bool leaves(const rx_doc *doc, const rx_relation *r, int e)
+{
+    return (r->type == RX_DEPARTURE || r->type == RX_DISMISSAL) && entity_of(doc, r->person) == e;
+}
+
+/* The date of the leaving of a succession's predecessor: of the departures and
+ * dismissals of entity e that have a date, are not denied, and name no other
+ * organisation or post than the succession s, the first in the text (the one
+ * that tells of the leaving; later ones tend to add details: "Y 宣布离职 ...
+ * 正式离职时间是 ..."). y == 0 when there is none. */
+static rx_date leaving_date(const rx_doc *doc, const rx_relation *s, int e)
+{
+    for (size_t j = 0; j < doc->nrel; j++) {
+        const rx_relation *h = &doc->rel[j];
+        if (!leaves(doc, h, e) || !h->date.y || h->modality == RX_MOD_DENIED)
+            continue;
+        if (h->org >= 0 && s->org >= 0 && entity_of(doc, h->org) != entity_of(doc, s->org))
+            continue;
+        if (!roles_agree(doc, h->role, s->role))
+            continue;
+        return h->date;
+    }
+    return (rx_date){0, 0, 0};
+}
+
+/* Is r a succession that implies something of its predecessor: one the text
+ * names (not a pronoun, whose antecedent is a guess), and not denied? */
+static bool names_predecessor(const rx_doc *doc, const rx_relation *r)
+{
+    return r->type == RX_SUCCESSION && entity_of(doc, r->predecessor) >= 0 &&
+           r->modality != RX_MOD_DENIED && !(doc->m[r->predecessor].flags & RX_MF_PRONOUN);
+}
+
+/* Is succession i the one to tell that its predecessor left: the most certain of
+ * the successions that name that predecessor (fact, then planned, then
+ * rumoured; the first on a tie)? */
+static bool tells_leaving(const rx_doc *doc, size_t i)
+{
+    const rx_relation *r = &doc->rel[i];
+    int e = entity_of(doc, r->predecessor);
+    for (size_t j = 0; j < doc->nrel; j++) {
+        const rx_relation *o = &doc->rel[j];
+        if (j == i || !names_predecessor(doc, o) || entity_of(doc, o->predecessor) != e)
+            continue;
+        if (o->modality < r->modality || (o->modality == r->modality && j < i))
+            return false;
+    }
+    return true;
+}
+
+/* What a succession whose predecessor the text names ("X replaced Y as coach",
+ * "X 將接替 Y 的職務"; names_predecessor) says of that predecessor. Run before
+ * complete_relations guesses the predecessors the text does not name (which
+ * leaves the derived departures out of its guesses):
+ * - without a date of its own, the succession takes the date of the
+ *   predecessor's leaving told elsewhere in the document (leaving_date);
+ * - when the document tells of no departure or dismissal of the predecessor at
+ *   all, the succession tells that the predecessor left: a departure of the
+ *   predecessor with the succession's organisation, post, date, modality and
+ *   evidence, right after it, its rule marked "+predecessor-left" (once per
+ *   predecessor, from the most certain succession; complete_relations may then
+ *   fill a missing organisation or post from a standing role, as for any
+ *   departure).
+ * Returns 0, -1 when out of memory. */
+static int derive_from_successions(rx_doc *doc)
+{
+    for (size_t i = 0; i < doc->nrel; i++) {
+        rx_relation *r = &doc->rel[i];
+        if (!names_predecessor(doc, r))
+            continue;
+        int e = entity_of(doc, r->predecessor);
+        if (!r->date.y)
+            r->date = leaving_date(doc, r, e);
+        bool told = false;
+        for (size_t j = 0; j < doc->nrel && !told; j++)
+            told = leaves(doc, &doc->rel[j], e);
+        if (told || !tells_leaving(doc, i))
+            continue;
+        if (!RX_GROW(doc->rel, doc->relcap, doc->nrel + 1))
+            return -1;
+        r = &doc->rel[i];
+        memmove(&doc->rel[i + 2], &doc->rel[i + 1], (doc->nrel - i - 1) * sizeof *doc->rel);
+        doc->nrel++;
+        rx_relation *d = &doc->rel[i + 1];
+        *d = *r;
+        d->type = RX_DEPARTURE;
+        d->person = r->predecessor;
+        d->predecessor = -1;
+        d->derived = "+predecessor-left";
+        i++;
+    }
+    return 0;
 }
 
 /* ------------------------------------------------------------ the document */
@@ -1059,9 +1182,11 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
     }
     free(cl.c);
     free(focus);
-    if (rc == 0) {
+    if (rc == 0)
         zero_subject_relations(doc);
+    if (rc == 0)
+        rc = derive_from_successions(doc);
+    if (rc == 0)
         complete_relations(doc);
-    }
     return rc;
 }

@@ -7,7 +7,10 @@ Checks: one line per input, valid JSON objects; result lines have doc, lang, dat
 entities, relations with the documented types; ids unique; every mention and
 evidence span satisfies text[start:end] == the reported text (code points);
 relation arguments point at entities of the same line with the right type and
-name; the entity name is one of its mentions; dates are ISO at some precision.
+name; the entity name is one of its mentions; dates are ISO at some precision;
+a relation marked derived ("rule": "<id>+predecessor-left") is the departure of
+the predecessor of a succession of the same line by rule <id>, with its date,
+modality, evidence, and its org and role where it has them.
 """
 import json
 import re
@@ -17,6 +20,20 @@ TYPES = {"departure", "appointment", "succession", "join", "dismissal",
          "reinstatement", "promotion", "holds_role"}
 MODALITIES = {"fact", "planned", "rumoured", "denied"}
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+PREDECESSOR_LEFT = "+predecessor-left"
+
+
+def check_derived(path, r, relations):
+    """A derived departure repeats a succession of the same line (see docs/output.md)."""
+    base = r["rule"][:-len(PREDECESSOR_LEFT)]
+    if r["type"] != "departure" or r["predecessor"] is not None:
+        fail(f"{path}: derived relation {r['rule']} is not a departure without predecessor")
+    for s in relations:
+        if (s["type"] == "succession" and s["rule"] == base and s["predecessor"] == r["person"]
+                and all(s[k] == r[k] for k in ("date", "modality", "evidence"))
+                and all(s[k] is None or s[k] == r[k] for k in ("org", "role"))):
+            return
+    fail(f"{path}: derived departure {r['person']} has no succession by {base} behind it")
 
 
 def fail(msg):
@@ -80,6 +97,10 @@ def main():
                 fail(f"{path}: role {r['role']!r}")
             if r["date"] is not None and not DATE.match(r["date"]):
                 fail(f"{path}: relation date {r['date']}")
+            if not isinstance(r.get("rule"), str) or not r["rule"]:
+                fail(f"{path}: rule {r.get('rule')!r}")
+            if r["rule"].endswith(PREDECESSOR_LEFT):
+                check_derived(path, r, d["relations"])
             ev = r["evidence"]
             if text[ev["start"]:ev["end"]] != ev["text"]:
                 fail(f"{path}: evidence {ev} is {text[ev['start']:ev['end']]!r} in the text")
