@@ -37,6 +37,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <uchar.h>
 #include <utf8proc.h>
 
 #include "internal.h"
@@ -1037,17 +1038,15 @@ static bool names_a_thing(const uint32_t *t, size_t e, size_t hi)
     return true;
 }
 
-/* Length of the first of words[0..n) (UTF-8, folded spellings) that starts
- * at t[p..hi), or 0. */
-static size_t word_at(const uint32_t *t, size_t p, size_t hi, const char *const *words, size_t n)
+/* Length of the first of words[0..n) (folded spellings) that starts at
+ * t[p..hi), or 0. */
+static size_t word_at(const uint32_t *t, size_t p, size_t hi, const char32_t *const *words, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
-        const uint8_t *w = (const uint8_t *)words[k];
+        const char32_t *w = words[k];
         size_t q = p;
-        utf8proc_int32_t c;
-        utf8proc_ssize_t l;
-        while (*w && q < hi && (l = utf8proc_iterate(w, -1, &c)) > 0 && (uint32_t)c == t[q]) {
-            w += l;
+        while (*w && q < hi && (uint32_t)*w == t[q]) {
+            w++;
             q++;
         }
         if (!*w)
@@ -1061,11 +1060,11 @@ static size_t word_at(const uint32_t *t, size_t p, size_t hi, const char *const 
  * not a person. */
 static bool place_word_at(const uint32_t *t, size_t e, size_t hi)
 {
-    static const char *const words[] = {
-        "公园", "球场", "体育场", "体育馆", "美术馆", "博物馆", "艺术馆", "纪念馆", "图书馆", "城堡", "基地",
-        "空军基地", "小镇", "大街", "大道", "广场", "机场", "车站", "大桥", "海滩", "宫", "教堂", "酒店",
-        "山脉", "海峡", "半岛", "群岛", "庄园", "别墅", "农场", "酒庄", "古城", "遗址", "峡谷", "街",
-        "堡", "桥", "峰", "湾", "瀑布", "运河", "大厦", "剧院", "音乐厅", "赛道", "学院", "大学"};
+    static const char32_t *const words[] = {
+        U"公园", U"球场", U"体育场", U"体育馆", U"美术馆", U"博物馆", U"艺术馆", U"纪念馆", U"图书馆", U"城堡", U"基地",
+        U"空军基地", U"小镇", U"大街", U"大道", U"广场", U"机场", U"车站", U"大桥", U"海滩", U"宫", U"教堂", U"酒店",
+        U"山脉", U"海峡", U"半岛", U"群岛", U"庄园", U"别墅", U"农场", U"酒庄", U"古城", U"遗址", U"峡谷", U"街",
+        U"堡", U"桥", U"峰", U"湾", U"瀑布", U"运河", U"大厦", U"剧院", U"音乐厅", U"赛道", U"学院", U"大学"};
     return word_at(t, e, hi, words, sizeof words / sizeof words[0]) > 0;
 }
 
@@ -1134,6 +1133,16 @@ static bool translit_strong_ok(const scan *sc, size_t lo, size_t hi, size_t i, s
     return true;
 }
 
+/* A one-part transliterated run t[i..e) that names a place: before a
+ * building or place word (厄普頓公園), ending in 路 or 街 (東華路), inside or
+ * right after a listed place (長沙|賽區, 昆明|東). */
+static bool place_run(const scan *sc, size_t lo, size_t hi, size_t i, size_t e)
+{
+    const uint32_t *t = sc->t;
+    return t[e - 1] == 0x8DEF || t[e - 1] == 0x8857 || HIT(sc, i, L_PLACE) || crosses_left(sc, lo, i) ||
+           place_word_at(t, e, hi);
+}
+
 static int translit_names(scan *sc, size_t lo, size_t hi)
 {
     const uint32_t *t = sc->t;
@@ -1166,12 +1175,8 @@ static int translit_names(scan *sc, size_t lo, size_t hi)
             continue;
         if (parts == 1 && HIT(sc, i, L_PLACE) >= e - i)
             continue; /* a listed place: 巴西總統, 阿根廷總統 */
-        if (parts == 1 && (place_word_at(t, e, hi) || t[e - 1] == 0x8DEF || t[e - 1] == 0x8857))
-            continue; /* 厄普頓公園, 東華路 (路 街) */
         if (i > lo && is_numeral(sc, t[i - 1]))
             continue; /* an amount: 4631萬美金 */
-        if (parts == 1 && (crosses_left(sc, lo, i) || HIT(sc, i, L_PLACE)))
-            continue; /* inside or after a place: 長沙|賽區, 昆明|東 */
         bool tl = title_ends_at(sc, lo, i);
         bool cl = cue_before(sc, lo, i);
         bool cr = e < hi && HIT(sc, e, 7) >= 2;
@@ -1182,22 +1187,17 @@ static int translit_names(scan *sc, size_t lo, size_t hi)
             rb = true; /* 俄羅斯人斯盧茨基大概率 */
         /* a name dot between two transliterated parts is evidence enough
          * (哈維爾·巴爾頓入圍): no boundary needed on the right */
-        if (parts >= 2 && chars <= 12 && ((min_part >= 2 && (lb || rb)) || (min_part >= 1 && lb && rb))) {
-            if (add_cand(sc, i, e, RX_M_PERSON, 2, 0, -1) < 0)
-                return -1;
-        } else if (parts == 1 && chars >= 3 && chars <= 5 && lb && rb && (tl || cl || cr || tr)) {
-            if (add_cand(sc, i, e, RX_M_PERSON, 2, 0, -1) < 0)
-                return -1;
-        } else if (parts == 1 && chars >= 3 && chars <= 6 && lb && rb && translit_bare_ok(sc, lo, hi, i, e)) {
-            if (add_cand(sc, i, e, RX_M_PERSON, 2, 0, -1) < 0)
-                return -1;
-        } else if (parts == 1 && chars >= 3 && chars <= 6 && translit_strong_ok(sc, lo, hi, i, e)) {
-            if (add_cand(sc, i, e, RX_M_PERSON, 2, 0, -1) < 0)
-                return -1;
-        } else if (parts == 1 && chars == 2 && (tl || tr) && lb && rb) {
-            if (add_cand(sc, i, e, RX_M_PERSON, 2, 0, -1) < 0)
-                return -1;
-        }
+        bool ok = false;
+        if (parts >= 2)
+            ok = chars <= 12 && ((min_part >= 2 && (lb || rb)) || (min_part >= 1 && lb && rb));
+        else
+            ok = ((chars >= 3 && chars <= 5 && lb && rb && (tl || cl || cr || tr)) ||
+                  (chars >= 3 && chars <= 6 && lb && rb && translit_bare_ok(sc, lo, hi, i, e)) ||
+                  (chars >= 3 && chars <= 6 && translit_strong_ok(sc, lo, hi, i, e)) ||
+                  (chars == 2 && (tl || tr) && lb && rb)) &&
+                 !place_run(sc, lo, hi, i, e);
+        if (ok && add_cand(sc, i, e, RX_M_PERSON, 2, 0, -1) < 0)
+            return -1;
         i = j > i ? j - 1 : i;
     }
     return 0;
@@ -2027,9 +2027,25 @@ static int pronouns(scan *sc, size_t lo, size_t hi)
 
 /* ------------------------------------------------------------------ zero subjects */
 
-static bool clause_sep(uint32_t c)
+static inline bool clause_sep(uint32_t c)
 {
-    return c == 0xFF0C || c == ',' || c == 0xFF1B || c == ';' || c == 0xFF1A || c == ':';
+    if (c < 0x80)
+        return c == ',' || c == ';' || c == ':';
+    return c - 0xFF0Cu <= 0x0Fu && (c == 0xFF0C || c == 0xFF1A || c == 0xFF1B); /* ， ： ； */
+}
+
+/* Can a clause opener (below) start with c? A quick filter. */
+static bool opener_char(uint32_t c)
+{
+    switch (c) {
+    case U'并': case U'随': case U'其': case U'之': case U'后': case U'此': case U'旋': case U'同': case U'次':
+    case U'翌': case U'稍': case U'继': case U'遂': case U'亦': case U'也': case U'在': case U'于': case U'自':
+    case U'从': case U'作': case U'以': case U'已': case U'将': case U'曾': case U'今': case U'去': case U'明':
+    case U'年': case U'月': case U'目': case U'现': case U'正': case U'先':
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* How a clause without a subject begins: a connective that carries the
@@ -2038,12 +2054,14 @@ static bool clause_sep(uint32_t c)
  * open a sentence without a subject; the rest need a clause before them. */
 static bool zero_opener(const scan *sc, size_t p, size_t hi, bool sentence_start)
 {
-    static const char *const conn[] = {
-        "并于", "并在", "并将", "并已", "并", "随后", "随即", "其后", "之后", "后来", "此后", "旋即", "同时", "同年",
-        "次年", "翌年", "稍后", "继而", "遂", "亦", "也将", "也已", "也"};
-    static const char *const lead[] = {"在", "于", "自", "从", "作为", "以", "已于", "已经", "已", "将于", "将", "曾",
-                                       "今年", "去年", "明年", "年初", "年底", "月初", "月底", "目前", "现", "正式", "先后"};
+    static const char32_t *const conn[] = {
+        U"并于", U"并在", U"并将", U"并已", U"并", U"随后", U"随即", U"其后", U"之后", U"后来", U"此后", U"旋即", U"同时", U"同年",
+        U"次年", U"翌年", U"稍后", U"继而", U"遂", U"亦", U"也将", U"也已", U"也"};
+    static const char32_t *const lead[] = {U"在", U"于", U"自", U"从", U"作为", U"以", U"已于", U"已经", U"已", U"将于", U"将", U"曾",
+                                       U"今年", U"去年", U"明年", U"年初", U"年底", U"月初", U"月底", U"目前", U"现", U"正式", U"先后"};
     const uint32_t *t = sc->t;
+    if (!opener_char(t[p]))
+        return !sentence_start && (is_digit(t[p]) || (HIT(sc, p, 7) >= 2 && !role_len(sc, p, hi)));
     if (word_at(t, p, hi, conn, sizeof conn / sizeof conn[0]))
         return true;
     if (sentence_start)
@@ -2070,17 +2088,15 @@ static int zero_subjects(const scan *sc, rx_doc *doc)
         size_t lo = doc->sent[si].start, hi = doc->sent[si].end;
         if (hi > sc->n)
             hi = sc->n;
-        for (size_t p = lo; p < hi; p++) {
-            if (p > lo && !clause_sep(t[p - 1]))
-                continue;
-            size_t b = p;
-            while (b < hi && is_space(t[b]))
-                b++;
-            if (b >= hi || !(is_han(t[b]) || is_digit(t[b])))
-                continue;
-            size_t q = b;
+        for (size_t p = lo, q; p < hi; p = q + 1) {
+            q = p;
             while (q < hi && !clause_sep(t[q]))
                 q++;
+            size_t b = p;
+            while (b < q && is_space(t[b]))
+                b++;
+            if (b >= q || !(is_han(t[b]) || is_digit(t[b])))
+                continue;
             /* mentions before b tell whether a person came before */
             while (mi < doc->nm && doc->m[mi].start < b) {
                 if (doc->m[mi].type == RX_M_PERSON)
