@@ -9,8 +9,8 @@
  *   2. they share a lexicon alias group (Elon Musk|馬斯克);
  *   3. a Latin key of 4+ letters is at edit distance 1 of exactly one other
  *      entity's key (lvana -> ivana, acmr -> acme);
- *   3b. an organisation written with a legal form (Inc., Ltd, plc) is the
- *      one written without it;
+ *   3b. an organisation written with a legal form (Inc., Ltd, plc,
+ *      股份有限公司, 公司) is the one written without it;
  *   4. a single Latin word is the first or last word of exactly one longer name
  *      (Novak -> Ivana Novak);
  *   4b. a transliterated name is the first or last part of exactly one dotted
@@ -30,6 +30,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <uchar.h>
 #include <utf8proc.h>
 
 #include "internal.h"
@@ -104,8 +105,8 @@ static bool is_latin(uint32_t c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* Where the name before a trailing legal form (" Inc.", ", Ltd", " plc") ends,
- * 0 when the mention has none. */
+/* Where the name before a trailing legal form (" Inc.", ", Ltd", " plc",
+ * 股份有限公司, 公司) ends, 0 when the mention has none. */
 static size_t legal_suffix_start(const uint32_t *t, const rx_mention *m)
 {
 #define LEGAL(s) {s, sizeof s - 1}
@@ -129,6 +130,21 @@ static size_t legal_suffix_start(const uint32_t *t, const rx_mention *m)
         if (t[b - 1] == ',')
             b--;
         return b;
+    }
+    /* Chinese legal forms, no space before them (青禾電子股份有限公司 =
+     * 青禾電子); folded spellings, the longest first */
+    static const char32_t *const zh[] = {U"股份有限公司", U"有限责任公司", U"有限公司", U"公司"};
+    for (size_t f = 0; f < sizeof zh / sizeof zh[0]; f++) {
+        size_t n = 0;
+        while (zh[f][n])
+            n++;
+        if (m->end - m->start < n + 2)
+            continue;
+        size_t k = m->end - n, q = 0;
+        while (q < n && t[k + q] == (uint32_t)zh[f][q])
+            q++;
+        if (q == n)
+            return k;
     }
     return 0;
 }

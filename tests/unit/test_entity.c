@@ -451,6 +451,9 @@ int main(void)
     expect("影片中艾美达·斯丹顿的表演令人难忘。", "艾美达·斯丹顿", RX_M_PERSON);
     /* one string, one kind: a team named in "A vs B" stays an organisation */
     not_a("霍芬海vs比勒菲：霍芬海打弱旅很有心得。", "霍芬海", RX_M_PERSON);
+    /* a Chinese legal form: the company with and without it is one entity */
+    same("青禾电子股份有限公司今日公告。青禾电子表示，将尽快物色人选。", "青禾电子股份有限公司", "青禾电子");
+    reject("公司高階主管異動頻繁，高階人士透露。", "高階");
     /* invariants on mixed text */
     invariants("6 月 3 日，Acme 聯合創辦人 Anna Berg 在網上發文表示，決定離開 Acmr。她說：謝謝。");
     invariants("董事長張忠謀表示，台積電(2330)將由魏哲家接任。他說，張董事長很放心。");
