@@ -63,7 +63,8 @@
  *
  * The dateline (rx_find_pubdate): the first date with at least a month in the
  * first 400 code points that is followed by a clock time ("2024-05-23 11:14:49"),
- * or follows a label ("Published:", "发布时间:", "出版"), or sits on a short line
+ * or follows a label ("Published:", "发布时间:", "出版"), or closes a news
+ * agency's dateline ("（中央社台北2024年5月23日电）", "Feb. 21, 2024 (AP) --"), or sits on a short line
  * that ends with it ("因佛科技 2024-05-23", "2024年5月23日 星期四"); else a date
  * alone on a line in the last 300 code points (an announcement's signature
  * "二〇二二年四月三十日").
@@ -1125,7 +1126,7 @@ static rx_date week_day(rx_date pub, int week, int wd)
 static bool weekday_follow_ok(const scan *s, size_t k)
 {
     uint32_t c = at(s, k);
-    return !is_han(c) || in_set(c, U"起至到前后晚上下早凌当的在将午中傍深夜宣表召举正发");
+    return !is_han(c) || in_set(c, U"起至到前后晚上下早凌当的在将午中傍深夜宣表召举正发请辞离卸接出获被遭退加任就已再又也");
 }
 
 /* 周X / 星期X / 礼拜X at i (上周X and the like are cn_words). */
@@ -1768,6 +1769,27 @@ static bool label_before(const uint32_t *t, size_t start)
     return false;
 }
 
+/* Whether a news agency's dateline closes right after end: 电 (（中央社台北
+ * 2024年5月23日电）, 新华社北京5月23日电), an agency in brackets ("Feb. 21,
+ * 2024 (AP)") or a dash ("May 23, 2024 -- "). */
+static bool wire_after(const uint32_t *t, size_t n, size_t end)
+{
+    size_t i = end;
+    while (i < n && is_sp(t[i]))
+        i++;
+    if (i >= n)
+        return false;
+    if (t[i] == 0x7535 /* 电 */)
+        return true;
+    if (t[i] == '(' && i + 1 < n && t[i + 1] - 'A' < 26u) {
+        size_t j = i + 1;
+        while (j < n && j - i <= 20 && (is_alpha(t[j]) || t[j] == ' '))
+            j++;
+        return j < n && t[j] == ')' && j - i >= 3;
+    }
+    return t[i] == 0x2014 || (t[i] == '-' && i + 1 < n && (t[i + 1] == '-' || t[i + 1] == ' '));
+}
+
 /* Whether the rest of the line after end has at most 3 letters or Han characters
  * (a dateline ends with the date, a time, or a short word such as 电). */
 static bool line_ends_soon(const uint32_t *t, size_t n, size_t end)
@@ -1856,7 +1878,7 @@ static bool pubdate_of(const uint32_t *norm, size_t n, const rx_date_mention *al
             const rx_date_mention *d = &ms[k];
             if (d->start >= HEAD_REACH || !d->value.m || d->relative)
                 continue;
-            if (time_after(norm, n, d->end) || label_before(norm, d->start) ||
+            if (time_after(norm, n, d->end) || label_before(norm, d->start) || wire_after(norm, n, d->end) ||
                 (line_rest(norm, n, d->start, d->end, 24) <= 24 &&
                  line_ends_soon(norm, n, d->end) &&
                  !line_has_clause_punct(norm, n, d->start, d->end))) {
