@@ -2764,6 +2764,105 @@ static int paren_aliases(rx_doc *doc)
     return 0;
 }
 
+/* An organisation's short form defined in brackets right after its name:
+ * 新鴻基地產發展有限公司（新地）, 星河科技股份有限公司（下稱「星河」）,
+ * Northwind Retail Group (NRG). The short form is 2-6 Han characters, or 2-8
+ * capitals and digits starting with a capital; not a place (星河科技（深圳）),
+ * a stock code or a generic word (下稱「公司」). It joins the name's entity, here
+ * and wherever else the text repeats it outside other mentions. doc->m stays
+ * sorted. At most 16 short forms a document. Returns 0, -1 when out of memory. */
+static int org_short_forms(const scan *sc, rx_doc *doc)
+{
+    static const char32_t *const intro[] = {U"以下简称", U"以下称", U"下称", U"简称", U"以下", U"下同"};
+    const uint32_t *t = sc->t;
+    size_t n = sc->n, nm = doc->nm, added = 0;
+    int next_group = 0x60000000;
+    size_t form_s[16], form_e[16];
+    int form_g[16];
+    size_t nforms = 0;
+    for (size_t i = 0; i < nm && nforms < 16; i++) {
+        rx_mention *om = &doc->m[i];
+        if (om->type != RX_M_ORG || (om->flags & RX_MF_PRONOUN) || om->end + 4 >= n)
+            continue;
+        size_t p = om->end + (t[om->end] == ' ');
+        if (t[p] != '(')
+            continue;
+        p++;
+        size_t il = word_at(t, p, n, intro, sizeof intro / sizeof intro[0]);
+        if (il == 2 && t[p] == 0x4E0B && t[p + 1] == 0x540C) /* 下同: no short form */
+            continue;
+        p += il;
+        bool quoted = p < n && (t[p] == 0x300C || t[p] == 0x300E || t[p] == 0x201C || t[p] == '"');
+        p += quoted;
+        size_t ys = p;
+        bool han = p < n && is_han(t[p]);
+        const uint32_t *o = sc->orig; /* capitals: the matching copy is folded */
+        while (p < n && p - ys <= 8 && (han ? is_han(t[p]) : (is_upper(o[p]) || is_digit(o[p]) || o[p] == '&')))
+            p++;
+        size_t ye = p;
+        if (quoted && p < n && (t[p] == 0x300D || t[p] == 0x300F || t[p] == 0x201D || t[p] == '"'))
+            p++;
+        if (p >= n || t[p] != ')' || ye - ys < 2 || ye - ys > (han ? 6u : 8u) || (!han && !is_upper(o[ys])))
+            continue;
+        if (han && (HIT(sc, ys, L_PLACE) >= ye - ys || HIT(sc, ys, L_OGEN) >= ye - ys || HIT(sc, ys, 14) >= ye - ys))
+            continue;
+        int group = om->entity >= 0 ? om->entity : next_group++;
+        om->entity = group;
+        /* the short form in the brackets: a mention there already, or a new one */
+        bool there = false;
+        for (size_t k = i + 1; k < nm && doc->m[k].start < ye; k++)
+            if (doc->m[k].start == ys && doc->m[k].end == ye && doc->m[k].type == RX_M_ORG) {
+                if (doc->m[k].entity >= 0 && doc->m[k].entity != group)
+                    om->entity = group = doc->m[k].entity;
+                doc->m[k].entity = group;
+                there = true;
+            }
+        if (!there) {
+            if (!RX_GROW(doc->m, doc->mcap, doc->nm + 1))
+                return -1;
+            doc->m[doc->nm++] = (rx_mention){ys, ye, RX_M_ORG, group, 0};
+            added++;
+        }
+        form_s[nforms] = ys, form_e[nforms] = ye, form_g[nforms] = group;
+        nforms++;
+    }
+    if (!nforms)
+        return 0;
+    /* the short forms elsewhere, outside other mentions */
+    uint8_t *covered = calloc(n ? n : 1, 1);
+    if (!covered)
+        return -1;
+    for (size_t i = 0; i < doc->nm; i++)
+        memset(covered + doc->m[i].start, 1, doc->m[i].end - doc->m[i].start);
+    for (size_t f = 0; f < nforms; f++) {
+        size_t len = form_e[f] - form_s[f];
+        bool latin = !is_han(t[form_s[f]]);
+        for (size_t k = 0; k + len <= n; k++) {
+            if (t[k] != t[form_s[f]] || memcmp(t + k, t + form_s[f], len * sizeof *t) != 0)
+                continue;
+            if (latin && ((k > 0 && is_alnum(t[k - 1])) || (k + len < n && is_alnum(t[k + len]))))
+                continue;
+            bool free_span = true;
+            for (size_t q = k; q < k + len && free_span; q++)
+                free_span = !covered[q];
+            if (!free_span)
+                continue;
+            if (!RX_GROW(doc->m, doc->mcap, doc->nm + 1)) {
+                free(covered);
+                return -1;
+            }
+            doc->m[doc->nm++] = (rx_mention){k, k + len, RX_M_ORG, form_g[f], 0};
+            memset(covered + k, 1, len);
+            added++;
+            k += len - 1;
+        }
+    }
+    free(covered);
+    if (added && !sort_mentions(doc->m, doc->nm))
+        qsort(doc->m, doc->nm, sizeof *doc->m, cmp_start);
+    return 0;
+}
+
 int rx_recognize(const rx_ner *ner, rx_doc *doc)
 {
     doc->nm = 0;
@@ -2850,7 +2949,7 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
     if (doc->nm)
         if (!sort_mentions(doc->m, doc->nm))
             qsort(doc->m, doc->nm, sizeof *doc->m, cmp_start);
-    if (paren_aliases(doc) < 0 || zero_subjects(&sc, doc) < 0)
+    if (paren_aliases(doc) < 0 || org_short_forms(&sc, doc) < 0 || zero_subjects(&sc, doc) < 0)
         goto done;
     rc = rx_resolve(doc);
 done:

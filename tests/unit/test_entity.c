@@ -454,6 +454,11 @@ int main(void)
     /* a Chinese legal form: the company with and without it is one entity */
     same("青禾电子股份有限公司今日公告。青禾电子表示，将尽快物色人选。", "青禾电子股份有限公司", "青禾电子");
     reject("公司高階主管異動頻繁，高階人士透露。", "高階");
+    /* a short form defined in brackets joins the organisation */
+    same("新鴻基地產發展有限公司（新地）主席表示，新地業績理想。", "新鴻基地產發展有限公司", "新地");
+    same("星河科技股份有限公司（下稱「星河」）今日公告。星河表示，董事長辭職。", "星河科技股份有限公司", "星河");
+    same("Northwind Retail Group (NRG) said its CEO resigned. NRG shares fell.", "Northwind Retail Group", "NRG");
+    reject("星河科技（深圳）有限公司今日公告。", "深圳");
     /* invariants on mixed text */
     invariants("6 月 3 日，Acme 聯合創辦人 Anna Berg 在網上發文表示，決定離開 Acmr。她說：謝謝。");
     invariants("董事長張忠謀表示，台積電(2330)將由魏哲家接任。他說，張董事長很放心。");
