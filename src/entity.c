@@ -1805,10 +1805,16 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
                 b++;
                 continue; /* Sigismund III Vasa; ends the run unless a name follows */
             }
-            /* particle inside a name: Robin van Persie */
+            /* particles inside a name: Robin van Persie, Ana de la Cruz */
             if (tok_is(sc, tk[b + 1], 11) && is_lower(t[tk[b + 1].s]) && b + 2 < nt &&
                 tk[b + 2].s - tk[b + 1].e == 1 && namey(sc, tk[b + 2])) {
                 b += 2;
+                continue;
+            }
+            if (tok_is(sc, tk[b + 1], 11) && is_lower(t[tk[b + 1].s]) && b + 3 < nt &&
+                tk[b + 2].s - tk[b + 1].e == 1 && tok_is(sc, tk[b + 2], 11) && is_lower(t[tk[b + 2].s]) &&
+                tk[b + 3].s - tk[b + 2].e == 1 && namey(sc, tk[b + 3])) {
+                b += 3;
                 continue;
             }
             /* University of Westbrook, Board of Governors, Institute for Applied

@@ -193,11 +193,11 @@ static void prefilter(relx_worker *w, const rx_doc *doc, const rx_span *s, unsig
 /* Cue words, folded (Simplified) or lower-case English. */
 static const char *const denied_cues[] = {"否认", "并未", "并没有", "没有", "不会", "未曾", "辟谣",
                                           "denied", "denies", "deny", "did not", "didn't",
-                                          "has not", "hasn't", "will not", "won't", "never", NULL};
+                                          "has not", "hasn't", "will not", "won't", "would not", "wouldn't", "never", NULL};
 static const char *const rumoured_cues[] = {"传出", "传闻", "据传", "据悉", "消息人士", "知情人士",
                                             "传言", "网传", "盛传", "外传", "传将", "或将", "reportedly", "rumor",
                                             "rumour", "sources said", "people familiar", NULL};
-static const char *const planned_cues[] = {"将", "拟", "预计", "计划", "即将", "准备", "will",
+static const char *const planned_cues[] = {"将", "拟", "预计", "计划", "即将", "准备", "will", "would",
                                            "plans to", "plan to", "is set to", "are set to",
                                            "expected to", "is to", "slated to", "poised to", NULL};
 
@@ -467,23 +467,10 @@ static void sentence_mentions(const rx_doc *doc, const rx_span *s, size_t *curso
     *last = hi;
 }
 
-/* A news agency credited in a dateline, "LONDON (Reuters) - ...": the
- * mention in brackets followed by a dash is no party to the story. */
-static bool is_agency_credit(const rx_doc *doc, const rx_mention *m)
-{
-    const uint32_t *t = doc->text.norm;
-    size_t n = doc->text.n;
-    if (m->start == 0 || (t[m->start - 1] != '(' && t[m->start - 1] != 0xFF08) || m->end >= n ||
-        (t[m->end] != ')' && t[m->end] != 0xFF09))
-        return false;
-    size_t k = m->end + 1;
-    while (k < n && t[k] == ' ')
-        k++;
-    return k < n && (t[k] == '-' || t[k] == 0x2013 || t[k] == 0x2014);
-}
 
 /* focus[i]: the mention (index) of the organisation named most often in
- * doc->m[0, i), its latest mention standing for it (the most recent on a tie);
+ * doc->m[0, i), its latest mention standing for it (the one named first on a
+ * tie: the article's subject comes first, others in passing);
  * -1 when none. One pass over the mentions; caller frees. NULL when out of
  * memory. */
 static int *focus_orgs(const rx_doc *doc)
@@ -502,10 +489,10 @@ static int *focus_orgs(const rx_doc *doc)
         if (i == doc->nm)
             break;
         const rx_mention *m = &doc->m[i];
-        if (m->type != RX_M_ORG || m->entity < 0 || (m->flags & RX_MF_PRONOUN) || is_agency_credit(doc, m))
+        if (m->type != RX_M_ORG || m->entity < 0 || (m->flags & RX_MF_PRONOUN) || rx_is_agency_credit(doc, m))
             continue;
         size_t n = ++count[m->entity];
-        if (n >= best_n || m->entity == best_e) {
+        if (n > best_n || m->entity == best_e) {
             best_n = n;
             best_e = m->entity;
             best = (int)i;
@@ -531,7 +518,7 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
         /* the nearest organisation before the person, else one inside the evidence */
         for (size_t i = first; i < last; i++) {
             const rx_mention *m = &doc->m[i];
-            if (m->type != RX_M_ORG || is_agency_credit(doc, m))
+            if (m->type != RX_M_ORG || rx_is_agency_credit(doc, m))
                 continue;
             if (m->end <= pm->start)
                 r->org = (int)i;

@@ -22,8 +22,8 @@
  * person of the same sentence before it (the subject), else the first person of
  * the nearest earlier sentence that has one (but inside a relative clause on a
  * name, ", who ... she", that name); for an organisation (該公司, the company),
- * the organisation named most often so far, the most recent on a tie. A
- * pronoun without antecedent is dropped.
+ * the organisation named most often so far (not a dateline's agency), the one
+ * named first on a tie. A pronoun without antecedent is dropped.
  *
  * Example: "Ivana Novak 表示... lvana Novak 說... 她" -> one entity with mentions
  * [Ivana Novak, lvana Novak, 她], named by mention 0 (the longest full form).
@@ -294,6 +294,22 @@ static void unite_unique(int *p, int a, const int *cands, size_t nc)
         unite(p, a, root);
 }
 
+/* A news agency credited in a dateline, "LONDON (Reuters) - ...": the
+ * mention in brackets followed by a dash is no party to the story (nor the
+ * organisation a pronoun stands for). */
+bool rx_is_agency_credit(const rx_doc *doc, const rx_mention *m)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t n = doc->text.n;
+    if (m->start == 0 || (t[m->start - 1] != '(' && t[m->start - 1] != 0xFF08) || m->end >= n ||
+        (t[m->end] != ')' && t[m->end] != 0xFF09))
+        return false;
+    size_t k = m->end + 1;
+    while (k < n && t[k] == ' ')
+        k++;
+    return k < n && (t[k] == '-' || t[k] == 0x2013 || t[k] == 0x2014);
+}
+
 int rx_resolve(rx_doc *doc)
 {
     size_t n = doc->nm;
@@ -509,9 +525,10 @@ int rx_resolve(rx_doc *doc)
     int focus = -1;
     size_t focus_n = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!(m[i].flags & RX_MF_PRONOUN) && m[i].type == RX_M_ORG && m[i].entity >= 0) {
+        if (!(m[i].flags & RX_MF_PRONOUN) && m[i].type == RX_M_ORG && m[i].entity >= 0 &&
+            !rx_is_agency_credit(doc, &m[i])) {
             size_t c = ++orgs[m[i].entity];
-            if (c >= focus_n) {
+            if (c > focus_n) {
                 focus_n = c;
                 focus = m[i].entity;
             }

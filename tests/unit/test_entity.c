@@ -459,6 +459,9 @@ int main(void)
     same("星河科技股份有限公司（下稱「星河」）今日公告。星河表示，董事長辭職。", "星河科技股份有限公司", "星河");
     same("Northwind Retail Group (NRG) said its CEO resigned. NRG shares fell.", "Northwind Retail Group", "NRG");
     reject("星河科技（深圳）有限公司今日公告。", "深圳");
+    /* two particles inside a Latin name */
+    expect("The board named former Google executive Ana de la Cruz as a director.", "Ana de la Cruz", RX_M_PERSON);
+    expect("Rafael van der Vaart said he would leave.", "Rafael van der Vaart", RX_M_PERSON);
     /* invariants on mixed text */
     invariants("6 月 3 日，Acme 聯合創辦人 Anna Berg 在網上發文表示，決定離開 Acmr。她說：謝謝。");
     invariants("董事長張忠謀表示，台積電(2330)將由魏哲家接任。他說，張董事長很放心。");
