@@ -2432,6 +2432,43 @@ static int add_known(known **kv, size_t *nk, size_t *kcap, const uint32_t *t, si
     return 0;
 }
 
+/* The short form [*a, *b) by which news refers back to organisation m: the
+ * first word of a Latin name of several words (Halvorsen Dynamics Inc. ->
+ * Halvorsen; not a common word or a first name: General Motors, Morgan
+ * Stanley), or the Chinese name without its ending (星河科技 -> 星河; the rest
+ * 2-4 characters, no place or common word: 中國銀行, 北京星河科技). */
+static bool org_short_form(const scan *sc, const rx_mention *m, size_t *a, size_t *b)
+{
+    const uint32_t *t = sc->t;
+    size_t s = m->start, e = m->end;
+    if (is_alpha(t[s])) {
+        size_t w = s;
+        while (w < e && is_alpha(t[w]))
+            w++;
+        if (w >= e || t[w] != ' ' || w - s < 4 || !is_upper(sc->orig[s]))
+            return false;
+        if (HIT(sc, s, L_EN_COMMON) == w - s || HIT(sc, s, 10 /* en_stop */) == w - s ||
+            HIT(sc, s, L_EN_GIVEN) == w - s || HIT(sc, s, L_PLACE) == w - s)
+            return false;
+        *a = s, *b = w;
+        return true;
+    }
+    if (!is_han(t[s]) || e - s < 4)
+        return false;
+    for (size_t k = s + 2; k + 1 < e && k <= s + 4; k++) {
+        if (HIT(sc, k, 4 /* org_suffix */) != e - k && HIT(sc, k, 5 /* org_suffix_weak */) != e - k)
+            continue;
+        for (size_t q = s; q < k; q++)
+            if (!is_han(t[q]))
+                return false;
+        if (HIT(sc, s, L_PLACE) || HIT(sc, s, L_WORD) >= k - s || HIT(sc, s, H_CS(0)) >= k - s)
+            return false;
+        *a = s, *b = k;
+        return true;
+    }
+    return false;
+}
+
 /* May known form i, found at p with length l, stand there? It must not end
  * inside a Latin word, and a bare Chinese given name needs a boundary on one
  * side. */
@@ -2441,6 +2478,9 @@ static bool alias_ok(const scan *sc, const known *kv, int i, size_t p, size_t l)
     size_t q = p + l - 1;
     if (is_alnum(t[q]) && q + 1 < sc->n && is_alnum(t[q + 1]))
         return false;
+    /* an organisation's short form ends at a boundary (星河表示, not 中華|民國) */
+    if ((kv[i].flags & RX_MF_ALIAS_) && kv[i].type == RX_M_ORG && is_han(t[p]) && !right_boundary(sc, p + l, sc->n))
+        return false;
     return !((kv[i].flags & RX_MF_ALIAS_) && is_han(t[p]) && p > 0 && is_han(t[p - 1]) &&
              !right_boundary(sc, p + l, sc->n) && !left_boundary(sc, 0, p));
 }
@@ -2448,6 +2488,7 @@ static bool alias_ok(const scan *sc, const known *kv, int i, size_t p, size_t l)
 static int aliases(scan *sc, rx_doc *doc)
 {
     const uint32_t *t = sc->t;
+    int next_group = 0x70000000; /* alias groups of organisations without a lexicon group */
     known *kv = NULL;
     size_t nk = 0, kcap = 0;
     int rc = -1;
@@ -2480,6 +2521,14 @@ static int aliases(scan *sc, rx_doc *doc)
             if (sl && len - sl == 2 &&
                 add_known(&kv, &nk, &kcap, t, m->start + sl, m->end, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
                 goto done;
+        } else if (m->type == RX_M_ORG && m->entity < 0) {
+            /* (a listed organisation lists its own short forms) */
+            size_t a, b;
+            if (org_short_form(sc, m, &a, &b)) {
+                m->entity = next_group++;
+                if (add_known(&kv, &nk, &kcap, t, a, b, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
+                    goto done;
+            }
         }
     }
     /* one pass over the text: the longest known form at each free position.

@@ -469,8 +469,9 @@ static void sentence_mentions(const rx_doc *doc, const rx_span *s, size_t *curso
 
 
 /* focus[i]: the mention (index) of the organisation named most often in
- * doc->m[0, i), its latest mention standing for it (the one named first on a
- * tie: the article's subject comes first, others in passing);
+ * doc->m[0, i), its latest mention standing for it (the most recent on a tie:
+ * a bare title belongs to the company just spoken of; "the company" is
+ * resolve.c's, which prefers the one named first);
  * -1 when none. One pass over the mentions; caller frees. NULL when out of
  * memory. */
 static int *focus_orgs(const rx_doc *doc)
@@ -492,7 +493,7 @@ static int *focus_orgs(const rx_doc *doc)
         if (m->type != RX_M_ORG || m->entity < 0 || (m->flags & RX_MF_PRONOUN) || rx_is_agency_credit(doc, m))
             continue;
         size_t n = ++count[m->entity];
-        if (n > best_n || m->entity == best_e) {
+        if (n >= best_n || m->entity == best_e) {
             best_n = n;
             best_e = m->entity;
             best = (int)i;

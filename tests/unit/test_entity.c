@@ -459,6 +459,10 @@ int main(void)
     same("星河科技股份有限公司（下稱「星河」）今日公告。星河表示，董事長辭職。", "星河科技股份有限公司", "星河");
     same("Northwind Retail Group (NRG) said its CEO resigned. NRG shares fell.", "Northwind Retail Group", "NRG");
     reject("星河科技（深圳）有限公司今日公告。", "深圳");
+    /* an organisation's short form: first word, or the name without its ending */
+    same("Halvorsen Dynamics Inc. said its CEO would step down. Shares of Halvorsen rose.", "Halvorsen Dynamics Inc.", "Halvorsen");
+    same("星河科技宣布，董事長王明辭職。星河表示，將物色人選。", "星河科技", "星河");
+    reject("General Motors said it would hire. General counsel Ann Lee left.", "General");
     /* two particles inside a Latin name */
     expect("The board named former Google executive Ana de la Cruz as a director.", "Ana de la Cruz", RX_M_PERSON);
     expect("Rafael van der Vaart said he would leave.", "Rafael van der Vaart", RX_M_PERSON);
