@@ -408,6 +408,31 @@ static bool is_since(const rx_doc *doc, const rx_date_mention *d)
     return e + 1 < doc->text.n && t[e] == 0x4EE5 && t[e + 1] == 0x6765; /* 以来 */
 }
 
+/* Does date d end a span of time: 至 / 到 / 截至 / until / through before it
+ * ("合約延長至2026年", "as of 截至2023年底", "until June")? Such a date, said in
+ * another sentence, is not when a change happened. */
+static bool is_until(const rx_doc *doc, const rx_date_mention *d)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t a = d->start;
+    while (a > 0 && t[a - 1] == ' ')
+        a--;
+    if (a > 0 && (t[a - 1] == 0x81F3 || t[a - 1] == 0x5230)) /* 至 到 */
+        return true;
+    static const char *const en[] = {"until", "through", "till"};
+    for (size_t k = 0; k < sizeof en / sizeof en[0]; k++) {
+        size_t l = strlen(en[k]);
+        if (a < d->start && a >= l && (a == l || !((t[a - l - 1] | 32) >= 'a' && (t[a - l - 1] | 32) <= 'z'))) {
+            size_t j = 0;
+            while (j < l && (t[a - l + j] | 32) == (uint32_t)(unsigned char)en[k][j])
+                j++;
+            if (j == l)
+                return true;
+        }
+    }
+    return false;
+}
+
 static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end)
 {
     const rx_span *s = &doc->sent[sent];
@@ -442,7 +467,8 @@ static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end)
             break;
         for (size_t i = doc->ndates; i-- > 0;) {
             const rx_date_mention *d = &doc->dates[i];
-            if (d->start >= doc->sent[k].start && d->end <= doc->sent[k].end)
+            if (d->start >= doc->sent[k].start && d->end <= doc->sent[k].end && !is_until(doc, d) &&
+                !is_since(doc, d))
                 return d->value;
         }
     }
@@ -629,6 +655,14 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
     /* an implied subject acts, it holds no title by being next to one */
     if (rule->type == RX_HOLDS_ROLE && (doc->m[arg_first[RX_ARG_PERSON]].flags & RX_MF_ZERO))
         return 0;
+    /* a standing role's organisation is the last one named before the title
+     * (中超球隊青島海牛官方宣布，主教練邵佳一: 青島海牛's coach) */
+    if (rule->type == RX_HOLDS_ROLE && arg_first[RX_ARG_ORG] >= 0 && arg_first[RX_ARG_ROLE] >= 0)
+        for (size_t u = arg_lo[RX_ARG_ORG] + 1; u < arg_lo[RX_ARG_ROLE]; u++) {
+            int m = w->units[u].mention;
+            if (m >= 0 && doc->m[m].type == RX_M_ORG && doc->m[m].entity >= 0)
+                arg_first[RX_ARG_ORG] = m;
+        }
     size_t ev_start = unit_start_cp(w, ov[0], s->end);
     size_t ev_end = unit_end_cp(w, ov[1], s->start);
     /* one relation per member of the person list (other list slots bind their first member) */
