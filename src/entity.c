@@ -958,7 +958,8 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                  * clause or after a cue, makes it a name (，高明表示); a given
                  * name that is a word (軍區) after a character that could end
                  * a word (晉察|冀軍區司令) needs a cue on either side */
-                if (HIT(sc, i, L_WORD) >= e - i && !(tl || (cr && (cl || i == lo || !is_han(t[i - 1])))))
+                if (HIT(sc, i, L_WORD) >= e - i &&
+                    !(tl || (cr && is_han(t[e]) && (cl || i == lo || !is_han(t[i - 1]))))) /* (簡介: is no speaker) */
                     continue;
                 if (lg == 2 && HIT(sc, g, L_WORD) == 2 && !(tl || cl || cr) && !lb)
                     continue;

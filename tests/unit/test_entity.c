@@ -436,6 +436,7 @@ int main(void)
     expect("本报记者高明报道，房贷新政已实施。", "高明", RX_M_PERSON);
     reject("在晋察冀军区司令部，司令员向你交待任务。", "冀军区");
     reject("根据车况30-50元/天。", "车况");
+    reject("簡介:感謝大家的關注\n", "簡介");
     /* a listed name inside a longer transliteration, a run after a place */
     reject("游戏叫做《普里皮亚季的召唤》。", "里皮");
     reject("项目虽处于昆明东、南市区的腹地。", "昆明东");
