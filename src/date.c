@@ -347,7 +347,10 @@ static void emit(scan *s, size_t start, const hit *h)
 {
     if (!starts_span(s, start, h->end))
         s->last = h->v;
-    if (!h->v.y || s->oom)
+    /* with no publication date, a relative date stays, without a value:
+     * its sentence has a date, just not one we can tell (match.c then takes
+     * no other sentence's date for it) */
+    if ((!h->v.y && !(h->rel && !s->pub.y)) || s->oom)
         return;
     if (s->count == s->cap && !RX_GROW(s->out, s->cap, s->count + 1)) {
         s->oom = true;

@@ -210,7 +210,8 @@ typedef struct rx_date {
 
 typedef struct rx_date_mention {
     size_t start, end; /* code points */
-    rx_date value;     /* resolved (absolute) date at the precision the text gives */
+    rx_date value;     /* resolved (absolute) date at the precision the text gives;
+                        * y == 0: a relative date with no publication date to anchor it */
     bool relative;     /* the text was relative (今年 2 月, last month) */
 } rx_date_mention;
 

@@ -978,7 +978,8 @@ static void zero_subject_relations(rx_doc *doc)
                     rx_span_index(doc->sent, doc->nsent, h->ev_start) != si || h->modality != r->modality ||
                     (r->org >= 0 && entity_of(doc, r->org) != entity_of(doc, h->org)))
                     continue;
-                if (r->type == RX_APPOINTMENT && h->type == RX_JOIN && r->role >= 0 && h->role < 0) {
+                if (r->type == RX_APPOINTMENT && h->type == RX_JOIN && r->role >= 0 && h->role < 0 &&
+                    (r->date.y == 0 || (r->date.y == h->date.y && r->date.m == h->date.m && r->date.d == h->date.d))) {
                     h->role = r->role;
                     merged = true;
                 } else if (r->type == h->type && (r->role < 0 || h->role >= 0) &&

@@ -62,7 +62,10 @@ static void describe(const char *text, const char *pub, rx_buf *b)
             rx_buf_adds(b, "; ");
         for (size_t j = m[k].start; j < m[k].end; j++)
             rx_buf_addcp(b, cp[j]);
-        rx_date_format(m[k].value, iso);
+        if (m[k].value.y)
+            rx_date_format(m[k].value, iso);
+        else
+            strcpy(iso, "?"); /* relative, no publication date to anchor it */
         rx_buf_printf(b, "=%s%s", iso, m[k].relative ? "~" : "");
         if (k > 0 && m[k].start < m[k - 1].end)
             rx_buf_adds(b, "<overlap>");
@@ -181,8 +184,8 @@ static const tcase relative_zh[] = {
     {"2022-06-02", "今(2)日", "今(2)日=2022-06-02~"},
     {"2022-06-02", "昨(1)日", "昨(1)日=2022-06-01~"},
     {"2022-06-02", "昨(31)日", "昨(31)日=2022-05-31~"},
-    {"", "今年2月", ""},
-    {"", "3天前", ""},
+    {"", "今年2月", "今年=?~"},
+    {"", "3天前", "3天前=?~"},
     /* every first character with each second one it takes (the scan's pair test) */
     {"2024-01-10", "周日上午", "周日=2024-01-07~"},
     {"2024-01-10", "周天", "周天=2024-01-07~"},
@@ -256,7 +259,7 @@ static const tcase english[] = {
     {"2024-02-20", "next Monday", "next Monday=2024-02-26~"},
     {"2024-02-20", "last Tuesday", "last Tuesday=2024-02-13~"},
     {"2024-02-20", "in November 2022", "November 2022=2022-11"},
-    {"", "last year", ""},
+    {"", "last year", "last year=?~"},
     {"2024-02-20", "5 days ago", "5 days ago=2024-02-15~"},
     {"2024-02-20", "effective 12/31/2023", "12/31/2023=2023-12-31"},
     {"2024-02-20", "on 3 March", "3 March=2024-03-03"},
@@ -287,8 +290,8 @@ static const tcase anaphora[] = {
     {"2023-01-10", "2020年2月, 同年2月29日", "2020年2月=2020-02; 同年2月29日=2020-02-29~"},
     {"2023-01-10", "2019年2月, 同年2月29日", "2019年2月=2019-02; 同年2月29日=2019-02~"},
     {"2024-05-23", "同月, 乙离职", ""},                /* nothing before it */
-    {"", "上月甲离职, 同月乙离职", ""},                /* the last date has no value */
-    {"", "2019年3月, 上月甲离职, 同月乙离职", "2019年3月=2019-03"},
+    {"", "上月甲离职, 同月乙离职", "上月=?~; 同月=?~"},                /* the last date has no value */
+    {"", "2019年3月, 上月甲离职, 同月乙离职", "2019年3月=2019-03; 上月=?~; 同月=?~"},
     {"2024-05-23", "不同年龄, 同年级, 共同年会, 不可同日而语, 相当年轻, 每当天亮, 应当日常", ""},
     {"2024-05-23", "2019年3月, 与他同年龄", "2019年3月=2019-03"},
     {"2024-02-20", "in March 2021. Later that month", "March 2021=2021-03; Later that month=2021-03~"},
