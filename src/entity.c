@@ -2068,7 +2068,7 @@ static bool zero_opener(const scan *sc, size_t p, size_t hi, bool sentence_start
                                        U"今年", U"去年", U"明年", U"年初", U"年底", U"月初", U"月底", U"目前", U"现", U"正式", U"先后"};
     const uint32_t *t = sc->t;
     if (!opener_char(t[p]))
-        return !sentence_start && (is_digit(t[p]) || (HIT(sc, p, 7) >= 2 && !role_len(sc, p, hi)));
+        return is_digit(t[p]) || (!sentence_start && HIT(sc, p, 7) >= 2 && !role_len(sc, p, hi));
     if (word_at(t, p, hi, conn, sizeof conn / sizeof conn[0]))
         return true;
     if (sentence_start)
@@ -2111,6 +2111,18 @@ static int zero_subjects(const scan *sc, rx_doc *doc)
                 mi++;
             }
             if (!seen_person || !zero_opener(sc, b, q, p == lo))
+                continue;
+            /* a clause that is only a date (2013年11月,) has no subject to imply */
+            size_t z = b;
+            while (z < q && (is_digit(t[z]) || is_space(t[z]) || t[z] == 0x5E74 || t[z] == 0x6708 || t[z] == 0x65E5 ||
+                             t[z] == 0x53F7 || t[z] == '.' || t[z] == '/' || t[z] == '-'))
+                z++; /* 年 月 日 号 */
+            if (z == q)
+                continue;
+            /* Chinese clauses only ("Lindqvist, 61, joined" has its subject) */
+            while (z < q && !is_han(t[z]))
+                z++;
+            if (z == q)
                 continue;
             bool subject = false;
             for (size_t k = mi; k < doc->nm && doc->m[k].start < q && !subject; k++)
