@@ -2740,6 +2740,44 @@ static bool name_dot(uint32_t c)
     return c == 0xB7 || c == 0x2027 || c == 0x30FB || c == 0x2022 || c == 0xFF65;
 }
 
+/* Wherever the text repeats one of forms[0..nforms) (a learnt name: its span,
+ * type and alias group) outside every mention, a mention of it; a Latin form
+ * only as a whole word. doc->m ends sorted. Returns 0, -1 when out of memory. */
+static int repeat_forms(rx_doc *doc, const uint32_t *t, size_t n, const rx_mention *forms, size_t nforms)
+{
+    uint8_t *covered = calloc(n ? n : 1, 1);
+    if (!covered)
+        return -1;
+    for (size_t i = 0; i < doc->nm; i++)
+        memset(covered + doc->m[i].start, 1, doc->m[i].end - doc->m[i].start);
+    for (size_t f = 0; f < nforms; f++) {
+        size_t s = forms[f].start, len = forms[f].end - s;
+        bool latin = !is_han(t[s]);
+        for (size_t k = 0; k + len <= n; k++) {
+            if (t[k] != t[s] || memcmp(t + k, t + s, len * sizeof *t) != 0)
+                continue;
+            if (latin && ((k > 0 && is_alnum(t[k - 1])) || (k + len < n && is_alnum(t[k + len]))))
+                continue;
+            bool free_span = true;
+            for (size_t q = k; q < k + len && free_span; q++)
+                free_span = !covered[q];
+            if (!free_span)
+                continue;
+            if (!RX_GROW(doc->m, doc->mcap, doc->nm + 1)) {
+                free(covered);
+                return -1;
+            }
+            doc->m[doc->nm++] = (rx_mention){k, k + len, forms[f].type, forms[f].entity, 0};
+            memset(covered + k, 1, len);
+            k += len - 1;
+        }
+    }
+    free(covered);
+    if (!sort_mentions(doc->m, doc->nm))
+        qsort(doc->m, doc->nm, sizeof *doc->m, cmp_start);
+    return 0;
+}
+
 /* A Latin name in brackets right after a Chinese one is the same person:
  * 祖克柏(Mark Zuckerberg), 沈向洋博士(Harry Shum), 首席技術官凱文·斯科特(Kevin Scott).
  * The Chinese form is the run of Han characters (and name dots) before the
@@ -2799,37 +2837,9 @@ static int paren_aliases(rx_doc *doc)
     /* the Chinese forms learnt here, wherever else the text repeats them
      * (沈向洋已在微軟...); at most 64 forms, so the scan stays linear */
     size_t first_new = doc->nm - added, nforms = added < 64 ? added : 64;
-    uint8_t *covered = calloc(n ? n : 1, 1);
-    if (!covered)
-        return -1;
-    for (size_t i = 0; i < doc->nm; i++)
-        memset(covered + doc->m[i].start, 1, doc->m[i].end - doc->m[i].start);
-    size_t total = doc->nm;
-    for (size_t f = 0; f < nforms; f++) {
-        rx_mention form = doc->m[first_new + f];
-        size_t len = form.end - form.start;
-        for (size_t k = 0; k + len <= n; k++) {
-            if (t[k] != t[form.start] || memcmp(t + k, t + form.start, len * sizeof *t) != 0)
-                continue;
-            bool free_span = true;
-            for (size_t q = k; q < k + len && free_span; q++)
-                free_span = !covered[q];
-            if (!free_span)
-                continue;
-            if (!RX_GROW(doc->m, doc->mcap, total + 1)) {
-                free(covered);
-                return -1;
-            }
-            doc->m[total++] = (rx_mention){k, k + len, RX_M_PERSON, form.entity, 0};
-            memset(covered + k, 1, len);
-            k += len - 1;
-        }
-    }
-    free(covered);
-    doc->nm = total;
-    if (!sort_mentions(doc->m, doc->nm))
-        qsort(doc->m, doc->nm, sizeof *doc->m, cmp_start);
-    return 0;
+    rx_mention forms[64];
+    memcpy(forms, doc->m + first_new, nforms * sizeof *forms);
+    return repeat_forms(doc, t, n, forms, nforms);
 }
 
 /* An organisation's short form defined in brackets right after its name:
@@ -2843,10 +2853,9 @@ static int org_short_forms(const scan *sc, rx_doc *doc)
 {
     static const char32_t *const intro[] = {U"以下简称", U"以下称", U"下称", U"简称", U"以下", U"下同"};
     const uint32_t *t = sc->t;
-    size_t n = sc->n, nm = doc->nm, added = 0;
+    size_t n = sc->n, nm = doc->nm;
     int next_group = 0x60000000;
-    size_t form_s[16], form_e[16];
-    int form_g[16];
+    rx_mention forms[16];
     size_t nforms = 0;
     for (size_t i = 0; i < nm && nforms < 16; i++) {
         rx_mention *om = &doc->m[i];
@@ -2889,46 +2898,12 @@ static int org_short_forms(const scan *sc, rx_doc *doc)
             if (!RX_GROW(doc->m, doc->mcap, doc->nm + 1))
                 return -1;
             doc->m[doc->nm++] = (rx_mention){ys, ye, RX_M_ORG, group, 0};
-            added++;
         }
-        form_s[nforms] = ys, form_e[nforms] = ye, form_g[nforms] = group;
-        nforms++;
+        forms[nforms++] = (rx_mention){ys, ye, RX_M_ORG, group, 0};
     }
     if (!nforms)
         return 0;
-    /* the short forms elsewhere, outside other mentions */
-    uint8_t *covered = calloc(n ? n : 1, 1);
-    if (!covered)
-        return -1;
-    for (size_t i = 0; i < doc->nm; i++)
-        memset(covered + doc->m[i].start, 1, doc->m[i].end - doc->m[i].start);
-    for (size_t f = 0; f < nforms; f++) {
-        size_t len = form_e[f] - form_s[f];
-        bool latin = !is_han(t[form_s[f]]);
-        for (size_t k = 0; k + len <= n; k++) {
-            if (t[k] != t[form_s[f]] || memcmp(t + k, t + form_s[f], len * sizeof *t) != 0)
-                continue;
-            if (latin && ((k > 0 && is_alnum(t[k - 1])) || (k + len < n && is_alnum(t[k + len]))))
-                continue;
-            bool free_span = true;
-            for (size_t q = k; q < k + len && free_span; q++)
-                free_span = !covered[q];
-            if (!free_span)
-                continue;
-            if (!RX_GROW(doc->m, doc->mcap, doc->nm + 1)) {
-                free(covered);
-                return -1;
-            }
-            doc->m[doc->nm++] = (rx_mention){k, k + len, RX_M_ORG, form_g[f], 0};
-            memset(covered + k, 1, len);
-            added++;
-            k += len - 1;
-        }
-    }
-    free(covered);
-    if (added && !sort_mentions(doc->m, doc->nm))
-        qsort(doc->m, doc->nm, sizeof *doc->m, cmp_start);
-    return 0;
+    return repeat_forms(doc, t, n, forms, nforms);
 }
 
 int rx_recognize(const rx_ner *ner, rx_doc *doc)
