@@ -1986,6 +1986,34 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
 
 /* ------------------------------------------------------------------ pronouns */
 
+/* Is the word before i (in the sentence from lo) a verb that takes a person
+ * to a post or from it ("elected him", "fired her")? */
+static bool object_of_change(const uint32_t *t, size_t lo, size_t i)
+{
+    static const char *const verbs[] = {"named", "appointed", "elected", "promoted", "hired", "fired", "dismissed",
+                                        "sacked", "replaced", "succeeded", "made", "tapped", "chose", "picked",
+                                        "ousted", "removed", "reinstated", "rehired", "poached", "signed",
+                                        "nominated", "recruited", "installed", "demoted", "suspended"};
+    size_t e = i;
+    while (e > lo && t[e - 1] == ' ')
+        e--;
+    size_t s = e;
+    while (s > lo && is_lower(t[s - 1] | 32) && is_alpha(t[s - 1]))
+        s--;
+    if (s == e || e == i)
+        return false;
+    for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++) {
+        size_t n = strlen(verbs[k]), q = 0;
+        if (n != e - s)
+            continue;
+        while (q < n && (t[s + q] | 32) == (uint32_t)(unsigned char)verbs[k][q])
+            q++;
+        if (q == n)
+            return true;
+    }
+    return false;
+}
+
 static int pronouns(scan *sc, size_t lo, size_t hi)
 {
     const uint32_t *t = sc->t;
@@ -2010,7 +2038,13 @@ static int pronouns(scan *sc, size_t lo, size_t hi)
         if ((c == 'h' || c == 'H' || c == 's' || c == 'S') && (i == lo || !is_alnum(t[i - 1]))) {
             size_t l = HIT(sc, i, 13);
             if (l && (is_lower(t[i + 1]) || l == 1)) {
-                if (add_cand(sc, i, i + l, RX_M_PERSON, 1, RX_MF_PRONOUN, -1) < 0)
+                unsigned f = RX_MF_PRONOUN;
+                if (l == 3 && (t[i] | 32) == 'h') { /* him her: objects of a verb of change only */
+                    if (!object_of_change(t, lo, i))
+                        continue;
+                    f |= RX_MF_OBJECT;
+                }
+                if (add_cand(sc, i, i + l, RX_M_PERSON, 1, f, -1) < 0)
                     return -1;
                 continue;
             }

@@ -360,6 +360,7 @@ typedef enum rx_mention_type { RX_M_PERSON = 1, RX_M_ORG = 2, RX_M_ROLE = 3 } rx
 #define RX_MF_PRONOUN 0x1u   /* 他/她/he/she, 該公司/the company: entity is the antecedent */
 #define RX_MF_FORMER 0x2u    /* a role marked former (前/原/former) */
 #define RX_MF_ZERO 0x4u      /* with RX_MF_PRONOUN: the implied subject of a Chinese clause, zero width */
+#define RX_MF_OBJECT 0x8u    /* with RX_MF_PRONOUN: him/her after a verb ("elected him chairman") */
 
 typedef struct rx_mention {
     size_t start, end; /* code points, end exclusive */

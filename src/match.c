@@ -191,13 +191,13 @@ static void prefilter(relx_worker *w, const rx_doc *doc, const rx_span *s, unsig
 /* ------------------------------------------------------------ cues */
 
 /* Cue words, folded (Simplified) or lower-case English. */
-static const char *const denied_cues[] = {"否认", "并未", "并没有", "没有", "不会", "未曾", "辟谣",
+static const char *const denied_cues[] = {"否认", "并未", "并没有", "没有", "不会", "未曾", "辟谣", "驳斥",
                                           "denied", "denies", "deny", "did not", "didn't",
                                           "has not", "hasn't", "will not", "won't", "would not", "wouldn't", "never", NULL};
 static const char *const rumoured_cues[] = {"传出", "传闻", "据传", "据悉", "消息人士", "知情人士",
                                             "传言", "网传", "盛传", "外传", "传将", "或将", "reportedly", "rumor",
                                             "rumour", "sources said", "people familiar", NULL};
-static const char *const planned_cues[] = {"将", "拟", "预计", "计划", "即将", "准备", "will", "would",
+static const char *const planned_cues[] = {"将", "拟", "预计", "计划", "即将", "准备", "有望", "可望", "will", "would",
                                            "plans to", "plan to", "is set to", "are set to",
                                            "expected to", "is to", "slated to", "poised to", NULL};
 

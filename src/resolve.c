@@ -541,9 +541,26 @@ int rx_resolve(rx_doc *doc)
         } else {
             size_t si = sentence_of(doc, m[i].start);
             size_t cur = si, first = SIZE_MAX, nearest = SIZE_MAX;
+            /* an object (elected him) is never the subject of its verb: the
+             * name right before that verb ("Karzai appointed him") */
+            size_t verb = SIZE_MAX;
+            if (m[i].flags & RX_MF_OBJECT) {
+                verb = m[i].start;
+                while (verb > 0 && t[verb - 1] == ' ')
+                    verb--;
+                while (verb > 0 && t[verb - 1] != ' ' && !is_dot_or_space(t[verb - 1]))
+                    verb--;
+            }
             for (size_t j = i; j-- > 0 && i - j <= 200;) {
                 if (m[j].type != RX_M_PERSON || m[j].entity < 0)
                     continue;
+                if (verb != SIZE_MAX && m[j].end <= verb) {
+                    size_t q = m[j].end;
+                    while (q < verb && t[q] == ' ')
+                        q++;
+                    if (q == verb)
+                        continue;
+                }
                 size_t sj = sentence_of(doc, m[j].start);
                 if (first != SIZE_MAX && sj != cur)
                     break;
