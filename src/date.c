@@ -38,7 +38,8 @@
  *   but is not marked relative.
  * - A month (with or without day) whose year comes from pub is put in the previous
  *   year when it would fall more than 2 months after pub, unless 明年 / "next year"
- *   occurs within the 300 code points before it.
+ *   occurs within the 300 code points before it, or its clause speaks of the
+ *   future right before it (将于6月, "will step down in June").
  * - US "M/D" is taken only after a date preposition (on, effective, since, from,
  *   until, by, before, after); "M/D/YYYY" is taken anywhere.
  * - A bare 4-digit year (1900..2099) in English needs a preceding in, since, by,
@@ -396,7 +397,44 @@ static const rx_date_mention *linked_prev(const scan *s, size_t i)
     return p;
 }
 
-/* The year of a month (and day) that the text gives without one. */
+/* Does the clause speak of the future just before start: 将 / 拟 / 预计 / 计划
+ * in the 6 code points before it (将于6月, 预计9月), or will / would /
+ * expected / plans among the 8 words before it ("will step down in June")? */
+static bool future_before(const scan *s, size_t start)
+{
+    static const char *const en[] = {"will", "would", "expected", "plans", "plan", "intends"};
+    for (size_t k = start; k > 0 && start - k < 6;) {
+        uint32_t c = s->t[--k];
+        if (in_set(c, U"。，,;；!！?？\n"))
+            break;
+        if (in_set(c, U"将拟") || (k > 0 && ((s->t[k - 1] == U'预' && c == U'计') || (s->t[k - 1] == U'计' && c == U'划'))))
+            return true;
+    }
+    /* English: a whole word among en[], back to the sentence's start */
+    size_t e = start;
+    for (int words = 0; words < 8 && e > 0; words++) {
+        while (e > 0 && s->t[e - 1] == ' ')
+            e--;
+        size_t b = e;
+        while (b > 0 && ((s->t[b - 1] | 32) >= 'a' && (s->t[b - 1] | 32) <= 'z'))
+            b--;
+        if (b == e)
+            break; /* punctuation or another script: the clause ends */
+        for (size_t w = 0; w < sizeof en / sizeof en[0]; w++) {
+            size_t l = strlen(en[w]), q = 0;
+            while (q < l && b + q < e && (s->t[b + q] | 32) == (uint32_t)(unsigned char)en[w][q])
+                q++;
+            if (q == l && e - b == l)
+                return true;
+        }
+        e = b;
+    }
+    return false;
+}
+
+/* The year of a month (and day) that the text gives without one: the pub's,
+ * or the year before when it would fall more than 2 months after pub, unless
+ * 明年 came shortly before or the clause speaks of the future. */
 static int roll_year(const scan *s, size_t start, int m, int d)
 {
     int y = s->pub.y;
@@ -405,7 +443,7 @@ static int roll_year(const scan *s, size_t start, int m, int d)
     int diff = m - s->pub.m;
     bool later = diff > 2 || (diff == 2 && d > s->pub.d);
     bool told = s->next_year_at != NO_POS && start - s->next_year_at <= NEXT_YEAR_REACH;
-    if (later && !told)
+    if (later && !told && !future_before(s, start))
         y--;
     return y;
 }
