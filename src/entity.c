@@ -887,6 +887,8 @@ static bool given_soft_ok(const scan *sc, size_t g, size_t lg, size_t hi, bool t
         return true;
     if (e >= hi || (HIT(sc, e, 7) >= 2 && !role_len(sc, e, hi))) /* not 任命朱浩為總裁 */
         return true;
+    if (adverb_after_name(sc->t[e]) && e + 1 < hi && is_han(sc->t[e + 1])) /* 王大同將接替 */
+        return true;
     /* closing or separating punctuation, not an opening one (作者林森以《...》)
      * nor a space (任命張承為 CEO) */
     static const uint32_t after[] = {0x3002, 0xFF0C, 0x3001, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, ',', '.', ';', ':', '!',
@@ -922,9 +924,12 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
             for (size_t lg = 2; lg >= 1 && !done; lg--) {
                 size_t g = i + ls, e = g + lg;
                 /* a soft given character also between a hard left edge and
-                 * a speech cue (，劉中山表示) */
-                bool framed = (i == lo || !is_han(t[i - 1])) && e < hi && HIT(sc, e, 7) >= 2 && !role_len(sc, e, hi) &&
-                              !(cclass(sc, t[e - 1]) & CC_GSOFT);
+                 * a speech cue (，劉中山表示), or as the last one before an
+                 * adverb (王大同將接替) */
+                bool soft_last = cclass(sc, t[e - 1]) & CC_GSOFT;
+                bool framed = (i == lo || !is_han(t[i - 1])) && e < hi &&
+                              ((HIT(sc, e, 7) >= 2 && !role_len(sc, e, hi) && !soft_last) ||
+                               (soft_last && adverb_after_name(t[e])));
                 if (!given_ok(sc, g, lg, hi,
                               given_soft_ok(sc, g, lg, hi, tl || cl || (i > lo && t[i - 1] == 0x3001) || framed)))
                     continue;

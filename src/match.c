@@ -347,8 +347,32 @@ static bool has_cue(const uint32_t *norm, size_t from, size_t to, const cue_list
 /* rumour_end: where the sentence's first rumour cue ends (SIZE_MAX: none,
  * RX_UNKNOWN: not looked for yet), found once per sentence. */
 #define RX_UNKNOWN (SIZE_MAX - 1)
+/* Does the cue at i stand in a "...的" phrase that describes someone else
+ * than the relation's person (接替將於年底退休的許亮華: the plan is the
+ * predecessor's, not the succession's)? The first 的 after it, before any
+ * comma and before end, comes right before a mention of another person. */
+static bool describes_name(const rx_doc *doc, size_t i, size_t end, int person_entity)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t k = i;
+    while (k < end && t[k] != 0x7684 /* 的 */ && t[k] != ',' && t[k] != 0x3002)
+        k++;
+    if (k >= end || t[k] != 0x7684)
+        return false;
+    size_t lo = 0, hi = doc->nm;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->m[mid].start < k + 1)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < doc->nm && doc->m[lo].start == k + 1 && doc->m[lo].type == RX_M_PERSON &&
+           doc->m[lo].entity != person_entity;
+}
+
 static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_start, size_t ev_end,
-                               size_t *rumour_end)
+                               size_t *rumour_end, int person_entity)
 {
     size_t from = ev_start > s->start + 15 ? ev_start - 15 : s->start;
     const uint32_t *norm = doc->text.norm;
@@ -359,7 +383,8 @@ static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_st
         uint32_t c = norm[i];
         if (cue_may_start(&denied_list, c) && cue_at(norm, from, ev_end, i, &denied_list))
             return RX_MOD_DENIED;
-        if (!planned && cue_may_start(&planned_list, c) && cue_at(norm, from, ev_end, i, &planned_list))
+        if (!planned && cue_may_start(&planned_list, c) && cue_at(norm, from, ev_end, i, &planned_list) &&
+            !describes_name(doc, i, ev_end, person_entity))
             planned = true;
     }
     if (*rumour_end == RX_UNKNOWN)
@@ -703,10 +728,10 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
             rx_span own = {ev_start, ev_end, s->para};
             size_t own_rumour = RX_UNKNOWN;
             r->modality = rule->modality >= 0 ? (rx_modality)rule->modality
-                                              : modality_of(doc, &own, ev_start, ev_end, &own_rumour);
+                                              : modality_of(doc, &own, ev_start, ev_end, &own_rumour, doc->m[m].entity);
         } else {
             r->modality = rule->modality >= 0 ? (rx_modality)rule->modality
-                                              : modality_of(doc, s, ev_start, ev_end, &sc->rumour_end);
+                                              : modality_of(doc, s, ev_start, ev_end, &sc->rumour_end, doc->m[m].entity);
             r->date = date_of(doc, sent, ev_end);
         }
         c->priority = rule->priority;
@@ -1081,6 +1106,19 @@ static bool tells_leaving(const rx_doc *doc, size_t i)
  *   fill a missing organisation or post from a standing role, as for any
  *   departure).
  * Returns 0, -1 when out of memory. */
+/* Does the evidence of succession r describe its predecessor with a plan
+ * ("接替將於年底退休的許亮華": the predecessor will leave, later)? */
+static bool plan_described(const rx_doc *doc, const rx_relation *r)
+{
+    const uint32_t *norm = doc->text.norm;
+    size_t p = doc->m[r->predecessor].start;
+    for (size_t i = r->ev_start; i < p; i++)
+        if (cue_may_start(&planned_list, norm[i]) && cue_at(norm, r->ev_start, p, i, &planned_list) &&
+            describes_name(doc, i, p + 1, entity_of(doc, r->person)))
+            return true;
+    return false;
+}
+
 static int derive_from_successions(rx_doc *doc)
 {
     for (size_t i = 0; i < doc->nrel; i++) {
@@ -1106,6 +1144,8 @@ static int derive_from_successions(rx_doc *doc)
         d->person = r->predecessor;
         d->predecessor = -1;
         d->derived = "+predecessor-left";
+        if (d->modality == RX_MOD_FACT && plan_described(doc, r))
+            d->modality = RX_MOD_PLANNED; /* 接替將於年底退休的許亮華 */
         i++;
     }
     return 0;

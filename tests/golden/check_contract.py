@@ -10,7 +10,8 @@ relation arguments point at entities of the same line with the right type and
 name; the entity name is one of its mentions; dates are ISO at some precision;
 a relation marked derived ("rule": "<id>+predecessor-left") is the departure of
 the predecessor of a succession of the same line by rule <id>, with its date,
-modality, evidence, and its org and role where it has them.
+modality (or planned where the succession is a fact), evidence, and its org and
+role where it has them.
 """
 import json
 import re
@@ -30,7 +31,8 @@ def check_derived(path, r, relations):
         fail(f"{path}: derived relation {r['rule']} is not a departure without predecessor")
     for s in relations:
         if (s["type"] == "succession" and s["rule"] == base and s["predecessor"] == r["person"]
-                and all(s[k] == r[k] for k in ("date", "modality", "evidence"))
+                and all(s[k] == r[k] for k in ("date", "evidence"))
+                and (s["modality"] == r["modality"] or (s["modality"] == "fact" and r["modality"] == "planned"))
                 and all(s[k] is None or s[k] == r[k] for k in ("org", "role"))):
             return
     fail(f"{path}: derived departure {r['person']} has no succession by {base} behind it")

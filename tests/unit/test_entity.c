@@ -430,6 +430,7 @@ int main(void)
     expect("尽管如此，刘中山表示，审批仍在进行。", "刘中山", RX_M_PERSON);
     expect("主持人张向东：欢迎大家。", "张向东", RX_M_PERSON);
     reject("李明向记者介绍了情况。", "李明向");
+    expect("王大同將接替許亮華擔任總經理。", "王大同", RX_M_PERSON);
     /* a whole common word is a name only with a title or cue before it */
     reject("他为从事倒卖车票的黄牛介绍客户。", "黄牛");
     reject("市文联党组书记出席了会议。", "党组");
