@@ -804,12 +804,29 @@ static size_t post_start(const rx_doc *doc, int m)
     return s;
 }
 
-/* Do role mentions ma and mb name the same post, former or not? */
+/* Do role mentions ma and mb name the same post, former or not? A head of a
+ * body named with the body and without it is one post (交通部長 and 原部長),
+ * a deputy is not (副部長). */
 static bool same_post(const rx_doc *doc, int ma, int mb)
 {
+    const uint32_t *t = doc->text.norm;
     size_t a = post_start(doc, ma), b = post_start(doc, mb);
     size_t la = doc->m[ma].end - a, lb = doc->m[mb].end - b;
-    return la == lb && memcmp(doc->text.norm + a, doc->text.norm + b, la * sizeof(uint32_t)) == 0;
+    if (la == lb)
+        return memcmp(t + a, t + b, la * sizeof(uint32_t)) == 0;
+    if (la < lb) {
+        size_t x = a;
+        a = b, b = x;
+        x = la;
+        la = lb, lb = x;
+    }
+    /* now [b, b + 2) is the shorter: X長 (部長 局長 院長 署長 市長 ...) */
+    if (lb != 2 || t[b + 1] != 0x957F /* 長 */ || !rx_is_han(t[a]))
+        return false;
+    for (size_t k = a; k < a + la - 2; k++)
+        if (t[k] == 0x526F /* 副 */)
+            return false;
+    return t[a + la - 2] == t[b] && t[a + la - 1] == t[b + 1];
 }
 
 static bool same_relation(const rx_doc *doc, const rx_relation *a, const rx_relation *b)

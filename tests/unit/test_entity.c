@@ -438,6 +438,9 @@ int main(void)
     reject("在晋察冀军区司令部，司令员向你交待任务。", "冀军区");
     reject("根据车况30-50元/天。", "车况");
     reject("簡介:感謝大家的關注\n", "簡介");
+    reject("黨委決定開除黨籍。", "黨籍");
+    reject("徐雷因個人原因辭職。", "徐雷因");
+    expect("立康生技今日宣布，執行長王明辭職。", "立康生技", RX_M_ORG);
     /* a listed name inside a longer transliteration, a run after a place */
     reject("游戏叫做《普里皮亚季的召唤》。", "里皮");
     reject("项目虽处于昆明东、南市区的腹地。", "昆明东");
