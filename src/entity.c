@@ -1287,6 +1287,10 @@ static size_t org_left(const scan *sc, size_t lo, size_t p, size_t maxlen, bool 
     }
     if (j == lo)
         *hard = true;
+    /* 前 / 原 before a name marks a former employer (前宏達科技副總經理), unless
+     * it starts a word (前程, 原子) */
+    if (*hard && p - j >= 3 && (sc->t[j] == 0x524D || sc->t[j] == 0x539F) && HIT(sc, j, L_WORD) < 2)
+        j++;
     return j;
 }
 
