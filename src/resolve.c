@@ -276,6 +276,41 @@ static bool span_ieq(const uint32_t *t, size_t a, size_t ae, size_t b, size_t be
     return true;
 }
 
+/* Is [end, pron) a verb of saying, maybe with "that" ("B announced he",
+ * "B said that she")? */
+static bool reported_after(const uint32_t *t, size_t end, size_t pron)
+{
+    static const char *const verbs[] = {"announced", "said", "says", "told", "confirmed", "revealed", "added",
+                                        "stated", "explained", "insisted", "admitted", "claimed", "declared"};
+    size_t a = end;
+    while (a < pron && t[a] == ' ')
+        a++;
+    size_t b = a;
+    while (b < pron && (t[b] | 32) >= 'a' && (t[b] | 32) <= 'z')
+        b++;
+    size_t c = b;
+    while (c < pron && t[c] == ' ')
+        c++;
+    if (c + 4 < pron && (t[c] | 32) == 't' && (t[c + 1] | 32) == 'h' && (t[c + 2] | 32) == 'a' &&
+        (t[c + 3] | 32) == 't' && t[c + 4] == ' ') {
+        c += 4;
+        while (c < pron && t[c] == ' ')
+            c++;
+    }
+    if (c != pron || b == a)
+        return false;
+    for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++) {
+        size_t n = strlen(verbs[k]), q = 0;
+        if (n != b - a)
+            continue;
+        while (q < n && (t[a + q] | 32) == (uint32_t)(unsigned char)verbs[k][q])
+            q++;
+        if (q == n)
+            return true;
+    }
+    return false;
+}
+
 static size_t sentence_of(const rx_doc *doc, size_t pos) { return rx_span_index(doc->sent, doc->nsent, pos); }
 
 /* Unite a with the single root among roots[0..n) (all of type); -1: none/ambiguous. */
@@ -570,8 +605,10 @@ int rx_resolve(rx_doc *doc)
                 first = j;
             }
             /* inside a relative clause on the nearest name, the pronoun is that
-             * name: "A will succeed B, who said she would retire" */
-            if (nearest != SIZE_MAX && relative_after(t, doc->text.n, m[nearest].end, m[i].start))
+             * name: "A will succeed B, who said she would retire"; so it is
+             * after that name's own words: "A said B announced he will leave" */
+            if (nearest != SIZE_MAX && (relative_after(t, doc->text.n, m[nearest].end, m[i].start) ||
+                                        reported_after(t, m[nearest].end, m[i].start)))
                 first = nearest;
             if (first != SIZE_MAX)
                 ante = m[first].entity;
