@@ -625,6 +625,14 @@ static bool cue_before(const scan *sc, size_t lo, size_t p)
 
 static uint8_t cclass(const scan *sc, uint32_t c);
 
+/* A listed organisation at p made of a name's last character (ending at e)
+ * and the 為 after it (任命張建華為: 華為)? name_score lets it pass only after
+ * a cue (任命, 聘任 ...), where 為 is the cue's. */
+static bool cue_wei(const scan *sc, size_t p, size_t e)
+{
+    return e < sc->n && p + HIT(sc, p, H_CS(1)) == e + 1 && (sc->t[e] == 0x4E3A || sc->t[e] == 0x70BA);
+}
+
 /* Chinese given name s[g..g+lg) acceptable? A character of given_soft (為 中
  * 以 有 同 ...: function words that also name people) only when soft is set. */
 static bool given_ok(const scan *sc, size_t g, size_t lg, size_t hi, bool soft)
@@ -635,7 +643,7 @@ static bool given_ok(const scan *sc, size_t g, size_t lg, size_t hi, bool soft)
         if (!is_han(sc->t[p]) || HIT(sc, p, 15 /* given_bad */) || (!soft && (cclass(sc, sc->t[p]) & CC_GSOFT)))
             return false;
         if (HIT(sc, p, 1) || HIT(sc, p, 9) >= 2 || HIT(sc, p, 7) >= 2 || HIT(sc, p, 8) >= 2 ||
-            HIT(sc, p, 4) || HIT(sc, p, H_CS(1)) >= 2)
+            HIT(sc, p, 4) || (HIT(sc, p, H_CS(1)) >= 2 && !cue_wei(sc, p, g + lg)))
             return false;
     }
     return true;
@@ -794,7 +802,9 @@ static int name_score(const scan *sc, size_t lo, size_t hi, size_t i, size_t ls,
     bool place_ok = tl || said || (cl && !HIT(sc, i, L_SURNAME_AMB));
     for (size_t p = i + 1; p < e; p++)
         if ((HIT(sc, p, L_PLACE) && (p + HIT(sc, p, L_PLACE) > e || !place_ok)) ||
-            (HIT(sc, p, H_CS(1)) && p + HIT(sc, p, H_CS(1)) > e))
+            (HIT(sc, p, H_CS(1)) && p + HIT(sc, p, H_CS(1)) > e &&
+             /* 任命張建華為: a listed 華為 across the edge is the cue's 為 */
+             !(cl && p + HIT(sc, p, H_CS(1)) == e + 1 && (t[e] == 0x4E3A || t[e] == 0x70BA))))
             return NS_VETO;
     if (HIT(sc, i, L_PLACE) && HIT(sc, i, L_PLACE) < e - i)
         return NS_VETO;

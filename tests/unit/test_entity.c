@@ -431,6 +431,9 @@ int main(void)
     expect("主持人张向东：欢迎大家。", "张向东", RX_M_PERSON);
     reject("李明向记者介绍了情况。", "李明向");
     expect("王大同將接替許亮華擔任總經理。", "王大同", RX_M_PERSON);
+    /* after 任命, 為 is the cue's even where a listed 華為 would take it */
+    expect("任命张建华为工业和信息化部副部长。", "张建华", RX_M_PERSON);
+    expect("华为今日发布新机。", "华为", RX_M_ORG);
     /* a whole common word is a name only with a title or cue before it */
     reject("他为从事倒卖车票的黄牛介绍客户。", "黄牛");
     reject("市文联党组书记出席了会议。", "党组");
