@@ -1006,7 +1006,11 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                 bool de = ls == 1 && !amb && !words && i > lo && t[i - 1] == 0x7684 /* 的 */ &&
                           !(cclass(sc, t[e - 1]) & (CC_WORDY | CC_GSOFT)) &&
                           (e >= hi || t[e] == 0xFF0C || t[e] == ',' || adverb_after_name(t[e]));
-                bool strong = tl || tr || (cl && rb) || (cr && (lb || cl)) || (cw && lb) || stat || de;
+                /* an honorific right after the name (策劃總監杜碩先生, 于澄女士) */
+                bool hon = e + 1 < hi && !amb && !words &&
+                           ((t[e] == 0x5148 && t[e + 1] == 0x751F) || (t[e] == 0x5973 && t[e + 1] == 0x58EB) ||
+                            (t[e] == 0x5C0F && t[e + 1] == 0x59D0)); /* 先生 女士 小姐 */
+                bool strong = tl || tr || (cl && rb) || (cr && (lb || cl)) || (cw && lb) || stat || de || hon;
                 if (strong) {
                     if (add_cand(sc, i, e, RX_M_PERSON, 3, 0, -1) < 0)
                         return -1;
