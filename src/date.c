@@ -420,13 +420,8 @@ static bool future_before(const scan *s, size_t start)
             b--;
         if (b == e)
             break; /* punctuation or another script: the clause ends */
-        for (size_t w = 0; w < sizeof en / sizeof en[0]; w++) {
-            size_t l = strlen(en[w]), q = 0;
-            while (q < l && b + q < e && (s->t[b + q] | 32) == (uint32_t)(unsigned char)en[w][q])
-                q++;
-            if (q == l && e - b == l)
-                return true;
-        }
+        if (rx_ascii_word_in(s->t, b, e, en, sizeof en / sizeof en[0]))
+            return true;
         e = b;
     }
     return false;

@@ -2023,18 +2023,7 @@ static bool object_of_change(const uint32_t *t, size_t lo, size_t i)
     size_t s = e;
     while (s > lo && is_lower(t[s - 1] | 32) && is_alpha(t[s - 1]))
         s--;
-    if (s == e || e == i)
-        return false;
-    for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++) {
-        size_t n = strlen(verbs[k]), q = 0;
-        if (n != e - s)
-            continue;
-        while (q < n && (t[s + q] | 32) == (uint32_t)(unsigned char)verbs[k][q])
-            q++;
-        if (q == n)
-            return true;
-    }
-    return false;
+    return s < e && e < i && rx_ascii_word_in(t, s, e, verbs, sizeof verbs / sizeof verbs[0]);
 }
 
 static int pronouns(scan *sc, size_t lo, size_t hi)

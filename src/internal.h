@@ -51,6 +51,8 @@ size_t rx_utf8_encode(uint32_t cp, char *out);
 uint32_t rx_utf8_next(const char *s, size_t len, size_t *i);
 /* Number of code points in a UTF-8 string (invalid bytes count one each). */
 size_t rx_utf8_count(const char *s, size_t len);
+/* Is t[s, e) one of words[0..n) (lower-case ASCII), ignoring ASCII case? */
+bool rx_ascii_word_in(const uint32_t *t, size_t s, size_t e, const char *const *words, size_t n);
 
 /* A growable byte string, always NUL-terminated when s != NULL. */
 typedef struct rx_buf {

@@ -445,17 +445,10 @@ static bool is_until(const rx_doc *doc, const rx_date_mention *d)
     if (a > 0 && (t[a - 1] == 0x81F3 || t[a - 1] == 0x5230)) /* 至 到 */
         return true;
     static const char *const en[] = {"until", "through", "till"};
-    for (size_t k = 0; k < sizeof en / sizeof en[0]; k++) {
-        size_t l = strlen(en[k]);
-        if (a < d->start && a >= l && (a == l || !((t[a - l - 1] | 32) >= 'a' && (t[a - l - 1] | 32) <= 'z'))) {
-            size_t j = 0;
-            while (j < l && (t[a - l + j] | 32) == (uint32_t)(unsigned char)en[k][j])
-                j++;
-            if (j == l)
-                return true;
-        }
-    }
-    return false;
+    size_t b = a;
+    while (b > 0 && (t[b - 1] | 32) >= 'a' && (t[b - 1] | 32) <= 'z')
+        b--;
+    return a < d->start && rx_ascii_word_in(t, b, a, en, sizeof en / sizeof en[0]);
 }
 
 static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end)

@@ -297,18 +297,7 @@ static bool reported_after(const uint32_t *t, size_t end, size_t pron)
         while (c < pron && t[c] == ' ')
             c++;
     }
-    if (c != pron || b == a)
-        return false;
-    for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++) {
-        size_t n = strlen(verbs[k]), q = 0;
-        if (n != b - a)
-            continue;
-        while (q < n && (t[a + q] | 32) == (uint32_t)(unsigned char)verbs[k][q])
-            q++;
-        if (q == n)
-            return true;
-    }
-    return false;
+    return c == pron && a < b && rx_ascii_word_in(t, a, b, verbs, sizeof verbs / sizeof verbs[0]);
 }
 
 static size_t sentence_of(const rx_doc *doc, size_t pos) { return rx_span_index(doc->sent, doc->nsent, pos); }

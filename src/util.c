@@ -229,6 +229,20 @@ uint64_t rx_now_ns(void)
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+bool rx_ascii_word_in(const uint32_t *t, size_t s, size_t e, const char *const *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t l = strlen(words[k]), q = 0;
+        if (l != e - s)
+            continue;
+        while (q < l && (t[s + q] | 32) == (uint32_t)(unsigned char)words[k][q])
+            q++;
+        if (q == l)
+            return true;
+    }
+    return false;
+}
+
 int rx_edit_distance(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
     if (na > nb + 1 || nb > na + 1)
