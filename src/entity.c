@@ -936,7 +936,7 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                 /* a soft given character also between a hard left edge and
                  * a speech cue (，劉中山表示), or as the last one before an
                  * adverb (王大同將接替) */
-                bool soft_last = cclass(sc, t[e - 1]) & CC_GSOFT;
+                bool soft_last = e <= hi && (cclass(sc, t[e - 1]) & CC_GSOFT);
                 bool framed = (i == lo || !is_han(t[i - 1])) && e < hi &&
                               ((HIT(sc, e, 7) >= 2 && !role_len(sc, e, hi) && !soft_last) ||
                                (soft_last && adverb_after_name(t[e])));
