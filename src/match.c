@@ -8,7 +8,9 @@
  *   subject:  \x{E002} 研发团队的\x{E003} \x{E001} 也宣布离职
  *
  * and a table of units maps every subject byte back to the code points (or the
- * mention) it stands for. One walk of the trigger trie over the sentence tells
+ * mention) it stands for. The implied subject of a Chinese clause (a
+ * zero-width mention, entity.c) becomes U+E004 there, which a person slot
+ * takes and the space between pattern items allows (rule_compile.c). One walk of the trigger trie over the sentence tells
  * which patterns can match it; only those run. Each match becomes a candidate
  * relation (one per member of a list slot); arguments a rule does not bind are
  * taken from the sentence (the nearest organisation before the person, a role
