@@ -1807,7 +1807,8 @@ static bool label_before(const uint32_t *t, size_t start)
 
 /* Whether a news agency's dateline closes right after end: 电 (（中央社台北
  * 2024年5月23日电）, 新华社北京5月23日电), an agency in brackets ("Feb. 21,
- * 2024 (AP)") or a dash ("May 23, 2024 -- "). */
+ * 2024 (AP)") or slashes ("June 3, 2025 /PRNewswire/"), or a dash ("May 23,
+ * 2024 -- "). */
 static bool wire_after(const uint32_t *t, size_t n, size_t end)
 {
     size_t i = end;
@@ -1817,6 +1818,12 @@ static bool wire_after(const uint32_t *t, size_t n, size_t end)
         return false;
     if (t[i] == 0x7535 /* 电 */)
         return true;
+    if (t[i] == '/' && i + 2 < n && is_alpha(t[i + 1])) { /* "June 3, 2025 /PRNewswire/ --" */
+        size_t j = i + 1;
+        while (j < n && j - i <= 24 && (is_alpha(t[j]) || t[j] == ' '))
+            j++;
+        return j < n && t[j] == '/';
+    }
     if (t[i] == '(' && i + 1 < n && t[i + 1] - 'A' < 26u) {
         size_t j = i + 1;
         while (j < n && j - i <= 20 && (is_alpha(t[j]) || t[j] == ' '))

@@ -62,6 +62,26 @@ static inline size_t put_utf8(unsigned char *o, uint32_t c)
     return rx_utf8_encode(c, (char *)o); /* astral, or not a scalar value */
 }
 
+/* Is norm[i, name) an honorific and the spaces after it (Dr. , Mr , Prof. )?
+ * Returns name - i then, else 0. */
+static size_t honorific_at(const uint32_t *norm, size_t i, size_t name)
+{
+    static const char *const hon[] = {"dr", "mr", "mrs", "ms", "prof", "sir", "dame", "rev"};
+    if (i > 0 && (((norm[i - 1] | 32) >= 'a' && (norm[i - 1] | 32) <= 'z') || norm[i - 1] == '.'))
+        return 0; /* inside a word */
+    size_t e = i;
+    while (e < name && e - i < 5 && (norm[e] | 32) >= 'a' && (norm[e] | 32) <= 'z')
+        e++;
+    if (e == i || !rx_ascii_word_in(norm, i, e, hon, sizeof hon / sizeof hon[0]))
+        return 0;
+    size_t q = e + (e < name && norm[e] == '.');
+    if (q == name || norm[q] != ' ')
+        return 0;
+    while (q < name && norm[q] == ' ')
+        q++;
+    return q == name ? name - i : 0;
+}
+
 static int build_subject(relx_worker *w, const rx_doc *doc, const rx_span *s, size_t *mi)
 {
     w->subject.len = 0;
@@ -88,14 +108,21 @@ static int build_subject(relx_worker *w, const rx_doc *doc, const rx_span *s, si
         rx_unit *u = &w->units[nu];
         u->byte_start = len;
         size_t n;
-        if (m < doc->nm && doc->m[m].start == i && doc->m[m].end <= s->end) {
+        /* an honorific right before a name is part of it ("of Dr. Elena Marsh") */
+        uint32_t c0 = norm[i] | 32;
+        size_t h = (c0 == 'd' || c0 == 'm' || c0 == 'p' || c0 == 's' || c0 == 'r') && m < doc->nm &&
+                           doc->m[m].type == RX_M_PERSON && doc->m[m].start > i
+                       ? honorific_at(norm, i, doc->m[m].start)
+                       : 0;
+        size_t at = h ? doc->m[m].start : i;
+        if (m < doc->nm && doc->m[m].start == at && doc->m[m].end <= s->end) {
             const rx_mention *mm = &doc->m[m];
             uint32_t ph = (mm->flags & RX_MF_ZERO) ? RX_PH_ZERO
                         : mm->type == RX_M_PERSON ? RX_PH_PERSON
                         : mm->type == RX_M_ORG    ? RX_PH_ORG
                                                   : RX_PH_ROLE;
             n = put_utf8(out + len, ph);
-            u->cp_start = mm->start;
+            u->cp_start = i;
             u->cp_end = mm->end;
             u->mention = (int)m;
             i = mm->end;

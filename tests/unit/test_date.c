@@ -368,6 +368,7 @@ static const pcase pubdates[] = {
     {"（中央社台北2024年5月23日电）台大总务长今天表示，将请辞。", "2024-05-23"},
     {"NEW YORK, Feb. 21, 2024 (AP) -- The Nets named an interim coach.", "2024-02-21"},
     {"LONDON, May 23, 2024 -- The bank said its chief executive would retire.", "2024-05-23"},
+    {"BOSTON, June 3, 2025 /PRNewswire/ -- Keystone announced an appointment.", "2025-06-03"},
     {"他在2024年5月23日表示，将请辞。", ""},
     {"", ""},
 };
