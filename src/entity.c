@@ -1344,6 +1344,9 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
         size_t sl = HIT(sc, k, 4), wl = HIT(sc, k, 5);
         size_t L = sl > wl ? sl : wl;
         bool weak = sl < wl || (!sl);
+        /* an ending that starts a longer word is no ending (內閣|局部改組) */
+        if (L && is_han(t[k]) && HIT(sc, k, L_WORD) > L)
+            L = 0;
         if (L && is_han(t[k])) {
             size_t e = k + L;
             /* a title that starts inside the suffix and runs past it wins (外交部長) */

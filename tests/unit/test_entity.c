@@ -446,6 +446,7 @@ int main(void)
     reject("徐雷因個人原因辭職。", "徐雷因");
     expect("立康生技今日宣布，執行長王明辭職。", "立康生技", RX_M_ORG);
     expect("前宏達科技副總經理王明加入立康生技。", "宏達科技", RX_M_ORG);
+    reject("行政院今天宣布內閣局部改組。", "內閣局");
     /* a listed name inside a longer transliteration, a run after a place */
     reject("游戏叫做《普里皮亚季的召唤》。", "里皮");
     reject("项目虽处于昆明东、南市区的腹地。", "昆明东");
