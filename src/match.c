@@ -810,13 +810,17 @@ static bool same_role_text(const rx_doc *doc, int ma, int mb)
                   (ra->end - ra->start) * sizeof(uint32_t)) == 0;
 }
 
-/* Where the title of role mention m starts when a former marker (原, 前,
- * 前任, 原任, former) is put aside: 原財務長 and 財務長 name one post. */
+/* Where the title of role mention m starts when an acting marker (代理, 署理)
+ * or a former marker (原, 前, 前任, 原任, former) is put aside: 原財務長,
+ * 代理財務長 and 財務長 name one post. */
 static size_t post_start(const rx_doc *doc, int m)
 {
     const rx_mention *r = &doc->m[m];
     const uint32_t *t = doc->text.norm;
     size_t s = r->start;
+    /* an acting holder holds the post (代理部長, 署理行政總裁) */
+    if (r->end - s > 3 && (t[s] == 0x4EE3 || t[s] == 0x7F72) && t[s + 1] == 0x7406) /* 代理 署理 */
+        s += 2;
     if (!(r->flags & RX_MF_FORMER) || r->end - s < 2)
         return s;
     if (t[s] == 0x539F || t[s] == 0x524D) /* 原 前 */
