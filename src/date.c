@@ -226,14 +226,7 @@ static size_t skip_sp(const scan *s, size_t i)
 }
 
 /* Length of w if the text at i starts with it, else 0. */
-static size_t lit(const scan *s, size_t i, const u32lit *w)
-{
-    size_t k = 0;
-    for (; w[k]; k++)
-        if (at(s, i + k) != w[k])
-            return 0;
-    return k;
-}
+static size_t lit(const scan *s, size_t i, const u32lit *w) { return rx_lit_at(s->t, s->n, i, w); }
 
 /* The code point before i, skipping one blank; 0 at the start. */
 static uint32_t before(const scan *s, size_t i)

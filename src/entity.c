@@ -1063,14 +1063,9 @@ static bool names_a_thing(const uint32_t *t, size_t e, size_t hi)
 static size_t word_at(const uint32_t *t, size_t p, size_t hi, const char32_t *const *words, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
-        const char32_t *w = words[k];
-        size_t q = p;
-        while (*w && q < hi && (uint32_t)*w == t[q]) {
-            w++;
-            q++;
-        }
-        if (!*w)
-            return q - p;
+        size_t l = rx_lit_at(t, hi, p, words[k]);
+        if (l)
+            return l;
     }
     return 0;
 }

@@ -172,6 +172,17 @@ size_t rx_span_index(const rx_span *spans, size_t n, size_t pos);
 
 /* ------------------------------------------------------------------ lang.c */
 
+/* Length of the code points w (a U"..." literal) when t[i..n) starts with
+ * them, else 0. */
+static inline size_t rx_lit_at(const uint32_t *t, size_t n, size_t i, const uint_least32_t *w)
+{
+    size_t k = 0;
+    for (; w[k]; k++)
+        if (i + k >= n || t[i + k] != w[k])
+            return 0;
+    return k;
+}
+
 /* Han ideographs: the URO, Extension A, compatibility ideographs, planes 2-3
  * up to Extension G. */
 static inline bool rx_is_han(uint32_t c)
