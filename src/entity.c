@@ -1697,6 +1697,19 @@ static bool cjk_context(const scan *sc, size_t lo, size_t hi, tok k)
 }
 
 /* an initial: one capital letter, a dot and a space (V. Shantaram) */
+/* An organisation ending that takes a "for" or "on" after a name before it
+ * (Harvard Center for Population Studies, Westbrook Council on Urban Policy);
+ * a company's ending does not (leaves Sony Music Entertainment for Harvard). */
+static bool institution_head(const scan *sc, tok k)
+{
+    static const char *const heads[] = {"institute", "center", "centre", "council", "committee", "commission",
+        "office", "foundation", "society", "association", "school", "college", "academy", "agency", "board",
+        "department", "ministry", "bureau", "alliance", "coalition", "fund", "trust", "league", "federation",
+        "organization", "organisation", "authority", "administration", "tribunal", "court", "hospital", "clinic",
+        "museum", "library"};
+    return rx_ascii_word_in(sc->t, k.s, k.e, heads, sizeof heads / sizeof heads[0]);
+}
+
 static bool tok_initial(const scan *sc, tok k, size_t hi)
 {
     return k.e - k.s == 1 && is_cap(sc->t[k.s]) && k.e + 1 < hi && sc->t[k.e] == '.' && is_space(sc->t[k.e + 1]);
@@ -1771,13 +1784,12 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
                            tk[a + 1].s == tk[a].e + 1 && is_space(t[tk[a].e]) && namey(sc, tk[a + 1]);
         if (!namey(sc, tk[a]) && !title_given)
             continue;
-        /* an organisation from the lexicon at the start of a run stands alone */
-        if (HIT(sc, tk[a].s, H_CS(1)) && !(HIT(sc, tk[a].s, H_CS(0)) >= HIT(sc, tk[a].s, H_CS(1)))) {
-            size_t oe = tk[a].s + HIT(sc, tk[a].s, H_CS(1));
-            while (a + 1 < nt && tk[a + 1].s < oe)
-                a++;
-            continue;
-        }
+        /* an organisation from the lexicon at the start of a run stands alone,
+         * unless the run goes on into a longer organisation's name (Sony
+         * Music Entertainment, Liverpool School of Tropical Medicine) */
+        size_t lex_oe = 0;
+        if (HIT(sc, tk[a].s, H_CS(1)) && !(HIT(sc, tk[a].s, H_CS(0)) >= HIT(sc, tk[a].s, H_CS(1))))
+            lex_oe = tk[a].s + HIT(sc, tk[a].s, H_CS(1));
         size_t b = a;
         bool org = false;
         while (b + 1 < nt) {
@@ -1843,10 +1855,11 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
              * Study, Council on Urban Policy, Office of Parks and Recreation */
             if (tok_is(sc, tk[b], 6) && b + 2 < nt && tk[b + 2].s - tk[b + 1].e == 1 &&
                 tk[b + 1].s - tk[b].e == 1 && tok_cap(sc, tk[b + 2]) && !tok_enstop(sc, tk[b + 2]) &&
-                ((tk[b + 1].e - tk[b + 1].s == 2 && t[tk[b + 1].s] == 'o' &&
-                  (t[tk[b + 1].s + 1] == 'f' || t[tk[b + 1].s + 1] == 'n')) ||
-                 (tk[b + 1].e - tk[b + 1].s == 3 && t[tk[b + 1].s] == 'f' && t[tk[b + 1].s + 1] == 'o' &&
-                  t[tk[b + 1].s + 2] == 'r'))) {
+                ((tk[b + 1].e - tk[b + 1].s == 2 && t[tk[b + 1].s] == 'o' && t[tk[b + 1].s + 1] == 'f') ||
+                 ((b == a || institution_head(sc, tk[b])) &&
+                  ((tk[b + 1].e - tk[b + 1].s == 2 && t[tk[b + 1].s] == 'o' && t[tk[b + 1].s + 1] == 'n') ||
+                   (tk[b + 1].e - tk[b + 1].s == 3 && t[tk[b + 1].s] == 'f' && t[tk[b + 1].s + 1] == 'o' &&
+                    t[tk[b + 1].s + 2] == 'r'))))) {
                 b += 2;
                 org = true;
                 for (;;) {
@@ -1875,6 +1888,11 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
         size_t nw = b - a + 1;
         if (tok_is(sc, tk[b], 6) && nw >= 2)
             org = true;
+        if (lex_oe && !(org && e > lex_oe + 1)) {
+            while (a + 1 < nt && tk[a + 1].s < lex_oe)
+                a++;
+            continue;
+        }
         /* Pope Benedict XVI, King Henry, Sir Edmund Hillary: the honorific is
          * not part of the name, and makes what follows a person */
         bool hon_first = false;
