@@ -1417,6 +1417,71 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
     return 0;
 }
 
+/* An unlisted company named only by the executive title after it and the
+ * person after that (與廣達董事長林百里, 由青禾總經理王大同接任): two to four
+ * Han characters between a hard boundary and a company title that ends right
+ * before a person candidate of this sentence. Not a word, place, title or
+ * someone's name; not a government post (市長, 部長 are no company titles),
+ * not an organisation's ending alone. */
+static int title_orgs(scan *sc, size_t lo, size_t hi, size_t first)
+{
+    static const char32_t *const corporate[] = {U"董事长", U"总经理", U"执行长", U"首席执行官", U"总裁", U"财务长",
+                                                U"技术长", U"营运长", U"创办人", U"创始人", U"执行董事", U"董事"};
+    const uint32_t *t = sc->t;
+    for (size_t x = first, nc = sc->nc; x < nc; x++) {
+        size_t p = sc->c[x].s;
+        if (sc->c[x].type != RX_M_PERSON || sc->c[x].weak || p < lo + 4 || p > hi)
+            continue;
+        size_t q = p, w = 0; /* the title's start, the matched title word */
+        for (size_t back = 2; back <= 8 && back + lo <= p && !w; back++)
+            if (sc->role[p - back] == back) {
+                for (size_t k = 0; k < sizeof corporate / sizeof corporate[0] && !w; k++) {
+                    size_t l = 0;
+                    while (corporate[k][l])
+                        l++;
+                    if (l <= back && rx_lit_at(t, hi, p - l, corporate[k]) == l)
+                        w = l;
+                }
+                q = p - back;
+            }
+        if (!w)
+            continue;
+        bool hard;
+        size_t s = org_left(sc, lo, q, 4, &hard);
+        /* after the start, punctuation, a list's 、 or a joining word (與 和 及
+         * 由 跟 同), not after a verb (董事會迫使|財務長) */
+        static const uint32_t joins[] = {0x4E0E, 0x548C, 0x53CA, 0x7531, 0x8DDF, 0x540C};
+        bool left = s == lo || !is_han(t[s - 1]);
+        for (size_t k = 0; k < sizeof joins / sizeof joins[0] && !left; k++)
+            left = t[s - 1] == joins[k] && (s - 1 == lo || !HIT(sc, s - 2, L_WORD));
+        if (!hard || q - s < 2 || !left || HIT(sc, s, 7) || HIT(sc, s, 8))
+            continue;
+        /* (俱樂部總經理: a suffix alone names nobody) */
+        bool ok = !sc->role[s] && HIT(sc, s, L_WORD) < q - s && HIT(sc, s, L_OGEN) < q - s && HIT(sc, s, 4) < q - s &&
+                  HIT(sc, s, 5) < q - s;
+        for (size_t r = s; r < q && ok; r++)
+            ok = is_han(t[r]) && !HIT(sc, r, L_PLACE) && !is_numeral(sc, t[r]);
+        /* a name or organisation there already; but a name found by its
+         * shape alone right before the title is the company's (岳川總經理梁文彬:
+         * one title between two people's names is not said) */
+        cand *shape = NULL;
+        for (size_t y = 0; y < nc && ok; y++)
+            if (sc->c[y].s < q && sc->c[y].e > s) {
+                if (sc->c[y].type == RX_M_PERSON && sc->c[y].prio == 3 && sc->c[y].s == s && sc->c[y].e == q)
+                    shape = &sc->c[y];
+                else
+                    ok = false;
+            }
+        if (ok && shape) {
+            shape->type = RX_M_ORG;
+            shape->weak = false;
+            shape->flags = 0;
+        } else if (ok && add_cand(sc, s, q, RX_M_ORG, 2, 0, -1) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static int lexicon_cands(scan *sc, size_t lo, size_t hi)
 {
     for (size_t i = lo; i < hi; i++) {
@@ -3031,6 +3096,7 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
         for (size_t i = lo; i < hi; i++)
             cl |= sc.cls[i];
         bool han = cl & CL_HAN;
+        size_t first = sc.nc;
         if (((any & (((uint32_t)(C_PERSON | C_ORG) << NCI) | B_TITLE | B_TPREFIX)) && lexicon_cands(&sc, lo, hi) < 0) ||
             (han && (any & (B_OSUF | B_OSUFW) || cl & CL_PAREN) && chinese_orgs(&sc, lo, hi) < 0) ||
             (han && (cl & CL_V) && vs_teams(&sc, lo, hi) < 0) ||
@@ -3038,7 +3104,8 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
             (han && (cl & CL_BYLINE) && bylines(&sc, lo, hi) < 0) ||
             ((any & B_TRANSLIT) && translit_names(&sc, lo, hi) < 0) ||
             ((cl & CL_ALPHA) && latin_names(&sc, lo, hi, &toks, &tcap) < 0) ||
-            ((cl & CL_PRON || any & (B_PRON_P | B_PRON_O)) && pronouns(&sc, lo, hi) < 0))
+            ((cl & CL_PRON || any & (B_PRON_P | B_PRON_O)) && pronouns(&sc, lo, hi) < 0) ||
+            (han && (any & B_TITLE) && title_orgs(&sc, lo, hi, first) < 0))
             goto done;
     }
     sc.taken = taken;
