@@ -1389,8 +1389,15 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
             if (!hard && k - s >= 2)
                 s = k - 2; /* no clear start: take the shortest name */
             for (size_t back = 1; back <= 8 && back <= e - lo; back++)
-                if (HIT(sc, e - back, L_OGEN) == back && e - back < k)
-                    title_over = true; /* 子公司, 審計委員會: generic */
+                if (HIT(sc, e - back, L_OGEN) == back && e - back < k &&
+                    !(e - back > s && HIT(sc, s, L_PLACE) >= e - back - s))
+                    title_over = true; /* 子公司, 審計委員會: generic; not after a place (上海市政府) */
+            /* 一家創業公司, 這家投資公司: a kind of company, not one named */
+            if (s >= lo + 2 && (t[s - 1] == 0x5BB6 || t[s - 1] == 0x95F4 || t[s - 1] == 0x6240) && /* 家 间 所 */
+                (is_numeral(sc, t[s - 2]) || t[s - 2] == 0x8FD9 || t[s - 2] == 0x90A3 || t[s - 2] == 0x8BE5 ||
+                 t[s - 2] == 0x67D0 || t[s - 2] == 0x6BCF || t[s - 2] == 0x591A || t[s - 2] == 0x51E0 ||
+                 t[s - 2] == 0x53E6)) /* 这 那 该 某 每 多 几 另 */
+                title_over = true;
             if (!title_over && k - s >= 2 && (!weak || hard || code)) {
                 /* the name part must not be a suffix itself (科技公司) */
                 if (!(HIT(sc, s, 4) >= k - s || HIT(sc, s, 5) >= k - s)) {
