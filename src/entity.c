@@ -889,10 +889,14 @@ static bool given_soft_ok(const scan *sc, size_t g, size_t lg, size_t hi, bool t
     size_t e = g + lg;
     if (e > hi)
         return false;
-    /* 王和李四: a soft character before a surname joins two names */
-    for (size_t p = g; p + 1 < e; p++)
-        if ((cclass(sc, sc->t[p]) & CC_GSOFT) && HIT(sc, p + 1, 0))
+    /* 王和李四: a soft character before a surname joins two names; not one
+     * that joins nothing (中 可 亦 有: 管中閔) */
+    for (size_t p = g; p + 1 < e; p++) {
+        uint32_t c = sc->t[p];
+        if ((cclass(sc, c) & CC_GSOFT) && HIT(sc, p + 1, 0) && c != 0x4E2D && c != 0x53EF && c != 0x4EA6 &&
+            c != 0x6709)
             return false;
+    }
     if (!(cclass(sc, sc->t[e - 1]) & CC_GSOFT))
         return true;
     if (e >= hi || (HIT(sc, e, 7) >= 2 && !role_len(sc, e, hi))) /* not 任命朱浩為總裁 */
@@ -1425,7 +1429,7 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
 }
 
 /* An unlisted company named only by the executive title after it and the
- * person after that (與廣達董事長林百里, 由青禾總經理王大同接任): two to four
+ * person after that (與廣達董事長林百里, 新世界發展執行董事鄭志剛): two to six
  * Han characters between a hard boundary and a company title that ends right
  * before a person candidate of this sentence. Not a word, place, title or
  * someone's name; not a government post (市長, 部長 are no company titles),
@@ -1454,7 +1458,7 @@ static int title_orgs(scan *sc, size_t lo, size_t hi, size_t first)
         if (!w)
             continue;
         bool hard;
-        size_t s = org_left(sc, lo, q, 4, &hard);
+        size_t s = org_left(sc, lo, q, 6, &hard);
         /* after the start, punctuation, a list's 、 or a joining word (與 和 及
          * 由 跟 同), not after a verb (董事會迫使|財務長) */
         static const uint32_t joins[] = {0x4E0E, 0x548C, 0x53CA, 0x7531, 0x8DDF, 0x540C};
