@@ -2636,10 +2636,30 @@ static bool alias_ok(const scan *sc, const known *kv, int i, size_t p, size_t l)
              !right_boundary(sc, p + l, sc->n) && !left_boundary(sc, 0, p));
 }
 
+/* The one person among doc->m[0..nm) whose name starts with the
+ * surname t[p..p+sl) and runs past it: its index; -1 when none, -2 when
+ * two different names would do (張董事長 with 張忠謀 and 張大千 present). */
+static int surname_owner(const rx_doc *doc, const uint32_t *t, size_t nm, size_t p, size_t sl)
+{
+    int owner = -1;
+    for (size_t i = 0; i < nm; i++) {
+        const rx_mention *m = &doc->m[i];
+        if (m->type != RX_M_PERSON || (m->flags & RX_MF_PRONOUN) || m->end - m->start < sl + 1 ||
+            !is_han(t[m->start]) || memcmp(t + m->start, t + p, sl * sizeof *t))
+            continue;
+        if (owner >= 0 && (doc->m[owner].end - doc->m[owner].start != m->end - m->start ||
+                           memcmp(t + doc->m[owner].start, t + m->start, (m->end - m->start) * sizeof *t)))
+            return -2;
+        if (owner == -1)
+            owner = (int)i;
+    }
+    return owner;
+}
+
 static int aliases(scan *sc, rx_doc *doc)
 {
     const uint32_t *t = sc->t;
-    int next_group = 0x70000000; /* alias groups of organisations without a lexicon group */
+    int next_group = 0x70000000; /* alias groups of names without a lexicon group */
     known *kv = NULL;
     size_t nk = 0, kcap = 0;
     int rc = -1;
@@ -2786,21 +2806,7 @@ static int aliases(scan *sc, rx_doc *doc)
                 right_boundary(sc, p + sl + 1, sc->n))
                 rl = 1; /* 王总 张董 */
             if (rl) {
-                int owner = -1;
-                for (size_t i = 0; i < nm0; i++) {
-                    const rx_mention *m = &doc->m[i];
-                    if (m->type != RX_M_PERSON || (m->flags & RX_MF_PRONOUN) || m->end - m->start < sl + 1 ||
-                        !is_han(t[m->start]) || memcmp(t + m->start, t + p, sl * sizeof *t))
-                        continue;
-                    if (owner >= 0 && (doc->m[owner].end - doc->m[owner].start != m->end - m->start ||
-                                       memcmp(t + doc->m[owner].start, t + m->start,
-                                              (m->end - m->start) * sizeof *t))) {
-                        owner = -2;
-                        break;
-                    }
-                    if (owner == -1)
-                        owner = (int)i;
-                }
+                int owner = surname_owner(doc, t, nm0, p, sl);
                 /* the title may already be a role mention: the short form
                  * takes its place (張董事長 is one person mention) */
                 int role_m = -1;
@@ -2815,6 +2821,10 @@ static int aliases(scan *sc, rx_doc *doc)
                 if (owner >= 0 && clear) {
                     if (role_m >= 0)
                         doc->m[role_m].type = 0; /* dropped below */
+                    /* one alias group: resolve joins a short form (施董) to its
+                     * name by the group */
+                    if (doc->m[owner].entity < 0)
+                        doc->m[owner].entity = next_group++;
                     memset(sc->taken + p, 1, sl + rl);
                     if (push_mention(doc, p, p + sl + rl, RX_M_PERSON, RX_MF_ALIAS_, doc->m[owner].entity) < 0)
                         goto done;
