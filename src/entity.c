@@ -2840,11 +2840,16 @@ static int aliases(scan *sc, rx_doc *doc)
                 q++;
             size_t l = q - p;
             if (l >= 4 && !(q < sc->n && t[q] == '.' && q + 1 < sc->n && is_alpha(t[q + 1]))) {
-                bool ok = nlat && (is_upper(t[p]) || cjk_context(sc, 0, sc->n, (tok){p, q}));
+                /* lower case in English text: only an l written for the I of a
+                 * name (llya for Ilya) */
+                bool el = !is_upper(t[p]) && !cjk_context(sc, 0, sc->n, (tok){p, q});
+                bool ok = nlat && (!el || t[p] == 'l');
                 int hitk = -1;
                 for (size_t x = 0; x < nlat && ok; x++) {
                     size_t i = lat[x];
                     size_t kl = kv[i].e - kv[i].s;
+                    if (el && t[kv[i].s] != 'I')
+                        continue;
                     size_t ml = kl < l ? kl : l;
                     uint32_t last = kl > l ? t[kv[i].s + kl - 1] : t[p + l - 1];
                     if (kl != l && last == 's' && !memcmp(t + p, t + kv[i].s, ml * sizeof *t))
@@ -2863,6 +2868,8 @@ static int aliases(scan *sc, rx_doc *doc)
                 if (hitk >= 0 && !memchr(sc->taken + p, 1, l) && !tok_enstop(sc, tq) && !tok_is(sc, tq, L_EN_NONPER) &&
                     !tok_is(sc, tq, L_EN_COMMON)) {
                     memset(sc->taken + p, 1, l);
+                    if (el && doc->m[kv[hitk].owner].entity < 0)
+                        doc->m[kv[hitk].owner].entity = next_group++; /* lvana: Ivana Trump's */
                     if (push_mention(doc, p, q, kv[hitk].type, RX_MF_ALIAS_,
                                      doc->m[kv[hitk].owner].entity) < 0)
                         goto done;
