@@ -2681,11 +2681,28 @@ static int aliases(scan *sc, rx_doc *doc)
             if (b < m->end && b - a >= 3 &&
                 add_known(&kv, &nk, &kcap, t, a, b, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
                 goto done;
-            size_t z = m->end;
+            /* (before a Jr. or Sr.: John O'Neill Jr. -> O'Neill) */
+            size_t y = m->end;
+            while (y > m->start + 3 && (t[y - 1] == '.' || t[y - 1] == ','))
+                y--;
+            size_t z = y;
             while (z > m->start && !is_space(t[z - 1]))
                 z--;
-            if (z > m->start && m->end - z >= 3 &&
-                add_known(&kv, &nk, &kcap, t, z, m->end, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
+            if (z > m->start + 1 && y - z == 2 && (t[z] == 'J' || t[z] == 'S') && t[z + 1] == 'r') {
+                y = z - 1;
+                while (y > m->start && t[y - 1] == ',')
+                    y--;
+                z = y;
+                while (z > m->start && !is_space(t[z - 1]))
+                    z--;
+                /* resolve joins a last name to the name's last word, which is
+                 * Jr. here: the alias group joins them */
+                if (m->entity < 0)
+                    m->entity = next_group++;
+            } else
+                y = m->end;
+            if (z > m->start && y - z >= 3 &&
+                add_known(&kv, &nk, &kcap, t, z, y, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
                 goto done;
         } else if (m->type == RX_M_PERSON && is_han(t[m->start]) && (len == 3 || len == 4)) {
             size_t sl = HIT(sc, m->start, 0);
