@@ -314,9 +314,12 @@ oom:
     return -1;
 }
 
-/* Give back what a worst-case allocation of *a did not use (n entries). */
-static void shrink(uint32_t **a, size_t n)
+/* Give back what a worst-case allocation of *a (cap entries) did not use (n
+ * entries), when that is more than a small text's worth. */
+static void shrink(uint32_t **a, size_t n, size_t cap)
 {
+    if (cap - n < 16384)
+        return;
     uint32_t *shrunk = realloc(*a, (n ? n : 1) * sizeof **a);
     if (shrunk)
         *a = shrunk;
@@ -411,12 +414,14 @@ static int decode(const char *bytes, size_t len, const char *encoding, rx_text *
             memmove(out->norm, out->norm + 1, (out->n - 1) * sizeof *out->norm);
         out->n--;
     }
-    shrink(&out->cp, out->n);
+    /* (iconv grows its own array: always worth a look) */
+    size_t cap = enc == ENC_ICONV ? SIZE_MAX : len + 1;
+    shrink(&out->cp, out->n, cap);
     if (out->norm && !normalized) {
         free(out->norm);
         out->norm = NULL;
     } else if (out->norm) {
-        shrink(&out->norm, out->n);
+        shrink(&out->norm, out->n, cap);
     } else if (normalized && rx_text_normalize(out) != 0) {
         rx_text_free(out);
         *err_code = "out_of_memory";

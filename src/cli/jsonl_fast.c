@@ -251,15 +251,25 @@ int cli_jsonl_fast(const char *s, size_t n, char **id, char **text, size_t *text
     for (;;) {
         if (i >= n || s[i] != '"')
             goto out;
-        char *key;
-        size_t klen;
-        int r = read_string(s, n, &i, &key, &klen);
-        if (r <= 0) {
-            rc = r;
-            goto out;
+        /* the two keys as they are usually written; any other, or one with
+         * escapes, decoded */
+        bool is_id = n - i >= 4 && !memcmp(s + i, "\"id\"", 4);
+        bool is_text = !is_id && n - i >= 6 && !memcmp(s + i, "\"text\"", 6);
+        int r;
+        if (is_id || is_text) {
+            i += is_id ? 4 : 6;
+        } else {
+            char *key;
+            size_t klen;
+            r = read_string(s, n, &i, &key, &klen);
+            if (r <= 0) {
+                rc = r;
+                goto out;
+            }
+            is_id = strcmp(key, "id") == 0;
+            is_text = strcmp(key, "text") == 0;
+            free(key);
         }
-        bool is_id = strcmp(key, "id") == 0, is_text = strcmp(key, "text") == 0;
-        free(key);
         if ((!is_id && !is_text) || (is_id && *id) || (is_text && *text))
             goto out; /* other members (meta) or duplicates: the full parser */
         i = skip_ws(s, n, i);
