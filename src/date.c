@@ -80,6 +80,12 @@
 
 typedef uint_least32_t u32lit; /* the element type of U"..." literals */
 
+/* Room for one more item in arr (count items, capacity cap). The first
+ * allocation holds 32, the date mentions of most texts, so that they are
+ * rarely moved. */
+#define ROOM_FOR_ONE(arr, count, cap) \
+    ((count) < (cap) || RX_GROW(arr, cap, (cap) ? (count) + 1 : 32))
+
 typedef struct scan {
     const uint32_t *t;
     size_t n;
@@ -95,18 +101,27 @@ typedef struct scan {
     size_t nrec, reccap;
 } scan;
 
-/* Where the scan matched: [start, end). */
-typedef struct span_rec {
-    size_t start, end;
-} span_rec;
-
 /* The result of one attempt: end == 0 means no match; value.y == 0 means the
- * text matched (it is consumed) but cannot be resolved. */
+ * text matched (it is consumed) but cannot be resolved. dep says whether the
+ * value is the last step's, resolve_md(m, d) or resolve_d(d) at the start of
+ * the match (against the publication date or an earlier mention): then against
+ * another date only that step changes. A value that is neither relative (rel)
+ * nor one of those is the same against any date; so is the end of every match
+ * that is not relative. */
+enum { DEP_NONE, DEP_MD, DEP_D };
 typedef struct hit {
     size_t end;
     rx_date v;
     bool rel;
+    unsigned char dep;
+    unsigned char m, d; /* resolve_md's or resolve_d's month (1-12) and day (0-31) */
 } hit;
+
+/* Where the scan matched, [start, h.end), and what. */
+typedef struct span_rec {
+    size_t start;
+    hit h;
+} span_rec;
 
 /* ------------------------------------------------------------ calendar */
 
@@ -346,7 +361,7 @@ static void emit(scan *s, size_t start, const hit *h)
      * no other sentence's date for it) */
     if ((!h->v.y && !(h->rel && !s->pub.y)) || s->oom)
         return;
-    if (s->count == s->cap && !RX_GROW(s->out, s->cap, s->count + 1)) {
+    if (!ROOM_FOR_ONE(s->out, s->count, s->cap)) {
         s->oom = true;
         return;
     }
@@ -444,6 +459,9 @@ static void resolve_md(const scan *s, size_t start, int m, int d, hit *h)
     if (y && d > mdays(y, m))
         y = 0;
     h->v = (rx_date){y, y ? m : 0, y ? d : 0};
+    h->dep = DEP_MD;
+    h->m = (unsigned char)m;
+    h->d = (unsigned char)d;
 }
 
 /* Resolve a day of month that has neither month nor year. */
@@ -461,6 +479,8 @@ static void resolve_d(const scan *s, size_t start, int d, hit *h)
     if (v.y && d > mdays(v.y, v.m))
         v.y = 0;
     h->v = v.y ? v : (rx_date){0, 0, 0};
+    h->dep = DEP_D;
+    h->d = (unsigned char)d;
 }
 
 /* After a year ending at j: an optional "M月" and "D日/号". */
@@ -534,8 +554,12 @@ static void prev_word(const scan *s, size_t i, char *buf)
 static bool starts_span(const scan *s, size_t start, size_t end)
 {
     char pw[18];
-    prev_word(s, start, pw);
-    return strcmp(pw, "since") == 0 || lit(s, skip_sp(s, end), U"以来");
+    if (start > 0 && (is_sp(s->t[start - 1]) || s->t[start - 1] == '-')) { /* else no word */
+        prev_word(s, start, pw);
+        if (strcmp(pw, "since") == 0)
+            return true;
+    }
+    return lit(s, skip_sp(s, end), U"以来");
 }
 
 static int month_name(const char *w, bool *abbrev)
@@ -675,7 +699,7 @@ static hit match_english_anaphor(scan *s, size_t i, const char *w, size_t e)
 {
     static const char *const other_reference[] = {"as",    "last", "of",    "a",    "previous",
                                                   "prior", "next", "every", "that", NULL};
-    hit h = {0, {0, 0, 0}, false};
+    hit h = {0, {0, 0, 0}, false, DEP_NONE, 0, 0};
     char buf[18];
     size_t k = e, l;
     if (strcmp(w, "same") == 0) {
@@ -717,7 +741,7 @@ static hit match_english_anaphor(scan *s, size_t i, const char *w, size_t e)
 /* A Latin word at i (the start of a word). */
 static hit match_english(scan *s, size_t i)
 {
-    hit h = {0, {0, 0, 0}, false};
+    hit h = {0, {0, 0, 0}, false, DEP_NONE, 0, 0};
     char w[18], w2[18], pw[18];
     size_t wl = read_word(s, i, w);
     if (wl > 16)
@@ -975,7 +999,7 @@ static bool cn_ago(const scan *s, size_t k, int v, int unit, hit *h)
 /* A number at i (start of a number); roc: it follows 民国, which starts at mstart. */
 static hit match_number(scan *s, size_t i, bool roc)
 {
-    hit h = {0, {0, 0, 0}, false};
+    hit h = {0, {0, 0, 0}, false, DEP_NONE, 0, 0};
     num a;
     if (!read_num(s, i, &a))
         return h;
@@ -1161,7 +1185,7 @@ static bool weekday_follow_ok(const scan *s, size_t k)
 /* 周X / 星期X / 礼拜X at i (上周X and the like are cn_words). */
 static hit match_cn_weekday(scan *s, size_t i)
 {
-    hit h = {0, {0, 0, 0}, false};
+    hit h = {0, {0, 0, 0}, false, DEP_NONE, 0, 0};
     size_t l = lit(s, i, U"星期");
     if (!l)
         l = lit(s, i, U"礼拜");
@@ -1182,7 +1206,7 @@ static hit match_cn_weekday(scan *s, size_t i)
 /* 今(2)日, 昨(1)日: a day of pub's month, written the Taiwanese way. */
 static hit match_paren_day(scan *s, size_t i)
 {
-    hit h = {0, {0, 0, 0}, false};
+    hit h = {0, {0, 0, 0}, false, DEP_NONE, 0, 0};
     uint32_t c = at(s, i);
     if (!in_set(c, U"今昨明前") || at(s, i + 1) != '(')
         return h;
@@ -1232,10 +1256,10 @@ static bool part_of_year(const scan *s, size_t k)
  * does not depend on the antecedent; end == 0 when a T_NEEDED tail is missing. */
 static hit anaphor_tail(const scan *s, size_t e, int precision, int tail)
 {
-    hit h = {e, antecedent(s, precision), true};
+    hit h = {e, antecedent(s, precision), true, DEP_NONE, 0, 0};
     rx_date a = s->last;
     if (tail == T_MD || tail == T_NEEDED) {
-        hit t = {0, {0, 0, 0}, false};
+        hit t = {0, {0, 0, 0}, false, DEP_NONE, 0, 0};
         ymd_tail(s, e, 2000, &t); /* a leap year: 2月29日 is taken whatever the year */
         if (t.v.m) {
             h.end = t.end;
@@ -1263,7 +1287,7 @@ static hit anaphor_tail(const scan *s, size_t e, int precision, int tail)
  * 不可同日而语. */
 static hit match_cn_anaphor(scan *s, size_t i)
 {
-    hit none = {0, {0, 0, 0}, false};
+    hit none = {0, {0, 0, 0}, false, DEP_NONE, 0, 0};
     const struct cn_anaphor *a = cn_anaphors;
     size_t l = 0;
     while (a->w && !(l = lit(s, i, a->w)))
@@ -1299,7 +1323,7 @@ static bool also_before(const scan *s, size_t i)
 /* A Chinese time word at i. */
 static hit match_cn_word(scan *s, size_t i)
 {
-    hit h = {0, {0, 0, 0}, false};
+    hit h = {0, {0, 0, 0}, false, DEP_NONE, 0, 0};
     uint32_t c = at(s, i);
     if (c == U'民' && at(s, i + 1) == U'国') {
         size_t k = skip_sp(s, i + 2);
@@ -1329,7 +1353,7 @@ static hit match_cn_word(scan *s, size_t i)
         switch (cw->kind) {
         case W_YEAR:
             if (cw->off == -2 && i > 0 && s->t[i - 1] == U'提')
-                return (hit){0, {0, 0, 0}, false};
+                return (hit){0, {0, 0, 0}, false, DEP_NONE, 0, 0};
             if (cw->off == 1)
                 s->next_year_at = i;
             if (p.y) {
@@ -1353,7 +1377,7 @@ static hit match_cn_word(scan *s, size_t i)
             break;
         case W_DAY:
             if (lit(s, i, U"今日头条"))
-                return (hit){0, {0, 0, 0}, false};
+                return (hit){0, {0, 0, 0}, false, DEP_NONE, 0, 0};
             if (pub_full(s))
                 h.v = add_days(p, cw->off);
             break;
@@ -1372,7 +1396,7 @@ static hit match_cn_word(scan *s, size_t i)
                 in_set(before(s, i), U"节生假末作易念期星拜每当次前同今昨明本周首半终工平休"
                                       U"这那该某数几多个逐隔翌庆寿忌诞吉佳落元春夏秋冬纪举止到"
                                       U"〇零一二三四五六七八九十两"))
-                return (hit){0, {0, 0, 0}, false};
+                return (hit){0, {0, 0, 0}, false, DEP_NONE, 0, 0};
             if (p.y && p.m)
                 h.v = (rx_date){p.y, p.m, 0};
             break;
@@ -1503,41 +1527,54 @@ static bool word_is(const uint32_t *t, size_t len, const char *w)
     return w[k] == '\0';
 }
 
+/* A word of english_start's lists and its length. */
+typedef struct start_word {
+    unsigned char len;
+    const char *w;
+} start_word;
+#define SW(w) {sizeof(w) - 1, (w)}
+
 /* Whether match_english can match at the word t[0..len): only when the word is
  * one of those it starts with (today, last, a, one, a month or weekday name ...);
  * for any other word it matches nothing and changes nothing. */
 static bool english_start(const uint32_t *t, size_t len)
 {
-    static const char *const a[] = {"a", "an", "apr", "april", "aug", "august", NULL};
-    static const char *const d[] = {"dec", "december", NULL};
-    static const char *const e[] = {"eight", "earlier", NULL};
-    static const char *const f[] = {"feb", "february", "four", "five", "friday", NULL};
-    static const char *const j[] = {"jan", "january", "jun", "june", "jul", "july", NULL};
-    static const char *const l[] = {"last", "later", NULL};
-    static const char *const m[] = {"mar", "march", "may", "monday", NULL};
-    static const char *const n[] = {"next", "nine", "nov", "november", NULL};
-    static const char *const o[] = {"one", "oct", "october", NULL};
-    static const char *const s[] = {"sep", "sept", "september", "six", "seven", "saturday",
-                                    "sunday", "same", NULL};
-    static const char *const t_[] = {"today", "tomorrow", "this", "two", "three", "ten",
-                                     "tuesday", "thursday", NULL};
-    static const char *const w[] = {"wednesday", NULL};
-    static const char *const y[] = {"yesterday", NULL};
-    static const char *const *const by_letter[26] = {
+    static const start_word a[] = {SW("a"), SW("an"), SW("apr"), SW("april"), SW("aug"),
+                                   SW("august"), {0, NULL}};
+    static const start_word d[] = {SW("dec"), SW("december"), {0, NULL}};
+    static const start_word e[] = {SW("eight"), SW("earlier"), {0, NULL}};
+    static const start_word f[] = {SW("feb"), SW("february"), SW("four"), SW("five"),
+                                   SW("friday"), {0, NULL}};
+    static const start_word j[] = {SW("jan"), SW("january"), SW("jun"), SW("june"), SW("jul"),
+                                   SW("july"), {0, NULL}};
+    static const start_word l[] = {SW("last"), SW("later"), {0, NULL}};
+    static const start_word m[] = {SW("mar"), SW("march"), SW("may"), SW("monday"), {0, NULL}};
+    static const start_word n[] = {SW("next"), SW("nine"), SW("nov"), SW("november"), {0, NULL}};
+    static const start_word o[] = {SW("one"), SW("oct"), SW("october"), {0, NULL}};
+    static const start_word s[] = {SW("sep"), SW("sept"), SW("september"), SW("six"),
+                                   SW("seven"), SW("saturday"), SW("sunday"), SW("same"),
+                                   {0, NULL}};
+    static const start_word t_[] = {SW("today"), SW("tomorrow"), SW("this"), SW("two"),
+                                    SW("three"), SW("ten"), SW("tuesday"), SW("thursday"),
+                                    {0, NULL}};
+    static const start_word w[] = {SW("wednesday"), {0, NULL}};
+    static const start_word y[] = {SW("yesterday"), {0, NULL}};
+    static const start_word *const by_letter[26] = {
         ['a' - 'a'] = a, ['d' - 'a'] = d, ['e' - 'a'] = e, ['f' - 'a'] = f, ['j' - 'a'] = j,
         ['l' - 'a'] = l, ['m' - 'a'] = m, ['n' - 'a'] = n, ['o' - 'a'] = o, ['s' - 'a'] = s,
         ['t' - 'a'] = t_, ['w' - 'a'] = w, ['y' - 'a'] = y,
     };
     if (len > 9)
         return false;
-    const char *const *list = by_letter[(t[0] | 0x20u) - 'a'];
+    const start_word *list = by_letter[(t[0] | 0x20u) - 'a'];
     if (!list)
         return false;
-    for (; *list; list++)
-        if (word_is(t, len, *list))
+    for (; list->w; list++)
+        if (list->len == len && word_is(t, len, list->w))
             return true;
     return false;
 }
+#undef SW
 
 /* The attempt of the scan at i: a match (end > i) or none (end == 0); *skip is
  * where the scan goes on when there is none. Whether there is a match at i does
@@ -1547,7 +1584,7 @@ static hit scan_at(scan *s, size_t i, size_t *skip)
 {
     uint32_t c = s->t[i];
     uint32_t p = i ? s->t[i - 1] : 0;
-    hit h = {0, {0, 0, 0}, false};
+    hit h = {0, {0, 0, 0}, false, DEP_NONE, 0, 0};
     size_t k = i + 1;
     if (is_dig(c)) {
         bool part = is_dig(p) || is_alpha(p) ||
@@ -1603,8 +1640,8 @@ static size_t scan_step(scan *s, size_t i)
     if (h.end <= i)
         return skip;
     if (s->record && !s->oom) {
-        if (s->nrec < s->reccap || RX_GROW(s->rec, s->reccap, s->nrec + 1))
-            s->rec[s->nrec++] = (span_rec){i, h.end};
+        if (ROOM_FOR_ONE(s->rec, s->nrec, s->reccap))
+            s->rec[s->nrec++] = (span_rec){i, h};
         else
             s->oom = true;
     }
@@ -1661,12 +1698,13 @@ static void scan_all(scan *s)
 }
 
 /* The scan of the same text as the recorded one (rec, nrec: its matches), against
- * another publication date, visiting only the positions where that scan matched.
- * Both scans stop at the same positions as long as every match ends where the
- * recorded one did (what matches where does not depend on the date). Where a
- * match ends elsewhere (今年5月1日 is one match with a date, two without), this
- * scan looks at every position until it reaches one the recorded scan also
- * stopped at. False if the record turns out not to fit (then scan_all instead). */
+ * another publication date, visiting only the positions where that scan matched
+ * (and redoing only what the date changes in a match that is not relative). Both scans stop
+ * at the same positions as long as every match ends where the recorded one did
+ * (what matches where does not depend on the date). Where a match ends
+ * elsewhere (今年5月1日 is one match with a date, two without), this scan looks
+ * at every position until it reaches one the recorded scan also stopped at.
+ * False if the record turns out not to fit (then scan_all instead). */
 static bool replay(scan *s, const span_rec *rec, size_t nrec)
 {
     size_t i = 0, r = 0, p1 = 0; /* p1: the recorded scan's position */
@@ -1678,14 +1716,21 @@ static bool replay(scan *s, const span_rec *rec, size_t nrec)
             if (rec[r].start < i)
                 return false;
             i = rec[r].start;
-            size_t skip;
-            hit h = scan_at(s, i, &skip);
-            if (h.end <= i)
-                return false;
+            hit h = rec[r].h;
+            if (h.rel) {
+                size_t skip;
+                h = scan_at(s, i, &skip);
+                if (h.end <= i)
+                    return false;
+            } else if (h.dep == DEP_MD) {
+                resolve_md(s, i, h.m, h.d, &h);
+            } else if (h.dep == DEP_D) {
+                resolve_d(s, i, h.d, &h);
+            }
             emit(s, i, &h);
-            if (h.end != rec[r].end) {
+            if (h.end != rec[r].h.end) {
                 same = false;
-                p1 = rec[r].end;
+                p1 = rec[r].h.end;
             }
             r++;
             i = h.end;
@@ -1695,7 +1740,7 @@ static bool replay(scan *s, const span_rec *rec, size_t nrec)
             return true;
         while (p1 < i) {
             if (r < nrec && rec[r].start == p1)
-                p1 = rec[r++].end;
+                p1 = rec[r++].h.end;
             else
                 p1 = skip_from(s, p1);
         }

@@ -62,11 +62,13 @@ static inline size_t ascii_letters8(uint64_t x)
     return (size_t)(hit * ones >> 56);
 }
 
-/* Decode UTF-8 into out, counting invalid sequences and *script (lang.c). */
-static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, size_t *invalid,
-                          rx_script_count *script)
+/* Decode UTF-8 into out and its folded form (rx_norm_cp) into norm, counting
+ * invalid sequences and *script (lang.c). */
+static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, uint32_t *norm,
+                          size_t *invalid, rx_script_count *script)
 {
     const uint8_t *bmp = rx_script_class_bmp();
+    const uint32_t *fold = rx_norm_bmp_table();
     rx_script_count k = {0, {0, 0, 0}};
     size_t i = 0, n = 0;
     while (i < len) {
@@ -77,8 +79,10 @@ static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, siz
         while (len - i >= 8) {
             uint64_t x = load8(s + i);
             if (!(x & 0x8080808080808080ull)) {
-                for (int j = 0; j < 8; j++)
+                for (int j = 0; j < 8; j++) {
                     out[n + (size_t)j] = s[i + (size_t)j];
+                    norm[n + (size_t)j] = fold[s[i + (size_t)j]];
+                }
                 k.latin += ascii_letters8(x);
                 n += 8;
                 i += 8;
@@ -91,10 +95,13 @@ static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, siz
                      * the first in bits 0-15, the second in bits 24-39 */
                     uint64_t z = (x & 0x00000F00000Full) << 12 | (x & 0x003F00003F00ull) >> 2 |
                                  (x & 0x3F00003F0000ull) >> 16;
-                    out[n] = (uint32_t)z & 0xFFFFu;
-                    out[n + 1] = (uint32_t)(z >> 24) & 0xFFFFu;
-                    rx_script_add_wide(&k, bmp, out[n]);
-                    rx_script_add_wide(&k, bmp, out[n + 1]);
+                    uint32_t c0 = (uint32_t)z & 0xFFFFu, c1 = (uint32_t)(z >> 24) & 0xFFFFu;
+                    out[n] = c0;
+                    out[n + 1] = c1;
+                    norm[n] = fold[c0];
+                    norm[n + 1] = fold[c1];
+                    rx_script_add_bmp(&k, bmp, c0);
+                    rx_script_add_bmp(&k, bmp, c1);
                     n += 2;
                     i += 6;
                 } while (len - i >= 8 && cjk3x2(x = load8(s + i)));
@@ -102,6 +109,7 @@ static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, siz
             }
             uint32_t c = (uint32_t)x & 0xFF;
             if (c < 0x80) {
+                norm[n] = fold[c];
                 out[n++] = c;
                 k.latin += (c | 0x20) - 'a' < 26u;
                 i++;
@@ -109,14 +117,17 @@ static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, siz
             }
             if (!cjk3((uint32_t)x))
                 break;
-            out[n] = cjk3_cp((uint32_t)x);
-            rx_script_add_wide(&k, bmp, out[n++]);
+            c = cjk3_cp((uint32_t)x);
+            norm[n] = fold[c];
+            out[n++] = c;
+            rx_script_add_bmp(&k, bmp, c);
             i += 3;
         }
         if (i >= len)
             break;
         unsigned char c = s[i];
         if (c < 0x80) {
+            norm[n] = fold[c];
             out[n++] = c;
             k.latin += (c | 0x20u) - 'a' < 26u;
             i++;
@@ -127,14 +138,18 @@ static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, siz
          * most of the BMP, every CJK ideograph), and a two-byte one. */
         if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
             (s[i + 2] & 0xC0) == 0x80) {
-            out[n] = (c & 0x0Fu) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu);
-            rx_script_add_wide(&k, bmp, out[n++]);
+            uint32_t v = (c & 0x0Fu) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu);
+            norm[n] = fold[v];
+            out[n++] = v;
+            rx_script_add_bmp(&k, bmp, v);
             i += 3;
             continue;
         }
         if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
-            out[n] = (c & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu);
-            rx_script_add_wide(&k, bmp, out[n++]);
+            uint32_t v = (c & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu);
+            norm[n] = fold[v];
+            out[n++] = v;
+            rx_script_add_bmp(&k, bmp, v);
             i += 2;
             continue;
         }
@@ -161,6 +176,7 @@ static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, siz
                 hi = 0x8F; /* nothing above U+10FFFF */
         } else {
             /* C0, C1, F5..FF or a stray continuation byte. */
+            norm[n] = fold[0xFFFD];
             out[n++] = 0xFFFD;
             (*invalid)++;
             i++;
@@ -176,10 +192,12 @@ static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, siz
             cp = (cp << 6) | (b & 0x3Fu);
         }
         if (m <= (size_t)extra) {
+            norm[n] = fold[0xFFFD];
             out[n++] = 0xFFFD; /* the maximal subpart s[i .. i+m) */
             (*invalid)++;
             i += m;
         } else {
+            norm[n] = rx_norm_cp(cp);
             out[n++] = cp;
             rx_script_add_wide(&k, bmp, cp);
             i += m;
@@ -296,9 +314,25 @@ oom:
     return -1;
 }
 
-/* Decode len bytes (see the contract in internal.h). 0, or -1 with the error set. */
-int rx_decode(const char *bytes, size_t len, const char *encoding, rx_text *out,
-              const char **err_code, const char **err_msg)
+/* Give back what a worst-case allocation of *a (cap entries) did not use (n
+ * entries), when that is more than a small text's worth. */
+static void shrink(uint32_t **a, size_t n, size_t cap)
+{
+    if (cap - n < 16384)
+        return;
+    uint32_t *shrunk = realloc(*a, (n ? n : 1) * sizeof **a);
+    if (shrunk)
+        *a = shrunk;
+}
+
+/* The message of a failed allocation of the matching copy: the one the
+ * pipeline gave when normalising was a step of its own. */
+#define NORM_OOM "out of memory while processing the document"
+
+/* rx_decode, and out->norm too when normalized (decoding UTF-8 always fills it
+ * as it goes; rx_decode drops it). 0, or -1 with the error set. */
+static int decode(const char *bytes, size_t len, const char *encoding, rx_text *out,
+                  bool normalized, const char **err_code, const char **err_msg)
 {
     static const char *dummy;
     if (!err_code)
@@ -354,8 +388,15 @@ int rx_decode(const char *bytes, size_t len, const char *encoding, rx_text *out,
             *err_msg = "out of memory decoding the document";
             return -1;
         }
+        /* UTF-8 folds as it decodes */
+        if (enc == ENC_UTF8 && !(out->norm = alloc_cp(len))) {
+            rx_text_free(out);
+            *err_code = "out_of_memory";
+            *err_msg = NORM_OOM;
+            return -1;
+        }
         if (enc == ENC_UTF8)
-            out->n = decode_utf8(s, len, out->cp, &out->invalid, &out->script);
+            out->n = decode_utf8(s, len, out->cp, out->norm, &out->invalid, &out->script);
         else
             out->n = decode_utf16(s, len, enc == ENC_UTF16BE, out->cp, &out->invalid);
     }
@@ -369,13 +410,39 @@ int rx_decode(const char *bytes, size_t len, const char *encoding, rx_text *out,
     /* A BOM that the decoder itself produced (explicit UTF-16, iconv). */
     if (len0 == len && out->n && out->cp[0] == 0xFEFF) {
         memmove(out->cp, out->cp + 1, (out->n - 1) * sizeof *out->cp);
+        if (out->norm)
+            memmove(out->norm, out->norm + 1, (out->n - 1) * sizeof *out->norm);
         out->n--;
     }
-    /* Give back what the worst-case allocation did not use. */
-    uint32_t *shrunk = realloc(out->cp, (out->n ? out->n : 1) * sizeof *out->cp);
-    if (shrunk)
-        out->cp = shrunk;
+    /* (iconv grows its own array: always worth a look) */
+    size_t cap = enc == ENC_ICONV ? SIZE_MAX : len + 1;
+    shrink(&out->cp, out->n, cap);
+    if (out->norm && !normalized) {
+        free(out->norm);
+        out->norm = NULL;
+    } else if (out->norm) {
+        shrink(&out->norm, out->n, cap);
+    } else if (normalized && rx_text_normalize(out) != 0) {
+        rx_text_free(out);
+        *err_code = "out_of_memory";
+        *err_msg = NORM_OOM;
+        return -1;
+    }
     return 0;
+}
+
+/* Decode len bytes (see the contract in internal.h). 0, or -1 with the error set. */
+int rx_decode(const char *bytes, size_t len, const char *encoding, rx_text *out,
+              const char **err_code, const char **err_msg)
+{
+    return decode(bytes, len, encoding, out, false, err_code, err_msg);
+}
+
+/* rx_decode and rx_text_normalize in one pass (contract in internal.h). */
+int rx_decode_normalized(const char *bytes, size_t len, const char *encoding, rx_text *out,
+                         const char **err_code, const char **err_msg)
+{
+    return decode(bytes, len, encoding, out, true, err_code, err_msg);
 }
 
 /* Free t's arrays and zero it (NULL and an empty text are fine). */

@@ -41,18 +41,24 @@ json_t *rx_json_text(const char *s)
 
 /* Room for n more bytes and the NUL after them at b->s + b->len; false (and
  * b->oom) when there is none. The same growth as rx_buf_add. */
-static bool reserve(rx_buf *b, size_t n)
+static bool grow(rx_buf *b, size_t n)
 {
     if (b->oom)
         return false;
-    if (b->len + n + 1 > b->cap && !RX_GROW(b->s, b->cap, b->len + n + 1)) {
+    if (!RX_GROW(b->s, b->cap, b->len + n + 1)) {
         b->oom = true;
         return false;
     }
     return true;
 }
 
-static void add(rx_buf *b, const char *s, size_t n)
+static inline bool reserve(rx_buf *b, size_t n)
+{
+    /* b->cap is 0 while b->s is NULL, and stays put once b->oom is set */
+    return b->len + n + 1 <= b->cap ? !b->oom : grow(b, n);
+}
+
+static inline void add(rx_buf *b, const char *s, size_t n)
 {
     if (!reserve(b, n))
         return;
@@ -64,7 +70,7 @@ static void add(rx_buf *b, const char *s, size_t n)
 /* A string literal. */
 #define ADDL(b, lit) add((b), (lit), sizeof(lit) - 1)
 
-static void addc(rx_buf *b, char c)
+static inline void addc(rx_buf *b, char c)
 {
     if (!reserve(b, 1))
         return;
@@ -133,10 +139,13 @@ static void put_str(rx_buf *b, const char *s)
     addc(b, '"');
 }
 
-/* ASCII code points that a JSON string must escape (json_cp's cases). */
-static bool json_escaped(uint32_t c)
+/* ASCII code points that a JSON string must escape (json_cp's cases), as bits
+ * of two 64-bit masks: controls and '"', then '\\' and DEL. */
+static const uint64_t json_escaped_bits[2] = {0xFFFFFFFFull | 1ull << '"',
+                                              1ull << ('\\' - 64) | 1ull << (0x7F - 64)};
+static inline bool json_escaped(uint32_t c)
 {
-    return c < 0x20 || c == '"' || c == '\\' || c == 0x7F;
+    return (json_escaped_bits[c >> 6] >> (c & 63)) & 1u;
 }
 
 /* Code points [start, end) of cp as a JSON string body at o (room for 6 bytes
@@ -152,17 +161,17 @@ static char *json_cps(char *o, const uint32_t *cp, size_t start, size_t end)
                 o += json_cp(o, c);
             else
                 *o++ = (char)c;
-        } else if (c < 0x800) {
-            o[0] = (char)(0xC0 | (c >> 6));
-            o[1] = (char)(0x80 | (c & 0x3F));
-            o += 2;
-        } else if (c < 0x10000 && (c < 0xD800 || c > 0xDFFF)) {
+        } else if (c - 0x800u < 0xD800u - 0x800u) { /* three bytes below the surrogates: CJK */
             o[0] = (char)(0xE0 | (c >> 12));
             o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
             o[2] = (char)(0x80 | (c & 0x3F));
             o += 3;
+        } else if (c < 0x800) {
+            o[0] = (char)(0xC0 | (c >> 6));
+            o[1] = (char)(0x80 | (c & 0x3F));
+            o += 2;
         } else {
-            o += json_cp(o, c);
+            o += json_cp(o, c); /* above the surrogates, astral, or invalid */
         }
     }
     return o;
@@ -196,7 +205,7 @@ static char *uint_at(char *o, size_t v)
                                 "50515253545556575859606162636465666768697071727374"
                                 "75767778798081828384858687888990919293949596979899";
     size_t nd = 1;
-    for (size_t t = v; t >= 10; t /= 10)
+    for (uint64_t t = 10; v >= t && nd < 20; t *= 10) /* 10^19 is the last power below 2^64 */
         nd++;
     char *p = o + nd;
     while (v >= 100) {

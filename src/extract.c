@@ -89,7 +89,7 @@ relx_status rx_extract_doc(relx_worker *w, const char *doc_id, const char *bytes
     rx_doc doc = {0};
     doc.id = doc_id;
     const char *code = NULL, *msg = NULL;
-    if (rx_decode(bytes ? bytes : "", len, opt->encoding, &doc.text, &code, &msg) != 0) {
+    if (rx_decode_normalized(bytes ? bytes : "", len, opt->encoding, &doc.text, &code, &msg) != 0) {
         rx_doc_free(&doc);
         return fail(doc_id, code ? code : "decode", msg ? msg : "cannot decode the document",
                     json_out, json_len);
@@ -98,8 +98,6 @@ relx_status rx_extract_doc(relx_worker *w, const char *doc_id, const char *bytes
         rx_strlist_addf(&doc.warnings, "%zu invalid byte sequence%s read as U+FFFD", doc.text.invalid,
                         doc.text.invalid == 1 ? "" : "s");
     relx_status st = RELX_ENOMEM;
-    if (rx_text_normalize(&doc.text) != 0)
-        goto done;
     if (rx_split_sentences(doc.text.norm, doc.text.n, RX_MAX_SENTENCE, &doc.sent, &doc.nsent) != 0)
         goto done;
     doc.lang = opt->lang ? opt->lang : rx_lang_of_script(&doc.text.script);

@@ -128,6 +128,10 @@ typedef struct rx_text {
  * ("unknown_encoding", "out_of_memory", ...). Free with rx_text_free. */
 int rx_decode(const char *bytes, size_t len, const char *encoding, rx_text *out,
               const char **err_code, const char **err_msg);
+/* rx_decode and rx_text_normalize in one: also fills out->norm, in the same pass
+ * over the bytes for UTF-8. The same results and errors as the two in turn. */
+int rx_decode_normalized(const char *bytes, size_t len, const char *encoding, rx_text *out,
+                         const char **err_code, const char **err_msg);
 void rx_text_free(rx_text *t);
 
 /* ------------------------------------------------------------------ normalize.c */
@@ -151,6 +155,8 @@ int rx_script_class(uint32_t c);
 /* rx_script_class of every BMP code point, as one table of 0x10000 entries
  * (built on the first call; for loops over a whole text). */
 const uint8_t *rx_script_class_bmp(void);
+/* rx_norm_cp of every BMP code point, as one table of 0x10000 entries. */
+const uint32_t *rx_norm_bmp_table(void);
 
 /* ------------------------------------------------------------------ sentence.c */
 
@@ -190,17 +196,26 @@ static inline bool rx_is_han(uint32_t c)
     return (c - 0x4E00u <= 0x9FFFu - 0x4E00u) || (c - 0x3400u <= 0x4DBFu - 0x3400u) ||
            (c - 0xF900u <= 0xFAFFu - 0xF900u) || (c - 0x20000u <= 0x3134Fu - 0x20000u);
 }
-/* Count c (not ASCII) into k: a Han character and its script class, or a
- * Latin letter (Latin-1 to Latin Extended-B but x and /, full-width A-Z a-z).
- * bmp is rx_script_class_bmp(). */
-static inline void rx_script_add_wide(rx_script_count *k, const uint8_t *bmp, uint32_t c)
+/* Count c (not ASCII, below U+10000) into k: a Han character and its script
+ * class, or a Latin letter (Latin-1 to Latin Extended-B but x and /, full-width
+ * A-Z a-z). bmp is rx_script_class_bmp(). */
+static inline void rx_script_add_bmp(rx_script_count *k, const uint8_t *bmp, uint32_t c)
 {
-    if (rx_is_han(c))
-        k->han[c < 0x10000 ? bmp[c] : rx_script_class(c)]++;
+    if ((c - 0x4E00u <= 0x9FFFu - 0x4E00u) || (c - 0x3400u <= 0x4DBFu - 0x3400u) ||
+        (c - 0xF900u <= 0xFAFFu - 0xF900u))
+        k->han[bmp[c]]++;
     else if (c >= 0xFF21 && c <= 0xFF5A)
         k->latin += c <= 0xFF3A || c >= 0xFF41;
     else
         k->latin += c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7;
+}
+/* The same for any c that is not ASCII (bmp as above). */
+static inline void rx_script_add_wide(rx_script_count *k, const uint8_t *bmp, uint32_t c)
+{
+    if (c < 0x10000)
+        rx_script_add_bmp(k, bmp, c);
+    else if (rx_is_han(c))
+        k->han[rx_script_class(c)]++;
 }
 /* Count any code point c into k (bmp as above). */
 static inline void rx_script_add(rx_script_count *k, const uint8_t *bmp, uint32_t c)

@@ -101,3 +101,9 @@ const uint8_t *rx_script_class_bmp(void)
 {
     return rx_norm_bmp_class;
 }
+
+/* The BMP part of rx_norm_cp as a table (see internal.h). */
+const uint32_t *rx_norm_bmp_table(void)
+{
+    return rx_norm_bmp;
+}

@@ -29,17 +29,33 @@
 
 #define NONE SIZE_MAX
 
-static bool is_line_end(uint32_t c)
+/* The ASCII line ends and white space, as bits of a 64-bit mask. */
+#define LINE_END_ASCII ((1ull << '\n') | (1ull << '\r') | (1ull << 0x0B) | (1ull << 0x0C))
+#define SPACE_ASCII (LINE_END_ASCII | (1ull << ' ') | (1ull << '\t'))
+
+static inline bool is_line_end(uint32_t c)
 {
-    return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 ||
-           c == 0x2029;
+    if (c < 64)
+        return (LINE_END_ASCII >> c) & 1u;
+    return c == 0x85 || c == 0x2028 || c == 0x2029;
 }
 
-static bool is_space(uint32_t c)
+static bool is_space_wide(uint32_t c)
 {
-    return c == ' ' || c == '\t' || is_line_end(c) || c == 0xA0 || c == 0x3000 ||
+    return c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xA0 || c == 0x3000 ||
            (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0xFEFF ||
            c == 0x1680;
+}
+
+/* White space, line ends included. Han and CJK punctuation (between U+3000 and
+ * U+FEFF) need one test. */
+static inline bool is_space(uint32_t c)
+{
+    if (c < 64)
+        return (SPACE_ASCII >> c) & 1u;
+    if (c < 0x85 || (c > 0x3000 && c < 0xFEFF))
+        return false;
+    return is_space_wide(c);
 }
 
 static bool is_terminator(uint32_t c)
@@ -47,6 +63,11 @@ static bool is_terminator(uint32_t c)
     return c == 0x3002 /* 。 */ || c == '!' || c == '?' || c == ';' || c == 0x2026 /* … */ ||
            c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0xFF61 || c == 0x203C ||
            c == 0x2047 || c == 0x2048 || c == 0x2049;
+}
+
+static inline bool is_comma(uint32_t c)
+{
+    return c == ',' || c == 0x3001 /* 、 */ || c == 0xFF0C;
 }
 
 static bool is_closer(uint32_t c)
@@ -201,24 +222,27 @@ static bool wrapped_line(const uint32_t *norm, size_t n, size_t start, size_t nl
     return k < n && !is_line_end(norm[k]);
 }
 
-/* Code points that need none of the tests below inside a sentence: ASCII other
- * than white space and , . ! ? ;, and CJK ideographs. (Conservative: every
- * other code point takes the full path.) */
-#define SPECIAL_ASCII                                                                        \
-    ((1ull << '\t') | (1ull << '\n') | (1ull << 0x0B) | (1ull << 0x0C) | (1ull << '\r') | \
-     (1ull << ' ') | (1ull << '!') | (1ull << ',') | (1ull << '.') | (1ull << ';') |         \
-     (1ull << '?'))
+/* Code points that need none of the tests below inside a sentence (a sentence
+ * not yet too long): all but white space, terminators, commas and '.'. For
+ * them the full path below does nothing. */
+#define SPECIAL_ASCII \
+    (SPACE_ASCII | (1ull << '!') | (1ull << ',') | (1ull << '.') | (1ull << ';') | (1ull << '?'))
+#define PLAIN_RUN_FROM 0x3400u /* [U+3400, U+B400): CJK ideographs, Yi, Hangul... */
+#define PLAIN_RUN_SPAN 0x8000u /* ... are all plain */
 static inline bool plain(uint32_t c)
 {
-    if (c - 0x3400u <= 0x9FFFu - 0x3400u)
+    if (c - PLAIN_RUN_FROM < PLAIN_RUN_SPAN) /* the common case */
         return true;
-    return c < 0x80 && !(c < 64 && ((SPECIAL_ASCII >> (c & 63)) & 1u));
+    if (c < 0x80)
+        return !(c < 64 && ((SPECIAL_ASCII >> c) & 1u));
+    return !is_space(c) && !is_terminator(c) && !is_comma(c);
 }
 
 typedef struct splitter {
     const uint32_t *norm;
     rx_span *out;
     size_t count, cap;
+    size_t first; /* the capacity of the first allocation */
     int para;
     bool oom;
 } splitter;
@@ -230,7 +254,9 @@ static void emit(splitter *sp, size_t s, size_t e)
         e--;
     if (e <= s || sp->oom)
         return;
-    if (sp->count == sp->cap && !RX_GROW(sp->out, sp->cap, sp->count + 1)) {
+    /* the first allocation is sized for the whole text (a sentence per 32
+     * code points), the rare longer lists grow from there */
+    if (sp->count == sp->cap && !RX_GROW(sp->out, sp->cap, sp->cap ? sp->count + 1 : sp->first)) {
         sp->oom = true;
         return;
     }
@@ -244,7 +270,7 @@ static void emit(splitter *sp, size_t s, size_t e)
 int rx_split_sentences(const uint32_t *norm, size_t n, size_t max_len, rx_span **out,
                        size_t *count)
 {
-    splitter sp = {.norm = norm};
+    splitter sp = {.norm = norm, .first = n / 32 + 8};
     if (max_len == 0)
         max_len = SIZE_MAX;
     size_t s = NONE;                  /* start of the current sentence */
@@ -265,7 +291,7 @@ int rx_split_sentences(const uint32_t *norm, size_t n, size_t max_len, rx_span *
                     ;
                 else if (d == ' ')
                     last_ws = j;
-                else if (d == ',' || d == 0x3001 /* 、 */ || d == 0xFF0C)
+                else if (is_comma(d))
                     last_comma = j;
                 else
                     break;
@@ -334,7 +360,7 @@ int rx_split_sentences(const uint32_t *norm, size_t n, size_t max_len, rx_span *
             }
         }
 
-        if (c == ',' || c == 0x3001 /* 、 */ || c == 0xFF0C)
+        if (is_comma(c))
             last_comma = i;
         else if (is_space(c))
             last_ws = i;

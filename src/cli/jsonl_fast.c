@@ -240,6 +240,33 @@ fallback:
     return 0;
 }
 
+enum { KEY_OTHER, KEY_ID, KEY_TEXT };
+
+/* The key whose quote is s[*i]: *key is KEY_ID, KEY_TEXT or KEY_OTHER, and *i
+ * goes past it. Returns as read_string. The two keys as they are usually
+ * written are recognised in place; any other, or one with escapes, is decoded. */
+static int read_key(const char *s, size_t n, size_t *i, int *key)
+{
+    if (n - *i >= 4 && !memcmp(s + *i, "\"id\"", 4)) {
+        *key = KEY_ID;
+        *i += 4;
+        return 1;
+    }
+    if (n - *i >= 6 && !memcmp(s + *i, "\"text\"", 6)) {
+        *key = KEY_TEXT;
+        *i += 6;
+        return 1;
+    }
+    char *k;
+    size_t klen;
+    int r = read_string(s, n, i, &k, &klen);
+    if (r > 0) {
+        *key = !strcmp(k, "id") ? KEY_ID : !strcmp(k, "text") ? KEY_TEXT : KEY_OTHER;
+        free(k);
+    }
+    return r;
+}
+
 int cli_jsonl_fast(const char *s, size_t n, char **id, char **text, size_t *text_len)
 {
     *id = *text = NULL;
@@ -251,15 +278,13 @@ int cli_jsonl_fast(const char *s, size_t n, char **id, char **text, size_t *text
     for (;;) {
         if (i >= n || s[i] != '"')
             goto out;
-        char *key;
-        size_t klen;
-        int r = read_string(s, n, &i, &key, &klen);
+        int key;
+        int r = read_key(s, n, &i, &key);
         if (r <= 0) {
             rc = r;
             goto out;
         }
-        bool is_id = strcmp(key, "id") == 0, is_text = strcmp(key, "text") == 0;
-        free(key);
+        bool is_id = key == KEY_ID, is_text = key == KEY_TEXT;
         if ((!is_id && !is_text) || (is_id && *id) || (is_text && *text))
             goto out; /* other members (meta) or duplicates: the full parser */
         i = skip_ws(s, n, i);

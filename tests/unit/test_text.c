@@ -71,6 +71,17 @@ static void check_decode(const char *file, int line, const char *bytes, size_t l
     } else {
         passed++;
     }
+    /* the one-pass decode gives the same code points, count and matching copy */
+    rx_text f;
+    rc = rx_decode_normalized(bytes, len, enc, &f, &code, &msg);
+    bool same = rc == 0 && f.n == t.n && f.invalid == t.invalid &&
+                !memcmp(f.cp, t.cp, t.n * sizeof *t.cp) &&
+                !memcmp(&f.script, &t.script, sizeof f.script);
+    for (size_t i = 0; same && i < f.n; i++)
+        same = f.norm[i] == rx_norm_cp(t.cp[i]);
+    CHECK(same, "%s:%d: rx_decode_normalized differs from rx_decode + rx_text_normalize", file,
+          line);
+    rx_text_free(&f);
     rx_text_free(&t);
 }
 #define CHECK_DECODE(b, enc, want, inv) \
