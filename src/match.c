@@ -224,8 +224,19 @@ static const char *const denied_cues[] = {"否认", "并未", "并没有", "没�
                                           "denied", "denies", "deny", "did not", "didn't",
                                           "has not", "hasn't", "will not", "won't", "would not", "wouldn't", "never", NULL};
 static const char *const rumoured_cues[] = {"传出", "传闻", "据传", "据悉", "消息人士", "知情人士",
-                                            "传言", "网传", "盛传", "外传", "传将", "或将", "reportedly", "rumor",
-                                            "rumour", "sources said", "people familiar", NULL};
+                                            "传言", "网传", "盛传", "外传", "传将", "或将", "消息指", "消息称",
+                                            "市场消息", "reportedly", "rumor", "rumour",
+                                            "sources said", "people familiar", "is said to", NULL};
+/* A denial that comes after the change it denies, in a later clause
+ * ("..., 但公司否認", "..., the company denied"): only these words. */
+static const char *const denied_after_cues[] = {"否认", "辟谣", "驳斥", "denied", "denies", "deny", NULL};
+/* What such a denial may have as object: nothing, or words pointing back at
+ * the report (有關傳聞, 這一消息, the report) */
+static const char *const denied_objects[] = {"传闻", "消息", "报道", "报导", "说法", "此事", "传言", "it", "this",
+                                             "report", "reports", "claim", "claims", NULL};
+/* Words that open such a clause: a contrast, or "which" pointing back. */
+static const char *const contrast_words[] = {"但", "但是", "不过", "惟", "然而", "却", "随即", "遭", "but",
+                                             "however", "though", "although", "which", NULL};
 static const char *const planned_cues[] = {"将", "拟", "预计", "计划", "即将", "准备", "有望", "可望", "will", "would",
                                            "plans to", "plan to", "is set to", "are set to",
                                            "expected to", "is to", "slated to", "poised to", NULL};
@@ -247,7 +258,7 @@ static const char *const generic_org_words[] = {"公司", "集团", "本行", "�
                                                 "the university", "the team", NULL};
 
 /* The cue lists as code points, decoded once. */
-#define CUE_MAX 24
+#define CUE_MAX 32
 #define CUE_LEN 16
 #define CUE_FIRST_BITS 1024 /* size of the first-code-point filter */
 typedef struct cue_list {
@@ -268,6 +279,9 @@ static cue_list denied_list = {denied_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
 static cue_list rumoured_list = {rumoured_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
 static cue_list planned_list = {planned_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
 static cue_list generic_org_list = {generic_org_words, {{0}}, {0}, 0, {0}, {0}, {0}};
+static cue_list denied_after_list = {denied_after_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
+static cue_list contrast_list = {contrast_words, {{0}}, {0}, 0, {0}, {0}, {0}};
+static cue_list denied_object_list = {denied_objects, {{0}}, {0}, 0, {0}, {0}, {0}};
 
 static bool cue_may_start(const cue_list *l, uint32_t c)
 {
@@ -307,6 +321,9 @@ static void cues_init(void)
     cue_list_init(&rumoured_list);
     cue_list_init(&planned_list);
     cue_list_init(&generic_org_list);
+    cue_list_init(&denied_after_list);
+    cue_list_init(&contrast_list);
+    cue_list_init(&denied_object_list);
 }
 
 /* 將 that is no plan: a noun, "general" (悍將, 大將, 名將, 將軍, 將領), or
@@ -400,6 +417,178 @@ static bool describes_name(const rx_doc *doc, size_t i, size_t end, int person_e
            doc->m[lo].entity != person_entity;
 }
 
+/* Does a clause end at i: a comma or semicolon, or in a headline a space
+ * between Chinese words ("傳林國棟將請辭 公司否認")? */
+static bool clause_break(const uint32_t *t, size_t i, size_t lo, size_t hi)
+{
+    uint32_t c = t[i];
+    if (c == ',' || c == ';')
+        return true;
+    return c == ' ' && i > lo && i + 1 < hi && rx_is_han(t[i - 1]) && rx_is_han(t[i + 1]);
+}
+
+static size_t skip_blanks(const uint32_t *t, size_t i, size_t hi)
+{
+    while (i < hi && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    return i;
+}
+
+/* The end of the English word (or words) w at k in t[lo, hi), any case,
+ * standing as a word; 0 when it is not there. */
+static size_t ascii_word_at(const uint32_t *t, size_t lo, size_t hi, size_t k, const char *w)
+{
+    size_t n = strlen(w);
+    if (k + n > hi || (k > lo && ascii_alnum(t[k - 1])) || (k + n < hi && ascii_alnum(t[k + n])))
+        return 0;
+    for (size_t a = 0; a < n; a++)
+        if (lower(t[k + a]) != (uint32_t)(unsigned char)w[a])
+            return 0;
+    return k + n;
+}
+
+/* Is a person other than entity named in [a, b)? */
+static bool other_person_in(const rx_doc *doc, size_t a, size_t b, int entity)
+{
+    size_t lo = 0, hi = doc->nm;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->m[mid].start < a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < doc->nm && doc->m[lo].start < b; lo++)
+        if (doc->m[lo].type == RX_M_PERSON && doc->m[lo].entity != entity)
+            return true;
+    return false;
+}
+
+/* A denial in a later clause of the sentence that denies the change: it
+ * opens the clause, after a contrast word or a short subject, and ends the
+ * clause or nearly ("..., 但公司否認", "..., which the company denied";
+ * not "..., 並否認涉案": no subject of its own, something else denied). */
+static bool denied_after(const rx_doc *doc, const rx_span *s, size_t ev_end, int person_entity)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t i = ev_end;
+    while (i < s->end && !clause_break(t, i, s->start, s->end))
+        i++;
+    while (i < s->end) {
+        size_t c0 = skip_blanks(t, i + 1, s->end), ce = c0;
+        while (ce < s->end && !clause_break(t, ce, s->start, s->end))
+            ce++;
+        size_t k = c0, lead = cue_at(t, c0, ce, c0, &contrast_list);
+        if (lead)
+            k = skip_blanks(t, lead, ce);
+        for (size_t j = k + 1; j < ce && j <= k + 16; j++) {
+            size_t e = cue_may_start(&denied_after_list, t[j]) ? cue_at(t, c0, ce, j, &denied_after_list) : 0;
+            if (!e)
+                continue;
+            /* no object, or a short one pointing back (此事, the report) that
+             * names nobody (not "駁斥 X 將離職的傳聞": a claim of its own;
+             * not "但他否認與股東不和": something else) */
+            size_t o = e;
+            while (o < ce && !ascii_alnum(t[o]) && !rx_is_han(t[o]))
+                o++;
+            bool back = o == ce || (ce - e <= 12 && has_cue(t, o, ce, &denied_object_list) &&
+                                    !other_person_in(doc, e, ce, -2));
+            if (back && (lead || j - k <= 8) && !other_person_in(doc, k, j, person_entity))
+                return true;
+            break;
+        }
+        /* a clause with a rumour of its own is what a later denial denies
+         * ("X 於1998年創辦 Y，去年曾傳出將交棒的消息，但公司否認") */
+        if (has_cue(t, c0, ce, &rumoured_list))
+            return false;
+        i = ce;
+    }
+    return false;
+}
+
+/* An English denial earlier in the clause whose object is a that-clause
+ * holding the change: "The company denied a report that X was forced out". */
+static bool denied_that_before(const uint32_t *t, const rx_span *s, size_t ev_start)
+{
+    size_t c0 = ev_start;
+    while (c0 > s->start && !clause_break(t, c0 - 1, s->start, s->end))
+        c0--;
+    bool that = false;
+    for (size_t j = ev_start; j-- > c0;) {
+        if (!that && ascii_word_at(t, c0, ev_start, j, "that"))
+            that = true;
+        else if (that && ascii_alnum(t[j]) && cue_may_start(&denied_after_list, t[j]) &&
+                 cue_at(t, c0, ev_start, j, &denied_after_list))
+            return true;
+    }
+    return false;
+}
+
+/* Words after 传 at a headline's start that make it no rumour (传媒, 传统). */
+static bool chuan_word(uint32_t c)
+{
+    static const uint32_t next[] = {0x5A92, 0x7EDF, 0x5947, 0x627F, 0x64AD, 0x8F93, 0x771F, 0x8BF4,
+                                    0x8BB0, 0x67D3, 0x6388, 0x9012, 0x9001, 0x5524, 0x7968, 0x5355,
+                                    0x4E16, 0x5BB6, 0x4EBA, 0x5BFC, 0x611F}; /* 媒统奇承播输真说记染授递送唤票单世家人导感 */
+    for (size_t k = 0; k < sizeof next / sizeof next[0]; k++)
+        if (c == next[k])
+            return true;
+    return false;
+}
+
+/* Where the sentence's first rumour cue ends, SIZE_MAX when none: a cue word,
+ * a headline that opens with 传 ("傳鴻宇電子總經理將請辭"), or 据...报道
+ * ("據彭博報導", "据美媒报道", within one clause). */
+static size_t rumour_cue_end(const rx_doc *doc, const rx_span *s)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t k = skip_blanks(t, s->start, s->end);
+    size_t b = s->start;
+    while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+        b--;
+    if (k + 1 < s->end && (b == 0 || t[b - 1] == '\n') && t[k] == 0x4F20 /* 传 */ && rx_is_han(t[k + 1]) &&
+        !chuan_word(t[k + 1]))
+        return k + 1;
+    size_t end = cue_end(t, s->start, s->end, &rumoured_list);
+    for (size_t i = s->start; i < s->end && i < end; i++) {
+        if (t[i] != 0x636E /* 据 */)
+            continue;
+        for (size_t j = i + 1; j + 1 < s->end && j <= i + 12 && !clause_break(t, j, s->start, s->end); j++)
+            if (t[j] == 0x62A5 /* 报 */ && (t[j + 1] == 0x9053 /* 道 */ || t[j + 1] == 0x5BFC /* 导 */))
+                return j + 2 < end ? j + 2 : end;
+    }
+    return end;
+}
+
+/* A rumour's source named after the change, in a short clause of its own:
+ * "..., sources said", "..., according to people familiar with the matter",
+ * "...，知情人士透露". */
+static bool attributed_after(const rx_doc *doc, const rx_span *s, size_t ev_end)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t i = ev_end;
+    while (i < s->end && !clause_break(t, i, s->start, s->end))
+        i++;
+    while (i < s->end) {
+        size_t c0 = skip_blanks(t, i + 1, s->end), ce = c0;
+        while (ce < s->end && !clause_break(t, ce, s->start, s->end))
+            ce++;
+        size_t k = ascii_word_at(t, c0, ce, c0, "according to");
+        bool according = k != 0;
+        if (according)
+            k = skip_blanks(t, k, ce);
+        else
+            k = c0 + (c0 < ce && t[c0] == 0x636E /* 据 */);
+        size_t e = cue_at(t, c0, ce, k, &rumoured_list);
+        if (!e && according)
+            e = ascii_word_at(t, c0, ce, k, "sources");
+        if (e && ce - e <= 24 && !other_person_in(doc, c0, ce, -2))
+            return true;
+        i = ce;
+    }
+    return false;
+}
+
 static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_start, size_t ev_end,
                                size_t *rumour_end, int person_entity)
 {
@@ -416,9 +605,11 @@ static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_st
             !describes_name(doc, i, ev_end, person_entity))
             planned = true;
     }
+    if (denied_that_before(norm, s, ev_start) || denied_after(doc, s, ev_end, person_entity))
+        return RX_MOD_DENIED;
     if (*rumour_end == RX_UNKNOWN)
-        *rumour_end = cue_end(norm, s->start, s->end, &rumoured_list);
-    if (*rumour_end <= ev_end)
+        *rumour_end = rumour_cue_end(doc, s);
+    if (*rumour_end <= ev_end || attributed_after(doc, s, ev_end))
         return RX_MOD_RUMOURED;
     return planned ? RX_MOD_PLANNED : RX_MOD_FACT;
 }
