@@ -921,7 +921,8 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
         r->role = arg_first[RX_ARG_ROLE];
         if (r->predecessor >= 0 && doc->m[r->predecessor].entity == doc->m[m].entity)
             r->predecessor = -1;
-        if (r->org >= 0 && doc->m[r->org].entity < 0)
+        /* a dateline's agency is no party ("OTTAWA (Reuters) - Prime Minister X") */
+        if (r->org >= 0 && (doc->m[r->org].entity < 0 || rx_is_agency_credit(doc, &doc->m[r->org])))
             r->org = -1;
         if (possessor(doc, &doc->m[m])) {
             out->n--; /* 馬斯克旗下的 xAI: the name owns something, it does not act */
@@ -1021,16 +1022,47 @@ static size_t post_start(const rx_doc *doc, int m)
     return s;
 }
 
+/* Titles that name one post, a class per line (folded, English lower case):
+ * the head coach is 總教練 in Taiwan, 主教练 on the mainland, 主帥 in the
+ * press. */
+static const char *const post_synonyms[][6] = {
+    {"主帅", "主教练", "总教练", "总教头", "head coach", NULL},
+    {"首席执行官", "执行长", "行政总裁", "ceo", "chief executive", "chief executive officer"},
+    {"首席财务官", "财务长", "cfo", "chief financial officer", NULL, NULL},
+    {"首席技术官", "技术长", "cto", "chief technology officer", NULL, NULL},
+    {"董事长", "董事会主席", "chairman", "chairwoman", NULL, NULL},
+};
+
+/* Which line of post_synonyms the title t[a, a + n) is on; -1 when none. */
+static int post_class(const uint32_t *t, size_t a, size_t n)
+{
+    for (size_t c = 0; c < sizeof post_synonyms / sizeof post_synonyms[0]; c++)
+        for (size_t w = 0; w < 6 && post_synonyms[c][w]; w++) {
+            const char *word = post_synonyms[c][w];
+            size_t len = strlen(word), k = 0, q = 0;
+            while (k < len && q < n && lower(t[a + q]) == rx_utf8_next(word, len, &k))
+                q++;
+            if (k == len && q == n)
+                return (int)c;
+        }
+    return -1;
+}
+
 /* Do role mentions ma and mb name the same post, former or not? A head of a
  * body named with the body and without it is one post (交通部長 and 原部長),
- * a deputy is not (副部長). */
+ * a deputy is not (副部長); synonyms are one post (主帥 and 總教練). */
 static bool same_post(const rx_doc *doc, int ma, int mb)
 {
     const uint32_t *t = doc->text.norm;
     size_t a = post_start(doc, ma), b = post_start(doc, mb);
     size_t la = doc->m[ma].end - a, lb = doc->m[mb].end - b;
+    if (la == lb && memcmp(t + a, t + b, la * sizeof(uint32_t)) == 0)
+        return true;
+    int ca = post_class(t, a, la);
+    if (ca >= 0 && ca == post_class(t, b, lb))
+        return true;
     if (la == lb)
-        return memcmp(t + a, t + b, la * sizeof(uint32_t)) == 0;
+        return false;
     if (la < lb) {
         size_t x = a;
         a = b, b = x;
@@ -1198,6 +1230,8 @@ static void complete_relations(rx_doc *doc)
                         continue;
                     if (!same_post(doc, h->role, r->role))
                         continue;
+                    if (r->org >= 0 && h->org >= 0 && entity_of(doc, r->org) != entity_of(doc, h->org))
+                        continue; /* the same title at another team */
                     if (h->ev_start < r->ev_start)
                         holder = h->person;
                     else if (later < 0)
@@ -1385,6 +1419,55 @@ static int derive_from_successions(rx_doc *doc)
     return 0;
 }
 
+/* A succession that names its predecessor but not the post takes the post
+ * the predecessor leaves (else holds) in the text, at the same organisation:
+ * "林國棟將於本月底請辭，由副總經理蔡明哲接任" -> 蔡明哲 takes 總經理; "X
+ * replaced Finance Minister Y with Z" -> Z takes Finance Minister. Of several,
+ * a leaving before a standing role, the nearest before the succession before
+ * one after it; else the post the successor was given in the same or the
+ * sentence before. */
+static void succession_posts(rx_doc *doc)
+{
+    for (size_t i = 0; i < doc->nrel; i++) {
+        rx_relation *r = &doc->rel[i];
+        if (r->type != RX_SUCCESSION || r->predecessor < 0 || r->role >= 0)
+            continue;
+        int pe = entity_of(doc, r->predecessor), oe = r->org >= 0 ? entity_of(doc, r->org) : -1;
+        const rx_relation *best = NULL;
+        int best_rank = 0;
+        for (size_t j = 0; j < doc->nrel; j++) {
+            const rx_relation *h = &doc->rel[j];
+            if (h->role < 0 || entity_of(doc, h->person) != pe || h->modality == RX_MOD_DENIED ||
+                (doc->m[h->role].flags & RX_MF_FORMER) || (oe >= 0 && h->org >= 0 && entity_of(doc, h->org) != oe))
+                continue;
+            int rank = h->type == RX_DEPARTURE || h->type == RX_DISMISSAL ? 4 : h->type == RX_HOLDS_ROLE ? 2 : 0;
+            if (!rank)
+                continue;
+            rank += h->ev_start <= r->ev_start;
+            if (rank > best_rank || (rank == best_rank && (rank & 1) && h->ev_start > best->ev_start)) {
+                best = h;
+                best_rank = rank;
+            }
+        }
+        /* else the post the successor was just given ("elected X as president.
+         * She will take office in January, succeeding Y") */
+        int se = entity_of(doc, r->person);
+        size_t sr = sentence_of(doc, r->ev_start);
+        for (size_t j = 0; !best && j < doc->nrel; j++) {
+            const rx_relation *h = &doc->rel[j];
+            size_t sh = sentence_of(doc, h->ev_start);
+            if (h->type == RX_APPOINTMENT && h->role >= 0 && entity_of(doc, h->person) == se &&
+                h->modality != RX_MOD_DENIED && sh <= sr && sr - sh <= 1)
+                best = h;
+        }
+        if (best) {
+            r->role = best->role;
+            if (r->org < 0)
+                r->org = best->org;
+        }
+    }
+}
+
 /* ------------------------------------------------------------ the document */
 
 int rx_match_document(relx_worker *w, rx_doc *doc)
@@ -1483,7 +1566,9 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
         zero_subject_relations(doc);
     if (rc == 0)
         rc = derive_from_successions(doc);
-    if (rc == 0)
+    if (rc == 0) {
         complete_relations(doc);
+        succession_posts(doc);
+    }
     return rc;
 }
