@@ -793,7 +793,8 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
     }
     if (r->org < 0 && sc->generic < 0)
         sc->generic = has_cue(doc->text.norm, s->start, s->end, &generic_org_list);
-    if (r->org < 0 && sc->generic) {
+    /* a promotion is within the organisation the text is about */
+    if (r->org < 0 && (sc->generic || r->type == RX_PROMOTION)) {
         /* 公司 / the company: the organisation the text has named most often
          * so far (the one it is about), the most recent of those on a tie */
         r->org = sc->focus ? sc->focus[first] : -1;
