@@ -779,6 +779,22 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
 {
     size_t first = sc->first, last = sc->last;
     const rx_mention *pm = &doc->m[r->person];
+    if (r->org < 0 && (r->type == RX_APPOINTMENT || r->type == RX_JOIN)) {
+        /* one taking a post goes to the organisation the matched words name
+         * after the name ("清華大學院長王大成將被延攬至台積電擔任副總經理"):
+         * the one before it is where they come from */
+        for (size_t i = first; i < last && r->org < 0; i++) {
+            const rx_mention *m = &doc->m[i];
+            if (m->type != RX_M_ORG || m->start < pm->end || m->end > r->ev_end || m->entity < 0)
+                continue;
+            /* not in an apposition ("X, a former Google executive, as CTO") */
+            size_t k = pm->end;
+            while (k < m->start && doc->text.norm[k] != ',')
+                k++;
+            if (k == m->start)
+                r->org = (int)i;
+        }
+    }
     if (r->org < 0) {
         /* the nearest organisation before the person, else one inside the evidence */
         for (size_t i = first; i < last; i++) {
