@@ -434,6 +434,22 @@ static size_t skip_blanks(const uint32_t *t, size_t i, size_t hi)
     return i;
 }
 
+/* The clauses of sentence s after a position: start with *ce at it; each
+ * call sets [*c0, *ce) to the next clause, false when none is left. */
+static bool next_clause(const uint32_t *t, const rx_span *s, size_t *c0, size_t *ce)
+{
+    size_t i = *ce;
+    while (i < s->end && !clause_break(t, i, s->start, s->end))
+        i++;
+    if (i >= s->end)
+        return false;
+    size_t e = *c0 = skip_blanks(t, i + 1, s->end);
+    while (e < s->end && !clause_break(t, e, s->start, s->end))
+        e++;
+    *ce = e;
+    return true;
+}
+
 /* The end of the English word (or words) w at k in t[lo, hi), any case,
  * standing as a word; 0 when it is not there. */
 static size_t ascii_word_at(const uint32_t *t, size_t lo, size_t hi, size_t k, const char *w)
@@ -471,13 +487,8 @@ static bool other_person_in(const rx_doc *doc, size_t a, size_t b, int entity)
 static bool denied_after(const rx_doc *doc, const rx_span *s, size_t ev_end, int person_entity)
 {
     const uint32_t *t = doc->text.norm;
-    size_t i = ev_end;
-    while (i < s->end && !clause_break(t, i, s->start, s->end))
-        i++;
-    while (i < s->end) {
-        size_t c0 = skip_blanks(t, i + 1, s->end), ce = c0;
-        while (ce < s->end && !clause_break(t, ce, s->start, s->end))
-            ce++;
+    size_t c0, ce = ev_end;
+    while (next_clause(t, s, &c0, &ce)) {
         size_t k = c0, lead = cue_at(t, c0, ce, c0, &contrast_list);
         if (lead)
             k = skip_blanks(t, lead, ce);
@@ -501,7 +512,6 @@ static bool denied_after(const rx_doc *doc, const rx_span *s, size_t ev_end, int
          * ("X 於1998年創辦 Y，去年曾傳出將交棒的消息，但公司否認") */
         if (has_cue(t, c0, ce, &rumoured_list))
             return false;
-        i = ce;
     }
     return false;
 }
@@ -566,13 +576,8 @@ static size_t rumour_cue_end(const rx_doc *doc, const rx_span *s)
 static bool attributed_after(const rx_doc *doc, const rx_span *s, size_t ev_end)
 {
     const uint32_t *t = doc->text.norm;
-    size_t i = ev_end;
-    while (i < s->end && !clause_break(t, i, s->start, s->end))
-        i++;
-    while (i < s->end) {
-        size_t c0 = skip_blanks(t, i + 1, s->end), ce = c0;
-        while (ce < s->end && !clause_break(t, ce, s->start, s->end))
-            ce++;
+    size_t c0, ce = ev_end;
+    while (next_clause(t, s, &c0, &ce)) {
         size_t k = ascii_word_at(t, c0, ce, c0, "according to");
         bool according = k != 0;
         if (according)
@@ -584,7 +589,6 @@ static bool attributed_after(const rx_doc *doc, const rx_span *s, size_t ev_end)
             e = ascii_word_at(t, c0, ce, k, "sources");
         if (e && ce - e <= 24 && !other_person_in(doc, c0, ce, -2))
             return true;
-        i = ce;
     }
     return false;
 }
