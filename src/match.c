@@ -226,7 +226,7 @@ static const char *const denied_cues[] = {"否认", "并未", "并没有", "没�
 static const char *const rumoured_cues[] = {"传出", "传闻", "据传", "据悉", "消息人士", "知情人士",
                                             "传言", "网传", "盛传", "外传", "传将", "或将", "消息指", "消息称",
                                             "市场消息", "reportedly", "rumor", "rumour",
-                                            "sources said", "people familiar", "is said to", NULL};
+                                            "sources said", "people familiar", "is said to", "according to sources", NULL};
 /* A denial that comes after the change it denies, in a later clause
  * ("..., 但公司否認", "..., the company denied"): only these words. */
 static const char *const denied_after_cues[] = {"否认", "辟谣", "驳斥", "denied", "denies", "deny", NULL};
@@ -259,7 +259,7 @@ static const char *const generic_org_words[] = {"公司", "集团", "本行", "�
 
 /* The cue lists as code points, decoded once. */
 #define CUE_MAX 32
-#define CUE_LEN 16
+#define CUE_LEN 24
 #define CUE_FIRST_BITS 1024 /* size of the first-code-point filter */
 typedef struct cue_list {
     const char *const *words;
@@ -390,9 +390,15 @@ static bool has_cue(const uint32_t *norm, size_t from, size_t to, const cue_list
     return cue_end(norm, from, to, l) != SIZE_MAX;
 }
 
-/* rumour_end: where the sentence's first rumour cue ends (SIZE_MAX: none,
- * RX_UNKNOWN: not looked for yet), found once per sentence. */
+/* What modality_of looks up once per sentence (RX_UNKNOWN: not yet):
+ * rumour_end, where the first rumour cue ends (SIZE_MAX: none); the
+ * start of the last rumour cue, the start of the first and the end of the
+ * last denial cue of denied_after_list (0: none), so that the searches after
+ * and before a change are made only where a cue may be found. */
 #define RX_UNKNOWN (SIZE_MAX - 1)
+typedef struct cue_memo {
+    size_t rumour_end, rumour_last, deny_first, deny_last;
+} cue_memo;
 /* Does the cue at i stand in a "...的" phrase that describes someone else
  * than the relation's person (接替將於年底退休的許亮華: the plan is the
  * predecessor's, not the succession's)? The first 的 after it, before any
@@ -546,10 +552,11 @@ static bool chuan_word(uint32_t c)
     return false;
 }
 
-/* Where the sentence's first rumour cue ends, SIZE_MAX when none: a cue word,
+/* Where the sentence's first rumour cue ends, SIZE_MAX when none: a cue word
+ * (the first ends at end),
  * a headline that opens with 传 ("傳鴻宇電子總經理將請辭"), or 据...报道
  * ("據彭博報導", "据美媒报道", within one clause). */
-static size_t rumour_cue_end(const rx_doc *doc, const rx_span *s)
+static size_t rumour_cue_end(const rx_doc *doc, const rx_span *s, size_t end)
 {
     const uint32_t *t = doc->text.norm;
     size_t k = skip_blanks(t, s->start, s->end);
@@ -559,7 +566,6 @@ static size_t rumour_cue_end(const rx_doc *doc, const rx_span *s)
     if (k + 1 < s->end && (b == 0 || t[b - 1] == '\n') && t[k] == 0x4F20 /* 传 */ && rx_is_han(t[k + 1]) &&
         !chuan_word(t[k + 1]))
         return k + 1;
-    size_t end = cue_end(t, s->start, s->end, &rumoured_list);
     for (size_t i = s->start; i < s->end && i < end; i++) {
         if (t[i] != 0x636E /* 据 */)
             continue;
@@ -579,14 +585,10 @@ static bool attributed_after(const rx_doc *doc, const rx_span *s, size_t ev_end)
     size_t c0, ce = ev_end;
     while (next_clause(t, s, &c0, &ce)) {
         size_t k = ascii_word_at(t, c0, ce, c0, "according to");
-        bool according = k != 0;
-        if (according)
-            k = skip_blanks(t, k, ce);
-        else
-            k = c0 + (c0 < ce && t[c0] == 0x636E /* 据 */);
-        size_t e = cue_at(t, c0, ce, k, &rumoured_list);
-        if (!e && according)
-            e = ascii_word_at(t, c0, ce, k, "sources");
+        k = k ? skip_blanks(t, k, ce) : c0 + (c0 < ce && t[c0] == 0x636E /* 据 */);
+        size_t e = cue_at(t, c0, ce, c0, &rumoured_list); /* according to sources */
+        if (!e)
+            e = cue_at(t, c0, ce, k, &rumoured_list);
         if (e && ce - e <= 24 && !other_person_in(doc, c0, ce, -2))
             return true;
     }
@@ -594,7 +596,7 @@ static bool attributed_after(const rx_doc *doc, const rx_span *s, size_t ev_end)
 }
 
 static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_start, size_t ev_end,
-                               size_t *rumour_end, int person_entity)
+                               cue_memo *cm, int person_entity)
 {
     size_t from = ev_start > s->start + 15 ? ev_start - 15 : s->start;
     const uint32_t *norm = doc->text.norm;
@@ -609,11 +611,29 @@ static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_st
             !describes_name(doc, i, ev_end, person_entity))
             planned = true;
     }
-    if (denied_that_before(norm, s, ev_start) || denied_after(doc, s, ev_end, person_entity))
+    if (cm->rumour_end == RX_UNKNOWN) {
+        size_t first = SIZE_MAX;
+        cm->rumour_last = cm->deny_first = cm->deny_last = 0;
+        for (size_t i = s->start; i < s->end; i++) {
+            size_t r = cue_may_start(&rumoured_list, norm[i]) ? cue_at(norm, s->start, s->end, i, &rumoured_list) : 0;
+            if (r) {
+                cm->rumour_last = i;
+                if (first == SIZE_MAX)
+                    first = r;
+            }
+            size_t e = cue_may_start(&denied_after_list, norm[i]) ? cue_at(norm, s->start, s->end, i, &denied_after_list) : 0;
+            if (e) {
+                if (!cm->deny_last)
+                    cm->deny_first = i;
+                cm->deny_last = e;
+            }
+        }
+        cm->rumour_end = rumour_cue_end(doc, s, first);
+    }
+    if ((cm->deny_last && cm->deny_first < ev_start && denied_that_before(norm, s, ev_start)) ||
+        (cm->deny_last > ev_end && denied_after(doc, s, ev_end, person_entity)))
         return RX_MOD_DENIED;
-    if (*rumour_end == RX_UNKNOWN)
-        *rumour_end = rumour_cue_end(doc, s);
-    if (*rumour_end <= ev_end || attributed_after(doc, s, ev_end))
+    if (cm->rumour_end <= ev_end || (cm->rumour_last >= ev_end && attributed_after(doc, s, ev_end)))
         return RX_MOD_RUMOURED;
     return planned ? RX_MOD_PLANNED : RX_MOD_FACT;
 }
@@ -776,7 +796,7 @@ typedef struct sent_ctx {
     const int *focus;  /* focus_orgs of the document */
     size_t first, last; /* the sentence's mentions (sentence_mentions) */
     int generic;       /* a generic word for an organisation in it? -1: not yet known */
-    size_t rumour_end; /* see modality_of */
+    cue_memo cues;     /* see modality_of */
 } sent_ctx;
 
 static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, sent_ctx *sc)
@@ -961,12 +981,12 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
         if (rule->type == RX_HOLDS_ROLE) {
             /* a standing role: no date, and only its own words tell its modality */
             rx_span own = {ev_start, ev_end, s->para};
-            size_t own_rumour = RX_UNKNOWN;
+            cue_memo own_cues = {RX_UNKNOWN, 0, 0, 0};
             r->modality = rule->modality >= 0 ? (rx_modality)rule->modality
-                                              : modality_of(doc, &own, ev_start, ev_end, &own_rumour, doc->m[m].entity);
+                                              : modality_of(doc, &own, ev_start, ev_end, &own_cues, doc->m[m].entity);
         } else {
             r->modality = rule->modality >= 0 ? (rx_modality)rule->modality
-                                              : modality_of(doc, s, ev_start, ev_end, &sc->rumour_end, doc->m[m].entity);
+                                              : modality_of(doc, s, ev_start, ev_end, &sc->cues, doc->m[m].entity);
             r->date = date_of(doc, sent, ev_end);
         }
         c->priority = rule->priority;
@@ -1525,7 +1545,7 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
             w->explain->sentence(w->explain->ctx, doc, si, w->subject.s, w->subject.len, w->units,
                                  w->nunits, w->sent_pats);
         cl.n = 0;
-        sent_ctx sc = {focus, first, last, -1, RX_UNKNOWN};
+        sent_ctx sc = {focus, first, last, -1, {RX_UNKNOWN, 0, 0, 0}};
         PCRE2_SPTR subj = (PCRE2_SPTR)w->subject.s;
         size_t len = w->subject.len;
         /* the patterns of the bitset, in order (one step per pattern to run) */
