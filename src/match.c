@@ -224,8 +224,19 @@ static const char *const denied_cues[] = {"否认", "并未", "并没有", "没�
                                           "denied", "denies", "deny", "did not", "didn't",
                                           "has not", "hasn't", "will not", "won't", "would not", "wouldn't", "never", NULL};
 static const char *const rumoured_cues[] = {"传出", "传闻", "据传", "据悉", "消息人士", "知情人士",
-                                            "传言", "网传", "盛传", "外传", "传将", "或将", "reportedly", "rumor",
-                                            "rumour", "sources said", "people familiar", NULL};
+                                            "传言", "网传", "盛传", "外传", "传将", "或将", "消息指", "消息称",
+                                            "市场消息", "reportedly", "rumor", "rumour",
+                                            "sources said", "people familiar", "is said to", "according to sources", NULL};
+/* A denial that comes after the change it denies, in a later clause
+ * ("..., 但公司否認", "..., the company denied"): only these words. */
+static const char *const denied_after_cues[] = {"否认", "辟谣", "驳斥", "denied", "denies", "deny", NULL};
+/* What such a denial may have as object: nothing, or words pointing back at
+ * the report (有關傳聞, 這一消息, the report) */
+static const char *const denied_objects[] = {"传闻", "消息", "报道", "报导", "说法", "此事", "传言", "it", "this",
+                                             "report", "reports", "claim", "claims", NULL};
+/* Words that open such a clause: a contrast, or "which" pointing back. */
+static const char *const contrast_words[] = {"但", "但是", "不过", "惟", "然而", "却", "随即", "遭", "but",
+                                             "however", "though", "although", "which", NULL};
 static const char *const planned_cues[] = {"将", "拟", "预计", "计划", "即将", "准备", "有望", "可望", "will", "would",
                                            "plans to", "plan to", "is set to", "are set to",
                                            "expected to", "is to", "slated to", "poised to", NULL};
@@ -247,8 +258,8 @@ static const char *const generic_org_words[] = {"公司", "集团", "本行", "�
                                                 "the university", "the team", NULL};
 
 /* The cue lists as code points, decoded once. */
-#define CUE_MAX 24
-#define CUE_LEN 16
+#define CUE_MAX 32
+#define CUE_LEN 24
 #define CUE_FIRST_BITS 1024 /* size of the first-code-point filter */
 typedef struct cue_list {
     const char *const *words;
@@ -268,6 +279,9 @@ static cue_list denied_list = {denied_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
 static cue_list rumoured_list = {rumoured_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
 static cue_list planned_list = {planned_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
 static cue_list generic_org_list = {generic_org_words, {{0}}, {0}, 0, {0}, {0}, {0}};
+static cue_list denied_after_list = {denied_after_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
+static cue_list contrast_list = {contrast_words, {{0}}, {0}, 0, {0}, {0}, {0}};
+static cue_list denied_object_list = {denied_objects, {{0}}, {0}, 0, {0}, {0}, {0}};
 
 static bool cue_may_start(const cue_list *l, uint32_t c)
 {
@@ -307,6 +321,9 @@ static void cues_init(void)
     cue_list_init(&rumoured_list);
     cue_list_init(&planned_list);
     cue_list_init(&generic_org_list);
+    cue_list_init(&denied_after_list);
+    cue_list_init(&contrast_list);
+    cue_list_init(&denied_object_list);
 }
 
 /* 將 that is no plan: a noun, "general" (悍將, 大將, 名將, 將軍, 將領), or
@@ -373,9 +390,15 @@ static bool has_cue(const uint32_t *norm, size_t from, size_t to, const cue_list
     return cue_end(norm, from, to, l) != SIZE_MAX;
 }
 
-/* rumour_end: where the sentence's first rumour cue ends (SIZE_MAX: none,
- * RX_UNKNOWN: not looked for yet), found once per sentence. */
+/* What modality_of looks up once per sentence (RX_UNKNOWN: not yet):
+ * rumour_end, where the first rumour cue ends (SIZE_MAX: none); the
+ * start of the last rumour cue, the start of the first and the end of the
+ * last denial cue of denied_after_list (0: none), so that the searches after
+ * and before a change are made only where a cue may be found. */
 #define RX_UNKNOWN (SIZE_MAX - 1)
+typedef struct cue_memo {
+    size_t rumour_end, rumour_last, deny_first, deny_last;
+} cue_memo;
 /* Does the cue at i stand in a "...的" phrase that describes someone else
  * than the relation's person (接替將於年底退休的許亮華: the plan is the
  * predecessor's, not the succession's)? The first 的 after it, before any
@@ -400,8 +423,180 @@ static bool describes_name(const rx_doc *doc, size_t i, size_t end, int person_e
            doc->m[lo].entity != person_entity;
 }
 
+/* Does a clause end at i: a comma or semicolon, or in a headline a space
+ * between Chinese words ("傳林國棟將請辭 公司否認")? */
+static bool clause_break(const uint32_t *t, size_t i, size_t lo, size_t hi)
+{
+    uint32_t c = t[i];
+    if (c == ',' || c == ';')
+        return true;
+    return c == ' ' && i > lo && i + 1 < hi && rx_is_han(t[i - 1]) && rx_is_han(t[i + 1]);
+}
+
+static size_t skip_blanks(const uint32_t *t, size_t i, size_t hi)
+{
+    while (i < hi && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    return i;
+}
+
+/* The clauses of sentence s after a position: start with *ce at it; each
+ * call sets [*c0, *ce) to the next clause, false when none is left. */
+static bool next_clause(const uint32_t *t, const rx_span *s, size_t *c0, size_t *ce)
+{
+    size_t i = *ce;
+    while (i < s->end && !clause_break(t, i, s->start, s->end))
+        i++;
+    if (i >= s->end)
+        return false;
+    size_t e = *c0 = skip_blanks(t, i + 1, s->end);
+    while (e < s->end && !clause_break(t, e, s->start, s->end))
+        e++;
+    *ce = e;
+    return true;
+}
+
+/* The end of the English word (or words) w at k in t[lo, hi), any case,
+ * standing as a word; 0 when it is not there. */
+static size_t ascii_word_at(const uint32_t *t, size_t lo, size_t hi, size_t k, const char *w)
+{
+    size_t n = strlen(w);
+    if (k + n > hi || (k > lo && ascii_alnum(t[k - 1])) || (k + n < hi && ascii_alnum(t[k + n])))
+        return 0;
+    for (size_t a = 0; a < n; a++)
+        if (lower(t[k + a]) != (uint32_t)(unsigned char)w[a])
+            return 0;
+    return k + n;
+}
+
+/* Is a person other than entity named in [a, b)? */
+static bool other_person_in(const rx_doc *doc, size_t a, size_t b, int entity)
+{
+    size_t lo = 0, hi = doc->nm;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->m[mid].start < a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < doc->nm && doc->m[lo].start < b; lo++)
+        if (doc->m[lo].type == RX_M_PERSON && doc->m[lo].entity != entity)
+            return true;
+    return false;
+}
+
+/* A denial in a later clause of the sentence that denies the change: it
+ * opens the clause, after a contrast word or a short subject, and ends the
+ * clause or nearly ("..., 但公司否認", "..., which the company denied";
+ * not "..., 並否認涉案": no subject of its own, something else denied). */
+static bool denied_after(const rx_doc *doc, const rx_span *s, size_t ev_end, int person_entity)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t c0, ce = ev_end;
+    while (next_clause(t, s, &c0, &ce)) {
+        size_t k = c0, lead = cue_at(t, c0, ce, c0, &contrast_list);
+        if (lead)
+            k = skip_blanks(t, lead, ce);
+        for (size_t j = k + 1; j < ce && j <= k + 16; j++) {
+            size_t e = cue_may_start(&denied_after_list, t[j]) ? cue_at(t, c0, ce, j, &denied_after_list) : 0;
+            if (!e)
+                continue;
+            /* no object, or a short one pointing back (此事, the report) that
+             * names nobody (not "駁斥 X 將離職的傳聞": a claim of its own;
+             * not "但他否認與股東不和": something else) */
+            size_t o = e;
+            while (o < ce && !ascii_alnum(t[o]) && !rx_is_han(t[o]))
+                o++;
+            bool back = o == ce || (ce - e <= 12 && has_cue(t, o, ce, &denied_object_list) &&
+                                    !other_person_in(doc, e, ce, -2));
+            if (back && (lead || j - k <= 8) && !other_person_in(doc, k, j, person_entity))
+                return true;
+            break;
+        }
+        /* a clause with a rumour of its own is what a later denial denies
+         * ("X 於1998年創辦 Y，去年曾傳出將交棒的消息，但公司否認") */
+        if (has_cue(t, c0, ce, &rumoured_list))
+            return false;
+    }
+    return false;
+}
+
+/* An English denial earlier in the clause whose object is a that-clause
+ * holding the change: "The company denied a report that X was forced out". */
+static bool denied_that_before(const uint32_t *t, const rx_span *s, size_t ev_start)
+{
+    size_t c0 = ev_start;
+    while (c0 > s->start && !clause_break(t, c0 - 1, s->start, s->end))
+        c0--;
+    bool that = false;
+    for (size_t j = ev_start; j-- > c0;) {
+        if (!that && ascii_word_at(t, c0, ev_start, j, "that"))
+            that = true;
+        else if (that && ascii_alnum(t[j]) && cue_may_start(&denied_after_list, t[j]) &&
+                 cue_at(t, c0, ev_start, j, &denied_after_list))
+            return true;
+    }
+    return false;
+}
+
+/* Words after 传 at a headline's start that make it no rumour (传媒, 传统). */
+static bool chuan_word(uint32_t c)
+{
+    static const uint32_t next[] = {0x5A92, 0x7EDF, 0x5947, 0x627F, 0x64AD, 0x8F93, 0x771F, 0x8BF4,
+                                    0x8BB0, 0x67D3, 0x6388, 0x9012, 0x9001, 0x5524, 0x7968, 0x5355,
+                                    0x4E16, 0x5BB6, 0x4EBA, 0x5BFC, 0x611F}; /* 媒统奇承播输真说记染授递送唤票单世家人导感 */
+    for (size_t k = 0; k < sizeof next / sizeof next[0]; k++)
+        if (c == next[k])
+            return true;
+    return false;
+}
+
+/* Where the sentence's first rumour cue ends, SIZE_MAX when none: a cue word
+ * (the first ends at end),
+ * a headline that opens with 传 ("傳鴻宇電子總經理將請辭"), or 据...报道
+ * ("據彭博報導", "据美媒报道", within one clause). */
+static size_t rumour_cue_end(const rx_doc *doc, const rx_span *s, size_t end)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t k = skip_blanks(t, s->start, s->end);
+    size_t b = s->start;
+    while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+        b--;
+    if (k + 1 < s->end && (b == 0 || t[b - 1] == '\n') && t[k] == 0x4F20 /* 传 */ && rx_is_han(t[k + 1]) &&
+        !chuan_word(t[k + 1]))
+        return k + 1;
+    for (size_t i = s->start; i < s->end && i < end; i++) {
+        if (t[i] != 0x636E /* 据 */)
+            continue;
+        for (size_t j = i + 1; j + 1 < s->end && j <= i + 12 && !clause_break(t, j, s->start, s->end); j++)
+            if (t[j] == 0x62A5 /* 报 */ && (t[j + 1] == 0x9053 /* 道 */ || t[j + 1] == 0x5BFC /* 导 */))
+                return j + 2 < end ? j + 2 : end;
+    }
+    return end;
+}
+
+/* A rumour's source named after the change, in a short clause of its own:
+ * "..., sources said", "..., according to people familiar with the matter",
+ * "...，知情人士透露". */
+static bool attributed_after(const rx_doc *doc, const rx_span *s, size_t ev_end)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t c0, ce = ev_end;
+    while (next_clause(t, s, &c0, &ce)) {
+        size_t k = ascii_word_at(t, c0, ce, c0, "according to");
+        k = k ? skip_blanks(t, k, ce) : c0 + (c0 < ce && t[c0] == 0x636E /* 据 */);
+        size_t e = cue_at(t, c0, ce, c0, &rumoured_list); /* according to sources */
+        if (!e)
+            e = cue_at(t, c0, ce, k, &rumoured_list);
+        if (e && ce - e <= 24 && !other_person_in(doc, c0, ce, -2))
+            return true;
+    }
+    return false;
+}
+
 static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_start, size_t ev_end,
-                               size_t *rumour_end, int person_entity)
+                               cue_memo *cm, int person_entity)
 {
     size_t from = ev_start > s->start + 15 ? ev_start - 15 : s->start;
     const uint32_t *norm = doc->text.norm;
@@ -416,9 +611,29 @@ static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_st
             !describes_name(doc, i, ev_end, person_entity))
             planned = true;
     }
-    if (*rumour_end == RX_UNKNOWN)
-        *rumour_end = cue_end(norm, s->start, s->end, &rumoured_list);
-    if (*rumour_end <= ev_end)
+    if (cm->rumour_end == RX_UNKNOWN) {
+        size_t first = SIZE_MAX;
+        cm->rumour_last = cm->deny_first = cm->deny_last = 0;
+        for (size_t i = s->start; i < s->end; i++) {
+            size_t r = cue_may_start(&rumoured_list, norm[i]) ? cue_at(norm, s->start, s->end, i, &rumoured_list) : 0;
+            if (r) {
+                cm->rumour_last = i;
+                if (first == SIZE_MAX)
+                    first = r;
+            }
+            size_t e = cue_may_start(&denied_after_list, norm[i]) ? cue_at(norm, s->start, s->end, i, &denied_after_list) : 0;
+            if (e) {
+                if (!cm->deny_last)
+                    cm->deny_first = i;
+                cm->deny_last = e;
+            }
+        }
+        cm->rumour_end = rumour_cue_end(doc, s, first);
+    }
+    if ((cm->deny_last && cm->deny_first < ev_start && denied_that_before(norm, s, ev_start)) ||
+        (cm->deny_last > ev_end && denied_after(doc, s, ev_end, person_entity)))
+        return RX_MOD_DENIED;
+    if (cm->rumour_end <= ev_end || (cm->rumour_last >= ev_end && attributed_after(doc, s, ev_end)))
         return RX_MOD_RUMOURED;
     return planned ? RX_MOD_PLANNED : RX_MOD_FACT;
 }
@@ -581,13 +796,29 @@ typedef struct sent_ctx {
     const int *focus;  /* focus_orgs of the document */
     size_t first, last; /* the sentence's mentions (sentence_mentions) */
     int generic;       /* a generic word for an organisation in it? -1: not yet known */
-    size_t rumour_end; /* see modality_of */
+    cue_memo cues;     /* see modality_of */
 } sent_ctx;
 
 static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, sent_ctx *sc)
 {
     size_t first = sc->first, last = sc->last;
     const rx_mention *pm = &doc->m[r->person];
+    if (r->org < 0 && (r->type == RX_APPOINTMENT || r->type == RX_JOIN)) {
+        /* one taking a post goes to the organisation the matched words name
+         * after the name ("清華大學院長王大成將被延攬至台積電擔任副總經理"):
+         * the one before it is where they come from */
+        for (size_t i = first; i < last && r->org < 0; i++) {
+            const rx_mention *m = &doc->m[i];
+            if (m->type != RX_M_ORG || m->start < pm->end || m->end > r->ev_end || m->entity < 0)
+                continue;
+            /* not in an apposition ("X, a former Google executive, as CTO") */
+            size_t k = pm->end;
+            while (k < m->start && doc->text.norm[k] != ',')
+                k++;
+            if (k == m->start)
+                r->org = (int)i;
+        }
+    }
     if (r->org < 0) {
         /* the nearest organisation before the person, else one inside the evidence */
         for (size_t i = first; i < last; i++) {
@@ -602,7 +833,8 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
     }
     if (r->org < 0 && sc->generic < 0)
         sc->generic = has_cue(doc->text.norm, s->start, s->end, &generic_org_list);
-    if (r->org < 0 && sc->generic) {
+    /* a promotion is within the organisation the text is about */
+    if (r->org < 0 && (sc->generic || r->type == RX_PROMOTION)) {
         /* 公司 / the company: the organisation the text has named most often
          * so far (the one it is about), the most recent of those on a tie */
         r->org = sc->focus ? sc->focus[first] : -1;
@@ -730,7 +962,8 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
         r->role = arg_first[RX_ARG_ROLE];
         if (r->predecessor >= 0 && doc->m[r->predecessor].entity == doc->m[m].entity)
             r->predecessor = -1;
-        if (r->org >= 0 && doc->m[r->org].entity < 0)
+        /* a dateline's agency is no party ("OTTAWA (Reuters) - Prime Minister X") */
+        if (r->org >= 0 && (doc->m[r->org].entity < 0 || rx_is_agency_credit(doc, &doc->m[r->org])))
             r->org = -1;
         if (possessor(doc, &doc->m[m])) {
             out->n--; /* 馬斯克旗下的 xAI: the name owns something, it does not act */
@@ -748,12 +981,12 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
         if (rule->type == RX_HOLDS_ROLE) {
             /* a standing role: no date, and only its own words tell its modality */
             rx_span own = {ev_start, ev_end, s->para};
-            size_t own_rumour = RX_UNKNOWN;
+            cue_memo own_cues = {RX_UNKNOWN, 0, 0, 0};
             r->modality = rule->modality >= 0 ? (rx_modality)rule->modality
-                                              : modality_of(doc, &own, ev_start, ev_end, &own_rumour, doc->m[m].entity);
+                                              : modality_of(doc, &own, ev_start, ev_end, &own_cues, doc->m[m].entity);
         } else {
             r->modality = rule->modality >= 0 ? (rx_modality)rule->modality
-                                              : modality_of(doc, s, ev_start, ev_end, &sc->rumour_end, doc->m[m].entity);
+                                              : modality_of(doc, s, ev_start, ev_end, &sc->cues, doc->m[m].entity);
             r->date = date_of(doc, sent, ev_end);
         }
         c->priority = rule->priority;
@@ -830,16 +1063,47 @@ static size_t post_start(const rx_doc *doc, int m)
     return s;
 }
 
+/* Titles that name one post, a class per line (folded, English lower case):
+ * the head coach is 總教練 in Taiwan, 主教练 on the mainland, 主帥 in the
+ * press. */
+static const char *const post_synonyms[][6] = {
+    {"主帅", "主教练", "总教练", "总教头", "head coach", NULL},
+    {"首席执行官", "执行长", "行政总裁", "ceo", "chief executive", "chief executive officer"},
+    {"首席财务官", "财务长", "cfo", "chief financial officer", NULL, NULL},
+    {"首席技术官", "技术长", "cto", "chief technology officer", NULL, NULL},
+    {"董事长", "董事会主席", "chairman", "chairwoman", NULL, NULL},
+};
+
+/* Which line of post_synonyms the title t[a, a + n) is on; -1 when none. */
+static int post_class(const uint32_t *t, size_t a, size_t n)
+{
+    for (size_t c = 0; c < sizeof post_synonyms / sizeof post_synonyms[0]; c++)
+        for (size_t w = 0; w < 6 && post_synonyms[c][w]; w++) {
+            const char *word = post_synonyms[c][w];
+            size_t len = strlen(word), k = 0, q = 0;
+            while (k < len && q < n && lower(t[a + q]) == rx_utf8_next(word, len, &k))
+                q++;
+            if (k == len && q == n)
+                return (int)c;
+        }
+    return -1;
+}
+
 /* Do role mentions ma and mb name the same post, former or not? A head of a
  * body named with the body and without it is one post (交通部長 and 原部長),
- * a deputy is not (副部長). */
+ * a deputy is not (副部長); synonyms are one post (主帥 and 總教練). */
 static bool same_post(const rx_doc *doc, int ma, int mb)
 {
     const uint32_t *t = doc->text.norm;
     size_t a = post_start(doc, ma), b = post_start(doc, mb);
     size_t la = doc->m[ma].end - a, lb = doc->m[mb].end - b;
+    if (la == lb && memcmp(t + a, t + b, la * sizeof(uint32_t)) == 0)
+        return true;
+    int ca = post_class(t, a, la);
+    if (ca >= 0 && ca == post_class(t, b, lb))
+        return true;
     if (la == lb)
-        return memcmp(t + a, t + b, la * sizeof(uint32_t)) == 0;
+        return false;
     if (la < lb) {
         size_t x = a;
         a = b, b = x;
@@ -1007,6 +1271,8 @@ static void complete_relations(rx_doc *doc)
                         continue;
                     if (!same_post(doc, h->role, r->role))
                         continue;
+                    if (r->org >= 0 && h->org >= 0 && entity_of(doc, r->org) != entity_of(doc, h->org))
+                        continue; /* the same title at another team */
                     if (h->ev_start < r->ev_start)
                         holder = h->person;
                     else if (later < 0)
@@ -1194,6 +1460,55 @@ static int derive_from_successions(rx_doc *doc)
     return 0;
 }
 
+/* A succession that names its predecessor but not the post takes the post
+ * the predecessor leaves (else holds) in the text, at the same organisation:
+ * "林國棟將於本月底請辭，由副總經理蔡明哲接任" -> 蔡明哲 takes 總經理; "X
+ * replaced Finance Minister Y with Z" -> Z takes Finance Minister. Of several,
+ * a leaving before a standing role, the nearest before the succession before
+ * one after it; else the post the successor was given in the same or the
+ * sentence before. */
+static void succession_posts(rx_doc *doc)
+{
+    for (size_t i = 0; i < doc->nrel; i++) {
+        rx_relation *r = &doc->rel[i];
+        if (r->type != RX_SUCCESSION || r->predecessor < 0 || r->role >= 0)
+            continue;
+        int pe = entity_of(doc, r->predecessor), oe = r->org >= 0 ? entity_of(doc, r->org) : -1;
+        const rx_relation *best = NULL;
+        int best_rank = 0;
+        for (size_t j = 0; j < doc->nrel; j++) {
+            const rx_relation *h = &doc->rel[j];
+            if (h->role < 0 || entity_of(doc, h->person) != pe || h->modality == RX_MOD_DENIED ||
+                (doc->m[h->role].flags & RX_MF_FORMER) || (oe >= 0 && h->org >= 0 && entity_of(doc, h->org) != oe))
+                continue;
+            int rank = h->type == RX_DEPARTURE || h->type == RX_DISMISSAL ? 4 : h->type == RX_HOLDS_ROLE ? 2 : 0;
+            if (!rank)
+                continue;
+            rank += h->ev_start <= r->ev_start;
+            if (rank > best_rank || (rank == best_rank && (rank & 1) && h->ev_start > best->ev_start)) {
+                best = h;
+                best_rank = rank;
+            }
+        }
+        /* else the post the successor was just given ("elected X as president.
+         * She will take office in January, succeeding Y") */
+        int se = entity_of(doc, r->person);
+        size_t sr = sentence_of(doc, r->ev_start);
+        for (size_t j = 0; !best && j < doc->nrel; j++) {
+            const rx_relation *h = &doc->rel[j];
+            size_t sh = sentence_of(doc, h->ev_start);
+            if (h->type == RX_APPOINTMENT && h->role >= 0 && entity_of(doc, h->person) == se &&
+                h->modality != RX_MOD_DENIED && sh <= sr && sr - sh <= 1)
+                best = h;
+        }
+        if (best) {
+            r->role = best->role;
+            if (r->org < 0)
+                r->org = best->org;
+        }
+    }
+}
+
 /* ------------------------------------------------------------ the document */
 
 int rx_match_document(relx_worker *w, rx_doc *doc)
@@ -1230,7 +1545,7 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
             w->explain->sentence(w->explain->ctx, doc, si, w->subject.s, w->subject.len, w->units,
                                  w->nunits, w->sent_pats);
         cl.n = 0;
-        sent_ctx sc = {focus, first, last, -1, RX_UNKNOWN};
+        sent_ctx sc = {focus, first, last, -1, {RX_UNKNOWN, 0, 0, 0}};
         PCRE2_SPTR subj = (PCRE2_SPTR)w->subject.s;
         size_t len = w->subject.len;
         /* the patterns of the bitset, in order (one step per pattern to run) */
@@ -1292,7 +1607,9 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
         zero_subject_relations(doc);
     if (rc == 0)
         rc = derive_from_successions(doc);
-    if (rc == 0)
+    if (rc == 0) {
         complete_relations(doc);
+        succession_posts(doc);
+    }
     return rc;
 }

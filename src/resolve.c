@@ -334,6 +334,28 @@ bool rx_is_agency_credit(const rx_doc *doc, const rx_mention *m)
     return k < n && (t[k] == '-' || t[k] == 0x2013 || t[k] == 0x2014);
 }
 
+/* An organisation's name that took in the verb before it (傳鴻宇電子總經理將
+ *請辭, 消息指中文大學...: 传, 指, 称, 据 are "it is rumoured", "says",
+ * "according to") loses it when the text names the organisation without it
+ * elsewhere. Quadratic in the organisations, so only for short lists. */
+static void trim_verb_prefix(rx_doc *doc, const uint32_t *t)
+{
+    rx_mention *m = doc->m;
+    for (size_t i = 0; i < doc->nm; i++) {
+        uint32_t c = t[m[i].start];
+        if (m[i].type != RX_M_ORG || (m[i].flags & RX_MF_PRONOUN) || m[i].end - m[i].start < 3 ||
+            (c != 0x4F20 /* 传 */ && c != 0x6307 /* 指 */ && c != 0x79F0 /* 称 */ && c != 0x636E /* 据 */))
+            continue;
+        size_t len = m[i].end - m[i].start - 1;
+        for (size_t j = 0; j < doc->nm && j < 4096; j++)
+            if (m[j].type == RX_M_ORG && m[j].end - m[j].start == len &&
+                !memcmp(t + m[j].start, t + m[i].start + 1, len * sizeof *t)) {
+                m[i].start++;
+                break;
+            }
+    }
+}
+
 int rx_resolve(rx_doc *doc)
 {
     size_t n = doc->nm;
@@ -351,6 +373,7 @@ int rx_resolve(rx_doc *doc)
     skey *sk = malloc(2 * (n + 1) * sizeof *sk); /* the records and the merge space */
     if (!keys || !p || !lex || !cands || !ent || !order || !forms || !sk)
         goto done;
+    trim_verb_prefix(doc, t);
     for (size_t i = 0; i < n; i++)
         ent[i] = 0;
     doc->ne = 0;
