@@ -942,6 +942,17 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
             if (m >= 0 && doc->m[m].type == RX_M_ORG && doc->m[m].entity >= 0)
                 arg_first[RX_ARG_ORG] = m;
         }
+    /* one taking a post whose organisation is named between the name and the
+     * title (国务院任命李强为国家发改委主任): that organisation, not the
+     * appointing body before the name */
+    if ((rule->type == RX_APPOINTMENT || rule->type == RX_JOIN || rule->type == RX_PROMOTION ||
+         rule->type == RX_SUCCESSION) &&
+        arg_first[RX_ARG_ORG] >= 0 && arg_first[RX_ARG_ROLE] >= 0 && arg_lo[RX_ARG_ORG] < arg_lo[RX_ARG_PERSON])
+        for (size_t u = arg_hi[RX_ARG_PERSON]; u < arg_lo[RX_ARG_ROLE]; u++) {
+            int m = w->units[u].mention;
+            if (m >= 0 && doc->m[m].type == RX_M_ORG && doc->m[m].entity >= 0)
+                arg_first[RX_ARG_ORG] = m;
+        }
     size_t ev_start = unit_start_cp(w, ov[0], s->end);
     size_t ev_end = unit_end_cp(w, ov[1], s->start);
     /* one relation per member of the person list (other list slots bind their first member) */
