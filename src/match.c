@@ -872,6 +872,39 @@ typedef struct cand_list {
 } cand_list;
 
 /* Is the mention followed by 旗下/麾下 ("under X"), i.e. a possessor? */
+/* The one who acts when the words of a match run from person m over a
+ * clause break: m names a companion in its clause (與/和/跟/同 before it) and
+ * another person opens that clause, within a few characters of its start
+ * (梁文彬上午與晴嵐董事長許振宇共同出席論壇，會後證實將離開岳川: 梁文彬
+ * leaves, not 許振宇). m otherwise. */
+static int clause_subject(const rx_doc *doc, const sent_ctx *sc, const rx_span *s, int m, size_t ev_end)
+{
+    const uint32_t *t = doc->text.norm;
+    const rx_mention *pm = &doc->m[m];
+    size_t k = pm->end;
+    while (k < ev_end && t[k] != 0xFF0C && t[k] != ',')
+        k++;
+    if (k >= ev_end)
+        return m;
+    size_t cs = pm->start;
+    while (cs > s->start && t[cs - 1] != 0xFF0C && t[cs - 1] != ',' && t[cs - 1] != 0x3002)
+        cs--;
+    for (size_t i = sc->first; i < sc->last; i++) {
+        const rx_mention *q = &doc->m[i];
+        if (q->start >= pm->start)
+            break;
+        if (q->start < cs || q->type != RX_M_PERSON || q->entity < 0)
+            continue;
+        if (q->start - cs > 4 || q->entity == pm->entity)
+            return m;
+        for (size_t c = q->end; c < pm->start; c++)
+            if (t[c] == 0x4E0E || t[c] == 0x548C || t[c] == 0x8DDF || t[c] == 0x540C) /* 与 和 跟 同 */
+                return (int)i;
+        return m;
+    }
+    return m;
+}
+
 static bool possessor(const rx_doc *doc, const rx_mention *m)
 {
     size_t k = m->end;
@@ -961,6 +994,8 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
         int m = w->units[u].mention;
         if (m < 0 || doc->m[m].type != RX_M_PERSON || doc->m[m].entity < 0)
             continue;
+        if (hi == lo + 1 && rule->type != RX_HOLDS_ROLE)
+            m = clause_subject(doc, sc, s, m, ev_end);
         if (!RX_GROW(out->c, out->cap, out->n + 1))
             return -1;
         cand *c = &out->c[out->n++];
