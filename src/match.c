@@ -255,7 +255,8 @@ static uint32_t lower(uint32_t c)
  * "the company said"): folded forms, English lower case. */
 static const char *const generic_org_words[] = {"公司", "集团", "本行", "该行", "俱乐部", "校方",
                                                 "the company", "the firm", "the club",
-                                                "the university", "the team", NULL};
+                                                "the university", "the team", "the startup",
+                                                "the bank", "the group", NULL};
 
 /* The cue lists as code points, decoded once. */
 #define CUE_MAX 32
@@ -695,7 +696,31 @@ static bool is_until(const rx_doc *doc, const rx_date_mention *d)
     return a < d->start && rx_ascii_word_in(t, b, a, en, sizeof en / sizeof en[0]);
 }
 
-static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end)
+/* Is pos inside an apposition that follows a name ending at name_end and
+ * closes before end ("X, a veteran who retired in 2020, as CEO"): a comma
+ * right after the name, none up to pos, another one between pos and end? */
+static bool in_apposition(const rx_doc *doc, size_t name_end, size_t pos, size_t end)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t k = name_end;
+    while (k < pos && t[k] == ' ')
+        k++;
+    if (k >= pos || (t[k] != ',' && t[k] != 0xFF0C))
+        return false;
+    for (size_t q = k + 1; q < pos; q++)
+        if (t[q] == ',' || t[q] == 0xFF0C)
+            return false;
+    for (size_t q = pos; q < end; q++)
+        if (t[q] == ',' || t[q] == 0xFF0C)
+            return true;
+    return false;
+}
+
+/* (for a return, skip_appos: a date inside an apposition after the name
+ * ending at name_end tells of the earlier tenure, "rehired X, who retired in
+ * 2020, as CEO"; elsewhere it may date the change itself, "Holt, who took
+ * charge in 2022, replaced Marsh") */
+static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, size_t name_end, bool skip_appos)
 {
     const rx_span *s = &doc->sent[sent];
     rx_date none = {0, 0, 0};
@@ -711,6 +736,8 @@ static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end)
     for (size_t i = 0; i < doc->ndates; i++) {
         const rx_date_mention *d = &doc->dates[i];
         if (d->start < s->start || d->end > s->end || is_since(doc, d))
+            continue;
+        if (skip_appos && d->start < ev_end && in_apposition(doc, name_end, d->start, ev_end))
             continue;
         if (d->start < ev_end) {
             best = d;
@@ -820,6 +847,7 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
         }
     }
     if (r->org < 0) {
+        bool taking = r->type == RX_APPOINTMENT || r->type == RX_JOIN || r->type == RX_REINSTATEMENT;
         /* the nearest organisation before the person, else one inside the evidence */
         for (size_t i = first; i < last; i++) {
             const rx_mention *m = &doc->m[i];
@@ -827,8 +855,9 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
                 continue;
             if (m->end <= pm->start)
                 r->org = (int)i;
-            else if (r->org < 0 && m->start >= r->ev_start && m->end <= r->ev_end)
-                r->org = (int)i;
+            else if (r->org < 0 && m->start >= r->ev_start && m->end <= r->ev_end &&
+                     !(taking && in_apposition(doc, pm->end, m->start, r->ev_end)))
+                r->org = (int)i; /* (not a former employer: "X, a former Pfizer executive, as CSO") */
         }
     }
     if (r->org < 0 && sc->generic < 0)
@@ -1033,7 +1062,7 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
         } else {
             r->modality = rule->modality >= 0 ? (rx_modality)rule->modality
                                               : modality_of(doc, s, ev_start, ev_end, &sc->cues, doc->m[m].entity);
-            r->date = date_of(doc, sent, ev_end);
+            r->date = date_of(doc, sent, ev_end, doc->m[m].end, rule->type == RX_REINSTATEMENT);
         }
         c->priority = rule->priority;
         c->excludes = rule->excludes;
