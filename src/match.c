@@ -126,6 +126,11 @@ static int build_subject(relx_worker *w, const rx_doc *doc, const rx_span *s, si
             u->cp_end = mm->end;
             u->mention = (int)m;
             i = mm->end;
+            /* and one right after a name (委任林嘉欣女士為..., 黃國強先生已辭任) */
+            if (mm->type == RX_M_PERSON && i + 2 <= s->end && (m + 1 >= doc->nm || doc->m[m + 1].start >= i + 2) &&
+                ((norm[i] == 0x5148 && norm[i + 1] == 0x751F) || (norm[i] == 0x5973 && norm[i + 1] == 0x58EB) ||
+                 (norm[i] == 0x5C0F && norm[i + 1] == 0x59D0))) /* 先生 女士 小姐 */
+                u->cp_end = i = i + 2;
             m++;
         } else {
             if (m < doc->nm && doc->m[m].start == i) /* a mention crossing the sentence end */
@@ -720,11 +725,39 @@ static bool in_apposition(const rx_doc *doc, size_t name_end, size_t pos, size_t
  * ending at name_end tells of the earlier tenure, "rehired X, who retired in
  * 2020, as CEO"; elsewhere it may date the change itself, "Holt, who took
  * charge in 2022, replaced Marsh") */
+/* Does d say when a change takes effect: 自/從 d 起生效, d 生效, "effective d"? */
+static bool is_effective(const rx_doc *doc, const rx_date_mention *d)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t e = d->end;
+    if (e < doc->text.n && t[e] == 0x8D77) /* 起 */
+        e++;
+    if (e + 1 < doc->text.n && t[e] == 0x751F && t[e + 1] == 0x6548) /* 生效 */
+        return true;
+    size_t a = d->start;
+    while (a > 0 && t[a - 1] == ' ')
+        a--;
+    static const char *const eff[] = {"effective"};
+    size_t b = a;
+    while (b > 0 && (t[b - 1] | 32) >= 'a' && (t[b - 1] | 32) <= 'z')
+        b--;
+    return a < d->start && rx_ascii_word_in(t, b, a, eff, 1);
+}
+
 static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, size_t name_end, bool skip_appos)
 {
     const rx_span *s = &doc->sent[sent];
     rx_date none = {0, 0, 0};
     const rx_date_mention *best = NULL;
+    /* the clause after the words says when the change takes effect
+     * ("辭任行政總裁，自2024年3月1日起生效", "resigned, effective March 1") */
+    for (size_t i = 0; i < doc->ndates; i++) {
+        const rx_date_mention *d = &doc->dates[i];
+        if (d->start >= ev_end && d->start - ev_end <= 12 && d->end <= s->end && is_effective(doc, d))
+            return d->value;
+        if (d->start >= ev_end + 12)
+            break;
+    }
     /* right after the words, in the same clause ("replaced X in November
      * 2022"), a date beats one inside them (", who ... in 2020,") */
     for (size_t i = 0; i < doc->ndates; i++) {
