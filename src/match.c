@@ -886,6 +886,10 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
             const rx_mention *m = &doc->m[i];
             if (m->type != RX_M_ORG || rx_is_agency_credit(doc, m))
                 continue;
+            /* (not a former one either: 前國足主帥X ... 出任新帥) */
+            if (taking && m->start > 0 &&
+                (doc->text.norm[m->start - 1] == 0x524D || doc->text.norm[m->start - 1] == 0x539F))
+                continue;
             if (m->end <= pm->start)
                 r->org = (int)i;
             else if (r->org < 0 && m->start >= r->ev_start && m->end <= r->ev_end &&
