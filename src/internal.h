@@ -453,7 +453,8 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc);
 /* resolve.c: group mentions into entities and resolve pronouns. Called by
  * rx_recognize; doc->m holds the mentions (entity fields unset). */
 int rx_resolve(rx_doc *doc);
-/* Is mention m a news agency credited in a dateline ("LONDON (Reuters) - ")? */
+/* Is mention m a news agency credited in a dateline ("LONDON (Reuters) - ",
+ * （中央社記者王小明台北20日電）)? */
 bool rx_is_agency_credit(const rx_doc *doc, const rx_mention *m);
 
 /* ------------------------------------------------------------------ rulepack.c (generated) */

@@ -1263,6 +1263,16 @@ static int settle(relx_worker *w, rx_doc *doc, size_t sent, cand_list *cl)
                                 j < kept ? &cl->c[j].rel : NULL);
         if (j == kept)
             cl->c[kept++] = cl->c[i];
+        else if (cl->c[j].rel.type == cl->c[i].rel.type && cl->c[j].person_entity == cl->c[i].person_entity) {
+            /* the same change matched twice: what only the other match says
+             * completes it (經濟部長由郭智輝出任，接替王美花: the post) */
+            rx_relation *k = &cl->c[j].rel;
+            const rx_relation *o = &cl->c[i].rel;
+            if (k->role < 0 && o->role >= 0)
+                k->role = o->role;
+            if (k->org < 0 && o->org >= 0)
+                k->org = o->org;
+        }
     }
     /* text order: by evidence start, then rule order */
     for (size_t i = 1; i < kept; i++) {

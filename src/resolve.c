@@ -325,8 +325,13 @@ bool rx_is_agency_credit(const rx_doc *doc, const rx_mention *m)
 {
     const uint32_t *t = doc->text.norm;
     size_t n = doc->text.n;
-    if (m->start == 0 || (t[m->start - 1] != '(' && t[m->start - 1] != 0xFF08) || m->end >= n ||
-        (t[m->end] != ')' && t[m->end] != 0xFF09))
+    if (m->start == 0 || (t[m->start - 1] != '(' && t[m->start - 1] != 0xFF08) || m->end >= n)
+        return false;
+    /* a Chinese dateline: （中央社記者王小明台北20日電） */
+    for (size_t k = m->end; k < n && k < m->end + 40 && t[k] != '\n' && t[k] != ')' && t[k] != 0xFF09; k++)
+        if (t[k] == 0x7535 /* 电 */ && k + 1 < n && (t[k + 1] == ')' || t[k + 1] == 0xFF09))
+            return true;
+    if (t[m->end] != ')' && t[m->end] != 0xFF09)
         return false;
     size_t k = m->end + 1;
     while (k < n && t[k] == ' ')
