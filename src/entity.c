@@ -428,9 +428,9 @@ static ALWAYS_INLINE size_t walk(const rx_trie_view *v, const uint32_t *t, size_
     if (node < 0)
         return 0;
     size_t lim = n - i < WALK_MAX ? n - i : WALK_MAX, k = 0;
-    const rx_trie_node *nodes = v->nodes;
+    const rx_trie_hot *hot = v->hot;
     for (size_t x = 0;;) {
-        uint32_t m = nodes[node].mask;
+        uint32_t m = hot[node].mask;
         if (m) {
             size_t j = i + x;
             /* an entry must not end inside a Latin word */

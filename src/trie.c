@@ -13,8 +13,9 @@
  * The trie is built once; lookups afterwards only read it (thread-safe).
  * rx_trie_freeze then lays the edges out per node (trie.h: rx_trie_view): a
  * direct table for the root, and for every other node a small open-addressing
- * table of its own children, at most a quarter full, so that the step that
- * fails (the usual case) mostly reads one slot.
+ * table of its own children, at most half full, behind a 32-bit filter of
+ * their code points, so that the step that fails (the usual case) mostly
+ * reads nothing but the node's hot fields.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -41,9 +42,10 @@ struct rx_trie {
      * (-1: none), so that the first step of a walk, taken at every position
      * of a text, is one array read instead of a hash probe */
     int32_t *root;
-    /* rx_trie_freeze: per-node child tables (see rx_trie_node), so that a
-     * step after the first probes a small table of that node's children
-     * only; NULL when not frozen */
+    /* rx_trie_freeze: per-node child tables and what a walk reads of a node
+     * (see rx_trie_hot), so that a step after the first probes a small table
+     * of that node's children only; NULL when not frozen */
+    rx_trie_hot *hot;
     rx_trie_slot *slots;
     size_t nslots;
 };
@@ -72,7 +74,6 @@ static int32_t new_node(rx_trie *t)
         return -1;
     rx_trie_node *n = &t->nodes[t->nn];
     n->mask = 0;
-    n->start = n->hmask = 0;
     for (int k = 0; k < RX_TRIE_NVAL; k++)
         n->val[k] = -1;
     return (int32_t)t->nn++;
@@ -126,6 +127,7 @@ void rx_trie_free(rx_trie *t)
     free(t->nodes);
     free(t->edges);
     free(t->root);
+    free(t->hot);
     free(t->slots);
     free(t);
 }
@@ -135,7 +137,7 @@ void rx_trie_free(rx_trie *t)
 /* a step on a frozen trie, after the fold: the node's own table */
 static int32_t step_frozen(const rx_trie *t, int32_t node, uint32_t c)
 {
-    rx_trie_view v = {t->root, t->nodes, t->slots, false};
+    rx_trie_view v = {t->root, t->nodes, t->hot, t->slots, false};
     return rx_trie_view_step(&v, node, c);
 }
 
@@ -143,7 +145,7 @@ bool rx_trie_get_view(const rx_trie *t, rx_trie_view *v)
 {
     if (!t->slots || !t->root)
         return false;
-    *v = (rx_trie_view){t->root, t->nodes, t->slots, t->fold_ascii};
+    *v = (rx_trie_view){t->root, t->nodes, t->hot, t->slots, t->fold_ascii};
     return true;
 }
 
@@ -159,30 +161,35 @@ static int32_t step_hash(const rx_trie *t, int32_t node, uint32_t c)
     return -1;
 }
 
-/* the per-node child tables of rx_trie_freeze; false when out of memory */
+/* the per-node child tables and hot fields of rx_trie_freeze; false when
+ * out of memory */
 static bool build_slots(rx_trie *t)
 {
     free(t->slots);
     t->slots = NULL;
-    uint32_t *cnt = calloc(t->nn, sizeof *cnt);
-    if (!cnt)
+    free(t->hot);
+    t->hot = calloc(t->nn, sizeof *t->hot);
+    if (!t->hot)
         return false;
+    /* count the children in start for now */
     for (size_t i = 0; i < t->ecap; i++)
         if (t->edges[i].key)
-            cnt[(t->edges[i].key >> 21) - 1]++;
+            t->hot[(t->edges[i].key >> 21) - 1].start++;
     size_t total = 1; /* slot 0: the shared empty table of the leaves */
     for (size_t v = 0; v < t->nn; v++) {
-        uint32_t size = 0;
-        if (cnt[v]) {
-            size = 4; /* a quarter full at most: a miss mostly ends on its first slot */
-            while (size < 4 * cnt[v])
+        uint32_t cnt = t->hot[v].start, size = 0;
+        if (cnt) {
+            /* half full at most, so that a probe always ends; the filter
+             * turns most misses away before the first slot */
+            size = 2;
+            while (size < 2 * cnt)
                 size *= 2;
         }
-        t->nodes[v].start = size ? (uint32_t)total : 0;
-        t->nodes[v].hmask = size ? size - 1 : 0;
+        t->hot[v].mask = t->nodes[v].mask;
+        t->hot[v].start = size ? (uint32_t)total : 0;
+        t->hot[v].hmask = size ? size - 1 : 0;
         total += size;
     }
-    free(cnt);
     t->slots = malloc(total * sizeof *t->slots);
     if (!t->slots)
         return false;
@@ -193,8 +200,9 @@ static bool build_slots(rx_trie *t)
         uint64_t k = t->edges[i].key;
         if (!k)
             continue;
-        const rx_trie_node *nd = &t->nodes[(k >> 21) - 1];
+        rx_trie_hot *nd = &t->hot[(k >> 21) - 1];
         uint32_t c = (uint32_t)(k & 0x1FFFFFu);
+        nd->filter |= rx_trie_filter_bit_(c);
         rx_trie_slot *sl = t->slots + nd->start;
         uint32_t h = slot_hash(c, nd->hmask);
         while (sl[h].c != SLOT_EMPTY)
@@ -243,6 +251,8 @@ int32_t rx_trie_add(rx_trie *t, const uint32_t *key, size_t n, uint32_t bits, co
     if (t->root || t->slots) { /* a later rx_trie_freeze rebuilds them */
         free(t->root);
         t->root = NULL;
+        free(t->hot);
+        t->hot = NULL;
         free(t->slots);
         t->slots = NULL;
     }

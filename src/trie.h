@@ -48,15 +48,23 @@ typedef struct rx_trie_match {
     int32_t node;
 } rx_trie_match;
 size_t rx_trie_prefixes(const rx_trie *t, const uint32_t *s, size_t n, rx_trie_match *out, size_t cap);
-/* Frozen tries, for walks inlined into the caller: each node keeps its
- * children in its own small open-addressing table (slots[start ..
- * start + hmask], linear probing from rx_trie_slot_hash_), and the root's
- * children of BMP code points are one array (root). */
+/* Frozen tries, for walks inlined into the caller. Per node, the fields a
+ * walk reads sit together in hot[node]: the mask, a 32-bit filter of the
+ * code points of its children (bit rx_trie_filter_bit_(c) set for each), and
+ * its own small open-addressing table of children (slots[start ..
+ * start + hmask], linear probing from rx_trie_slot_hash_, at most half full).
+ * The filter settles most failing steps (the usual case) without reading a
+ * slot. The root's children of BMP code points are one array (root); the
+ * caller-defined values stay in nodes. */
 typedef struct rx_trie_node {
     uint32_t mask;
     int32_t val[RX_TRIE_NVAL];
-    uint32_t start, hmask; /* leaves: start 0, hmask 0, the shared empty slot */
 } rx_trie_node;
+typedef struct rx_trie_hot {
+    uint32_t mask;
+    uint32_t filter; /* 0: no children */
+    uint32_t start, hmask; /* leaves: start 0, hmask 0, the shared empty slot */
+} rx_trie_hot;
 typedef struct rx_trie_slot {
     uint32_t c; /* folded code point & 0x1FFFFF; RX_TRIE_SLOT_EMPTY: free */
     int32_t child;
@@ -66,6 +74,7 @@ typedef struct rx_trie_slot {
 typedef struct rx_trie_view {
     const int32_t *root; /* RX_TRIE_ROOT_DIRECT entries, -1: no child */
     const rx_trie_node *nodes;
+    const rx_trie_hot *hot;
     const rx_trie_slot *slots;
     bool fold_ascii;
 } rx_trie_view;
@@ -78,13 +87,21 @@ static inline uint32_t rx_trie_slot_hash_(uint32_t c, uint32_t hmask)
     return ((c * 0x9E3779B1u) >> 15) & hmask;
 }
 
+/* The bit of code point c (folded, & 0x1FFFFF) in a node's child filter. */
+static inline uint32_t rx_trie_filter_bit_(uint32_t c)
+{
+    return 1u << ((c * 0x85EBCA77u) >> 27);
+}
+
 /* The child of node along c (already folded when the trie folds), or -1. */
 static inline int32_t rx_trie_view_step(const rx_trie_view *v, int32_t node, uint32_t c)
 {
-    const rx_trie_node *nd = &v->nodes[node];
+    const rx_trie_hot *nd = &v->hot[node];
+    c &= 0x1FFFFFu;
+    if (!(nd->filter & rx_trie_filter_bit_(c)))
+        return -1;
     const rx_trie_slot *sl = v->slots + nd->start;
     uint32_t hm = nd->hmask;
-    c &= 0x1FFFFFu;
     for (uint32_t h = rx_trie_slot_hash_(c, hm);; h = (h + 1) & hm) {
         uint32_t k = sl[h].c;
         if (k == c)
