@@ -109,16 +109,17 @@ enum {
 #define P_ALNUM CL_WCS   /* is_alnum */
 
 /* What step 1 reads of a BMP code point c, in one record: its class and,
- * for each trie (0: ner->ci, 1: ner->cs), the root's child along c with that
- * node's mask and child filter (trie.h: rx_trie_hot). A position whose walks
- * end after one character, the usual case, so reads one cache line instead
- * of three tables and two nodes. */
+ * for each trie (0: ner->ci, 1: ner->cs), what the record of the root's child
+ * along c holds (trie.h: rx_trie_rec; mask 0, filter 0 when there is none).
+ * A position whose walks end after one character, the usual case, so reads
+ * one cache line instead of three tables and two nodes. */
 typedef struct first_step {
-    int32_t node[2]; /* -1: no entry starts with c */
+    int32_t cs_node; /* the child in ner->cs, for lex_group; -1: none */
     uint32_t mask[2];
     uint32_t filter[2];
-    uint8_t cl;          /* CL_ bits */
-    uint8_t pad_[7];     /* 32 bytes: a record never straddles two cache lines */
+    uint32_t table[2];
+    uint8_t cl;      /* CL_ bits */
+    uint8_t pad_[3]; /* 32 bytes: a record never straddles two cache lines */
 } first_step;
 
 struct rx_ner {
@@ -358,10 +359,12 @@ static void first_step_of(const rx_ner *ner, uint32_t c, first_step *f)
     for (int k = 0; k < 2; k++) {
         const rx_trie_view *v = &ner->view[k];
         int32_t node = rx_trie_view_first(v, c);
-        f->node[k] = node;
+        if (k)
+            f->cs_node = node;
         if (node >= 0) {
-            f->mask[k] = v->hot[node].mask;
-            f->filter[k] = v->hot[node].filter;
+            f->mask[k] = v->recs[node].mask;
+            f->filter[k] = v->recs[node].filter;
+            f->table[k] = v->recs[node].table;
             f->cl |= k ? CL_WCS : CL_WCI;
         }
     }
@@ -457,10 +460,9 @@ static ALWAYS_INLINE size_t walk(const rx_ner *ner, const first_step *f, int k, 
                                  size_t i, hitlen *out, int32_t *csnode)
 {
     const bool cs = k == 1;
-    const rx_trie_view *v = &ner->view[k];
-    const rx_trie_hot *hot = v->hot;
-    int32_t node = f->node[k];
-    uint32_t m = f->mask[k], filter = f->filter[k];
+    const rx_trie_rec *recs = ner->view[k].recs;
+    int32_t node = f->cs_node; /* of use in ner->cs only */
+    uint32_t m = f->mask[k], filter = f->filter[k], table = f->table[k];
     size_t lim = n - i < WALK_MAX ? n - i : WALK_MAX, nf = 0;
     for (size_t x = 0;;) {
         if (m) {
@@ -478,14 +480,12 @@ static ALWAYS_INLINE size_t walk(const rx_ner *ner, const first_step *f, int k, 
         uint32_t c = t[i + x];
         if (!cs && c - 'A' < 26u)
             c += 32;
-        /* the node's filter, at hand, turns most failing steps away */
-        if (!(filter & rx_trie_filter_bit_(c & 0x1FFFFFu)))
-            break;
-        node = rx_trie_view_step(v, node, c);
+        node = rx_trie_view_child(recs, filter, table, c & 0x1FFFFFu);
         if (node < 0)
             break;
-        m = hot[node].mask;
-        filter = hot[node].filter;
+        m = recs[node].mask;
+        filter = recs[node].filter;
+        table = recs[node].table;
     }
     return nf;
 }
