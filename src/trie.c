@@ -271,11 +271,17 @@ int rx_trie_freeze(rx_trie *t)
         thaw(t);
         return -1;
     }
-    /* keys are stored folded, so an upper-case letter shares its lower-case
-     * child */
-    rx_trie_view v = {NULL, t->fnodes, t->recs, false};
+    /* from the root's table rather than one probe per code point; keys are
+     * stored folded, so an upper-case letter shares its lower-case child */
     for (uint32_t c = 0; c < ROOT_DIRECT; c++)
-        t->root[c] = rx_trie_view_step(&v, RX_TRIE_ROOT, c);
+        t->root[c] = -1;
+    const rx_trie_rec *top = &t->recs[RX_TRIE_ROOT];
+    if (top->filter) { /* the root has children */
+        uint32_t start = top->table >> RX_TRIE_LOG_BITS, end = start + rx_trie_table_hmask_(top->table) + 1;
+        for (uint32_t r = start; r < end; r++)
+            if (t->recs[r].c < ROOT_DIRECT) /* free records hold RX_TRIE_SLOT_EMPTY */
+                t->root[t->recs[r].c] = (int32_t)r;
+    }
     if (t->fold_ascii)
         for (uint32_t c = 'A'; c <= 'Z'; c++)
             t->root[c] = t->root[c + 32];

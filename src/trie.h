@@ -94,6 +94,12 @@ static inline uint32_t rx_trie_filter_bit_(uint32_t c)
     return 1u << ((c * 0x85EBCA77u) >> 27);
 }
 
+/* The size of the child table that rx_trie_rec.table describes, less one. */
+static inline uint32_t rx_trie_table_hmask_(uint32_t table)
+{
+    return (1u << (table & ((1u << RX_TRIE_LOG_BITS) - 1))) - 1;
+}
+
 /* The child along c (folded, & 0x1FFFFF) of the node whose filter and table
  * are given (from its record), or -1. */
 static inline int32_t rx_trie_view_child(const rx_trie_rec *recs, uint32_t filter, uint32_t table, uint32_t c)
@@ -101,7 +107,7 @@ static inline int32_t rx_trie_view_child(const rx_trie_rec *recs, uint32_t filte
     if (!(filter & rx_trie_filter_bit_(c)))
         return -1;
     const rx_trie_rec *tab = recs + (table >> RX_TRIE_LOG_BITS);
-    uint32_t hm = (1u << (table & ((1u << RX_TRIE_LOG_BITS) - 1))) - 1;
+    uint32_t hm = rx_trie_table_hmask_(table);
     for (uint32_t h = rx_trie_slot_hash_(c, hm);; h = (h + 1) & hm) {
         uint32_t k = tab[h].c;
         if (k == c)
