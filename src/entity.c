@@ -119,7 +119,8 @@ typedef struct first_step {
     uint32_t filter[2];
     uint32_t table[2];
     uint8_t cl;      /* CL_ bits */
-    uint8_t pad_[3]; /* 32 bytes: a record never straddles two cache lines */
+    uint8_t pos;     /* what scan.cls starts from: cl with P_ALNUM for CL_WCI, CL_WCS */
+    uint8_t pad_[2]; /* 32 bytes: a record never straddles two cache lines */
 } first_step;
 
 struct rx_ner {
@@ -351,8 +352,8 @@ static inline bool is_alnum(uint32_t c) { return is_alpha(c) || is_digit(c); }
 static bool is_space(uint32_t c) { return c == ' ' || c == '\t' || c == 0xA0; }
 static bool is_name_dot(uint32_t c) { return c == 0xB7 || c == 0x2027 || c == 0x30FB || c == 0x2022 || c == '-' || c == 0x2010; }
 
-/* The first step of both tries along c (any code point) into *f; f->cl
- * (CL_WCI, CL_WCS) says only which walks start. */
+/* The first step of both tries along c (any code point) into *f, with its
+ * class (outside the BMP: CL_HAN or none). */
 static void first_step_of(const rx_ner *ner, uint32_t c, first_step *f)
 {
     memset(f, 0, sizeof *f);
@@ -368,6 +369,11 @@ static void first_step_of(const rx_ner *ner, uint32_t c, first_step *f)
             f->cl |= k ? CL_WCS : CL_WCI;
         }
     }
+    if (is_alpha(c))
+        f->cl |= CL_ALPHA;
+    if (is_han(c))
+        f->cl |= CL_HAN;
+    f->pos = (uint8_t)((f->cl & ~(unsigned)(CL_WCI | CL_WCS)) | (is_alnum(c) ? P_ALNUM : 0));
 }
 
 /* Fill ner->first (the tries must be frozen). */
@@ -375,20 +381,15 @@ static void build_classes(rx_ner *ner)
 {
     static const uint32_t byline[] = {0x8005, 0x8F91, 0x5458, 0x751F}, pron[] = {0x4ED6, 0x5979, 0x516C};
     first_step *first = ner->first;
-    for (uint32_t c = 0; c < CL_BMP; c++) {
+    for (uint32_t c = 0; c < CL_BMP; c++)
         first_step_of(ner, c, &first[c]);
-        if (is_alpha(c))
-            first[c].cl |= CL_ALPHA;
-        if (is_han(c))
-            first[c].cl |= CL_HAN;
+    const uint32_t more[][2] = {{'v', CL_V}, {'V', CL_V}, {'(', CL_PAREN}, {byline[0], CL_BYLINE}, {byline[1], CL_BYLINE},
+                                {byline[2], CL_BYLINE}, {byline[3], CL_BYLINE}, {pron[0], CL_PRON}, {pron[1], CL_PRON},
+                                {pron[2], CL_PRON}};
+    for (size_t k = 0; k < sizeof more / sizeof more[0]; k++) {
+        first[more[k][0]].cl |= (uint8_t)more[k][1];
+        first[more[k][0]].pos |= (uint8_t)more[k][1];
     }
-    first['v'].cl |= CL_V;
-    first['V'].cl |= CL_V;
-    first['('].cl |= CL_PAREN;
-    for (size_t k = 0; k < sizeof byline / sizeof byline[0]; k++)
-        first[byline[k]].cl |= CL_BYLINE;
-    for (size_t k = 0; k < sizeof pron / sizeof pron[0]; k++)
-        first[pron[k]].cl |= CL_PRON;
 }
 
 /* ------------------------------------------------------------------ step 1: hits */
@@ -519,14 +520,12 @@ static int scan_hits(scan *sc, size_t **titles, size_t *nt, size_t *tcap)
         const first_step *fs = &first[c < CL_BMP ? c : 0];
         if (c >= CL_BMP) {
             first_step_of(ner, c, &beyond);
-            if (is_han(c))
-                beyond.cl |= CL_HAN;
             fs = &beyond;
         }
         unsigned cl = fs->cl;
+        clsv[i] = fs->pos;
         /* a Latin entry must start at a word start */
-        bool alnum = (cl & CL_ALPHA) || c - '0' < 10u;
-        clsv[i] = (uint8_t)((cl & ~(unsigned)(CL_WCI | CL_WCS)) | (alnum ? P_ALNUM : 0));
+        bool alnum = fs->pos & P_ALNUM;
         bool mid = alnum && prev_alnum;
         prev_alnum = alnum;
         lbits[i] = 0;
@@ -3181,10 +3180,10 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
          * transliteration character; a Latin letter; a pronoun or 他 她 公 */
         uint32_t any = 0;
         unsigned cl = 0;
-        for (size_t i = lo; i < hi; i++)
+        for (size_t i = lo; i < hi; i++) {
             any |= sc.lists[i];
-        for (size_t i = lo; i < hi; i++)
             cl |= sc.cls[i];
+        }
         bool han = cl & CL_HAN;
         size_t first = sc.nc;
         if (((any & (((uint32_t)(C_PERSON | C_ORG) << NCI) | B_TITLE | B_TPREFIX)) && lexicon_cands(&sc, lo, hi) < 0) ||
