@@ -414,6 +414,8 @@ typedef struct scan {
                         * CL_HAN or none), so that a sentence skips the passes
                         * that find nothing in it; P_ bits instead of CL_WCI
                         * and CL_WCS */
+    uint8_t *sent_han; /* per sentence of the document: it holds a Han
+                        * character (rx_recognize) */
     cand *c;
     size_t nc, ccap;
 } scan;
@@ -2277,6 +2279,10 @@ static int zero_subjects(const scan *sc, rx_doc *doc)
         size_t lo = doc->sent[si].start, hi = doc->sent[si].end;
         if (hi > sc->n)
             hi = sc->n;
+        /* a clause without a Han character has no zero subject, and the
+         * mentions it passes are counted at the next clause */
+        if (!sc->sent_han[si])
+            continue;
         for (size_t p = lo, q; p < hi; p = q + 1) {
             q = p;
             while (q < hi && !clause_sep(t[q]))
@@ -3141,9 +3147,10 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
     uint8_t *taken = NULL;
     _Static_assert(NH <= HROW, "a hit row holds every list");
     /* one block for the per-position tables, filled and cleared (where
-     * needed) by scan_hits: ends, taken, role and inside one after another */
-    size_t n1 = n + 1;
-    char *blk = n1 > SIZE_MAX / 64 ? NULL : malloc(n1 * (HROW + 3 * sizeof(uint32_t) + 4));
+     * needed) by scan_hits: ends, taken, role and inside one after another;
+     * then sent_han */
+    size_t n1 = n + 1, per_pos = HROW + 3 * sizeof(uint32_t) + 4;
+    char *blk = n1 > SIZE_MAX / 64 || doc->nsent > SIZE_MAX / 8 ? NULL : malloc(n1 * per_pos + doc->nsent);
     if (!blk)
         goto done;
     sc.hit = (uint8_t *)blk;
@@ -3154,6 +3161,7 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
     sc.role = sc.taken + n1;
     sc.inside = sc.role + n1;
     sc.cls = sc.inside + n1;
+    sc.sent_han = sc.cls + n1;
     if (scan_hits(&sc, &titles, &ntitles, &titcap) < 0)
         goto done;
     for (size_t x = 0; x < ntitles; x++) {
@@ -3169,6 +3177,7 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
     sc.taken = NULL; /* org_left must not look at selections yet */
     for (size_t si = 0; si < doc->nsent; si++) {
         size_t lo = doc->sent[si].start, hi = doc->sent[si].end;
+        sc.sent_han[si] = 0;
         if (hi > n)
             hi = n;
         if (lo >= hi)
@@ -3185,6 +3194,7 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
             cl |= sc.cls[i];
         }
         bool han = cl & CL_HAN;
+        sc.sent_han[si] = han;
         size_t first = sc.nc;
         if (((any & (((uint32_t)(C_PERSON | C_ORG) << NCI) | B_TITLE | B_TPREFIX)) && lexicon_cands(&sc, lo, hi) < 0) ||
             (han && (any & (B_OSUF | B_OSUFW) || cl & CL_PAREN) && chinese_orgs(&sc, lo, hi) < 0) ||
