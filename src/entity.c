@@ -2612,7 +2612,8 @@ static int add_known(known **kv, size_t *nk, size_t *kcap, const uint32_t *t, si
 {
     for (size_t i = 0; i < *nk; i++) {
         known *k = &(*kv)[i];
-        if (k->e - k->s == e - s && !memcmp(t + k->s, t + s, (e - s) * sizeof *t)) {
+        /* the first characters settle most comparisons without a call */
+        if (k->e - k->s == e - s && (e == s || t[k->s] == t[s]) && !memcmp(t + k->s, t + s, (e - s) * sizeof *t)) {
             if (k->type != type)
                 k->owner = -2;
             else if (k->owner >= 0 && owner >= 0 && k->owner != owner && (k->flags | flags) & RX_MF_ALIAS_) {
