@@ -119,7 +119,8 @@ typedef struct first_step {
     uint32_t filter[2];
     uint32_t table[2];
     uint8_t cl;      /* CL_ bits */
-    uint8_t pos;     /* what scan.cls starts from: cl with P_ALNUM for CL_WCI, CL_WCS */
+    uint8_t pos;     /* scan.cls of a position holding c, but P_SURNAME: cl with
+                      * P_ALNUM (is_alnum) in place of CL_WCI and CL_WCS */
     uint8_t pad_[2]; /* 32 bytes: a record never straddles two cache lines */
 } first_step;
 

@@ -17,8 +17,8 @@
  * are the children themselves (mask, filter, table), behind a 32-bit filter
  * of their code points: a step reads one record, and the step that fails
  * (the usual case) mostly reads none. In the example, 马's record holds the
- * filter bits of 斯 and 云 and the place of its two-record table (four
- * records: two children at most half full), where 斯 and 云 land.
+ * filter bits of 斯 and 云 and the place of its table of four records (two
+ * children, at most half full), where the records of 斯 and 云 are.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -185,7 +185,7 @@ static bool build_recs(rx_trie *t)
         goto done;
     for (size_t i = 0; i < t->ecap; i++)
         if (t->edges[i].key)
-            first[(t->edges[i].key >> 21) - 1 + 1]++;
+            first[t->edges[i].key >> 21]++; /* at parent + 1: the sums below give the starts */
     for (size_t v = 0; v < nn; v++)
         first[v + 1] += first[v];
     for (size_t i = 0; i < t->ecap; i++)
@@ -197,16 +197,16 @@ static bool build_recs(rx_trie *t)
     size_t head = 0, tail = 0;
     order[tail++] = RX_TRIE_ROOT;
     rec_of[RX_TRIE_ROOT] = 0;
-    uint32_t *log = fill; /* reused: log2 of each node's table size */
+    uint32_t *logsize = fill; /* reused: log2 of each node's table size */
     while (head < tail) {
         uint32_t v = order[head++], cnt = first[v + 1] - first[v], lg = 0;
         if (!cnt) {
-            log[v] = 0;
+            logsize[v] = 0;
             continue;
         }
         while ((1u << lg) < 2 * cnt)
             lg++;
-        log[v] = lg;
+        logsize[v] = lg;
         size_t start = total;
         total += (size_t)1 << lg;
         if (total >= ((size_t)1 << (32 - RX_TRIE_LOG_BITS)))
@@ -237,8 +237,8 @@ static bool build_recs(rx_trie *t)
         t->fnodes[r] = t->nodes[v];
         if (first[v + 1] == first[v])
             continue;
-        uint32_t start = rec_of[kids[first[v]].child], hm = (1u << log[v]) - 1;
-        t->recs[r].table = start << RX_TRIE_LOG_BITS | log[v];
+        uint32_t start = rec_of[kids[first[v]].child], hm = (1u << logsize[v]) - 1;
+        t->recs[r].table = start << RX_TRIE_LOG_BITS | logsize[v];
         for (uint32_t e = first[v]; e < first[v + 1]; e++) {
             uint32_t c = (uint32_t)(kids[e].key & 0x1FFFFFu);
             uint32_t h = rx_trie_slot_hash_(c, hm);
