@@ -90,8 +90,8 @@ enum { CC_SURFREQ = 1u << 0, CC_WORDY = 1u << 1, CC_PNOUN = 1u << 2, CC_FUNC = 1
 #define CC_LO 0x3400u
 #define CC_HI 0xA000u
 
-/* classes of BMP characters (rx_ner.cl) for step 1: what a walk may start
- * from, and what the candidate passes of a sentence start from */
+/* classes of BMP characters (rx_ner.first[c].cl) for step 1: what a walk may
+ * start from, and what the candidate passes of a sentence start from */
 enum {
     CL_WCI = 1u << 0,    /* ner->ci has an entry starting with it */
     CL_ALPHA = 1u << 1,  /* is_alpha */
@@ -108,12 +108,28 @@ enum {
 #define P_SURNAME CL_WCI /* a surname entry starts at i (a Han character) */
 #define P_ALNUM CL_WCS   /* is_alnum */
 
+/* What step 1 reads of a BMP code point c, in one record: its class and,
+ * for each trie (0: ner->ci, 1: ner->cs), what the record of the root's child
+ * along c holds (trie.h: rx_trie_rec; mask 0, filter 0 when there is none).
+ * A position whose walks end after one character, the usual case, so reads
+ * one cache line instead of three tables and two nodes. */
+typedef struct first_step {
+    int32_t cs_node; /* the child in ner->cs, for lex_group; -1: none */
+    uint32_t mask[2];
+    uint32_t filter[2];
+    uint32_t table[2];
+    uint8_t cl;      /* CL_ bits */
+    uint8_t pos;     /* scan.cls of a position holding c, but P_SURNAME: cl with
+                      * P_ALNUM (is_alnum) in place of CL_WCI and CL_WCS */
+    uint8_t pad_[2]; /* 32 bytes: a record never straddles two cache lines */
+} first_step;
+
 struct rx_ner {
     rx_trie *ci, *cs;
-    rx_trie_view vci, vcs; /* the frozen tries, walked inline (step 1) */
+    rx_trie_view view[2]; /* the frozen tries ci and cs, walked inline (step 1) */
     int ngroups;
     uint8_t cc[CC_HI - CC_LO];
-    uint8_t cl[CL_BMP]; /* CL_ bits of every BMP code point */
+    first_step *first; /* CL_BMP records, 64-byte aligned */
 };
 
 typedef struct cand {
@@ -289,8 +305,12 @@ rx_ner *rx_ner_new(const rx_lexicons *lx, rx_diag *d)
                 goto oom;
         }
     }
-    if (rx_trie_freeze(ner->ci) < 0 || rx_trie_freeze(ner->cs) < 0 || !rx_trie_get_view(ner->ci, &ner->vci) ||
-        !rx_trie_get_view(ner->cs, &ner->vcs))
+    if (rx_trie_freeze(ner->ci) < 0 || rx_trie_freeze(ner->cs) < 0 || !rx_trie_get_view(ner->ci, &ner->view[0]) ||
+        !rx_trie_get_view(ner->cs, &ner->view[1]))
+        goto oom;
+    _Static_assert(sizeof(first_step) == 32, "a first_step record fills half a cache line");
+    ner->first = aligned_alloc(64, CL_BMP * sizeof *ner->first);
+    if (!ner->first)
         goto oom;
     build_classes(ner);
     return ner;
@@ -305,6 +325,7 @@ void rx_ner_free(rx_ner *ner)
         return;
     rx_trie_free(ner->ci);
     rx_trie_free(ner->cs);
+    free(ner->first);
     free(ner);
 }
 
@@ -332,29 +353,44 @@ static inline bool is_alnum(uint32_t c) { return is_alpha(c) || is_digit(c); }
 static bool is_space(uint32_t c) { return c == ' ' || c == '\t' || c == 0xA0; }
 static bool is_name_dot(uint32_t c) { return c == 0xB7 || c == 0x2027 || c == 0x30FB || c == 0x2022 || c == '-' || c == 0x2010; }
 
-/* Fill ner->cl (the tries must be frozen). */
+/* The first step of both tries along c (any code point) into *f, with its
+ * class (outside the BMP: CL_HAN or none). */
+static void first_step_of(const rx_ner *ner, uint32_t c, first_step *f)
+{
+    memset(f, 0, sizeof *f);
+    for (int k = 0; k < 2; k++) {
+        const rx_trie_view *v = &ner->view[k];
+        int32_t node = rx_trie_view_first(v, c);
+        if (k)
+            f->cs_node = node;
+        if (node >= 0) {
+            f->mask[k] = v->recs[node].mask;
+            f->filter[k] = v->recs[node].filter;
+            f->table[k] = v->recs[node].table;
+            f->cl |= k ? CL_WCS : CL_WCI;
+        }
+    }
+    if (is_alpha(c))
+        f->cl |= CL_ALPHA;
+    if (is_han(c))
+        f->cl |= CL_HAN;
+    f->pos = (uint8_t)((f->cl & ~(unsigned)(CL_WCI | CL_WCS)) | (is_alnum(c) ? P_ALNUM : 0));
+}
+
+/* Fill ner->first (the tries must be frozen). */
 static void build_classes(rx_ner *ner)
 {
     static const uint32_t byline[] = {0x8005, 0x8F91, 0x5458, 0x751F}, pron[] = {0x4ED6, 0x5979, 0x516C};
-    for (uint32_t c = 0; c < CL_BMP; c++) {
-        unsigned k = 0;
-        if (ner->vci.root[c] >= 0)
-            k |= CL_WCI;
-        if (ner->vcs.root[c] >= 0)
-            k |= CL_WCS;
-        if (is_alpha(c))
-            k |= CL_ALPHA;
-        if (is_han(c))
-            k |= CL_HAN;
-        ner->cl[c] = (uint8_t)k;
+    first_step *first = ner->first;
+    for (uint32_t c = 0; c < CL_BMP; c++)
+        first_step_of(ner, c, &first[c]);
+    const uint32_t more[][2] = {{'v', CL_V}, {'V', CL_V}, {'(', CL_PAREN}, {byline[0], CL_BYLINE}, {byline[1], CL_BYLINE},
+                                {byline[2], CL_BYLINE}, {byline[3], CL_BYLINE}, {pron[0], CL_PRON}, {pron[1], CL_PRON},
+                                {pron[2], CL_PRON}};
+    for (size_t k = 0; k < sizeof more / sizeof more[0]; k++) {
+        first[more[k][0]].cl |= (uint8_t)more[k][1];
+        first[more[k][0]].pos |= (uint8_t)more[k][1];
     }
-    ner->cl['v'] |= CL_V;
-    ner->cl['V'] |= CL_V;
-    ner->cl['('] |= CL_PAREN;
-    for (size_t k = 0; k < sizeof byline / sizeof byline[0]; k++)
-        ner->cl[byline[k]] |= CL_BYLINE;
-    for (size_t k = 0; k < sizeof pron / sizeof pron[0]; k++)
-        ner->cl[pron[k]] |= CL_PRON;
 }
 
 /* ------------------------------------------------------------------ step 1: hits */
@@ -379,6 +415,8 @@ typedef struct scan {
                         * CL_HAN or none), so that a sentence skips the passes
                         * that find nothing in it; P_ bits instead of CL_WCI
                         * and CL_WCS */
+    uint8_t *sent_han; /* per sentence of the document: it holds a Han
+                        * character (rx_recognize) */
     cand *c;
     size_t nc, ccap;
 } scan;
@@ -418,26 +456,26 @@ typedef struct hitlen {
 /* the longest walk: entries of 64+ characters are not looked for */
 #define WALK_MAX 64
 
-/* Walk one frozen trie from position i (not inside a Latin word) and append
- * every entry that starts there to out, shortest first (at most WALK_MAX).
- * Returns their count. */
-static ALWAYS_INLINE size_t walk(const rx_trie_view *v, const uint32_t *t, size_t n, size_t i, bool cs,
-                                 hitlen *out, int32_t *csnode)
+/* Walk trie k (0: ner->ci, 1: ner->cs) from position i (not inside a Latin
+ * word), its first step already taken (f), and append every entry that
+ * starts there to out, shortest first (at most WALK_MAX). Returns their
+ * count. */
+static ALWAYS_INLINE size_t walk(const rx_ner *ner, const first_step *f, int k, const uint32_t *t, size_t n,
+                                 size_t i, hitlen *out, int32_t *csnode)
 {
-    int32_t node = rx_trie_view_first(v, t[i]);
-    if (node < 0)
-        return 0;
-    size_t lim = n - i < WALK_MAX ? n - i : WALK_MAX, k = 0;
-    const rx_trie_node *nodes = v->nodes;
+    const bool cs = k == 1;
+    const rx_trie_rec *recs = ner->view[k].recs;
+    int32_t node = f->cs_node; /* of use in ner->cs only */
+    uint32_t m = f->mask[k], filter = f->filter[k], table = f->table[k];
+    size_t lim = n - i < WALK_MAX ? n - i : WALK_MAX, nf = 0;
     for (size_t x = 0;;) {
-        uint32_t m = nodes[node].mask;
         if (m) {
             size_t j = i + x;
             /* an entry must not end inside a Latin word */
             if (!(is_alnum(t[j]) && j + 1 < n && is_alnum(t[j + 1]))) {
                 if (cs && (m & (C_PERSON | C_ORG)))
                     *csnode = node;
-                out[k++] = (hitlen){cs ? m << NCI : m, (uint32_t)(x + 1)};
+                out[nf++] = (hitlen){cs ? m << NCI : m, (uint32_t)(x + 1)};
             }
         }
         if (++x >= lim)
@@ -446,11 +484,14 @@ static ALWAYS_INLINE size_t walk(const rx_trie_view *v, const uint32_t *t, size_
         uint32_t c = t[i + x];
         if (!cs && c - 'A' < 26u)
             c += 32;
-        node = rx_trie_view_step(v, node, c);
+        node = rx_trie_view_child(recs, filter, table, c & 0x1FFFFFu);
         if (node < 0)
             break;
+        m = recs[node].mask;
+        filter = recs[node].filter;
+        table = recs[node].table;
     }
-    return k;
+    return nf;
 }
 
 /* Step 1 over the whole text: hit rows, lists, classes, the ends of list
@@ -460,8 +501,8 @@ static ALWAYS_INLINE size_t walk(const rx_trie_view *v, const uint32_t *t, size_
  * Returns -1 when out of memory. */
 static int scan_hits(scan *sc, size_t **titles, size_t *nt, size_t *tcap)
 {
-    const rx_trie_view ci = sc->ner->vci, cs = sc->ner->vcs;
-    const uint8_t *const cltab = sc->ner->cl;
+    const rx_ner *const ner = sc->ner;
+    const first_step *const first = ner->first;
     const uint32_t *t = sc->t;
     const size_t n = sc->n;
     uint8_t *const hit = sc->hit, *const inside = sc->inside, *const clsv = sc->cls;
@@ -478,10 +519,16 @@ static int scan_hits(scan *sc, size_t **titles, size_t *nt, size_t *tcap)
         uint8_t *row = hit + i * HROW;
         memset(row, 0, HROW);
         uint32_t c = t[i];
-        unsigned cl = c < CL_BMP ? cltab[c] : is_han(c) ? CL_HAN | CL_WCI | CL_WCS : CL_WCI | CL_WCS;
+        first_step beyond; /* outside the BMP, worked out here */
+        const first_step *fs = &first[c < CL_BMP ? c : 0];
+        if (c >= CL_BMP) {
+            first_step_of(ner, c, &beyond);
+            fs = &beyond;
+        }
+        unsigned cl = fs->cl;
+        clsv[i] = fs->pos;
         /* a Latin entry must start at a word start */
-        bool alnum = (cl & CL_ALPHA) || c - '0' < 10u;
-        clsv[i] = (uint8_t)((cl & ~(unsigned)(CL_WCI | CL_WCS)) | (alnum ? P_ALNUM : 0));
+        bool alnum = fs->pos & P_ALNUM;
         bool mid = alnum && prev_alnum;
         prev_alnum = alnum;
         lbits[i] = 0;
@@ -489,9 +536,9 @@ static int scan_hits(scan *sc, size_t **titles, size_t *nt, size_t *tcap)
             continue;
         size_t nf = 0;
         if (cl & CL_WCI)
-            nf = walk(&ci, t, n, i, false, found, &csnode[i]);
+            nf = walk(ner, fs, 0, t, n, i, found, &csnode[i]);
         if (cl & CL_WCS)
-            nf += walk(&cs, t, n, i, true, found + nf, &csnode[i]);
+            nf += walk(ner, fs, 1, t, n, i, found + nf, &csnode[i]);
         if (!nf)
             continue;
         /* longest first within each trie (their bits differ): a list's
@@ -2233,6 +2280,10 @@ static int zero_subjects(const scan *sc, rx_doc *doc)
         size_t lo = doc->sent[si].start, hi = doc->sent[si].end;
         if (hi > sc->n)
             hi = sc->n;
+        /* a clause without a Han character has no zero subject, and the
+         * mentions it passes are counted at the next clause */
+        if (!sc->sent_han[si])
+            continue;
         for (size_t p = lo, q; p < hi; p = q + 1) {
             q = p;
             while (q < hi && !clause_sep(t[q]))
@@ -2562,7 +2613,8 @@ static int add_known(known **kv, size_t *nk, size_t *kcap, const uint32_t *t, si
 {
     for (size_t i = 0; i < *nk; i++) {
         known *k = &(*kv)[i];
-        if (k->e - k->s == e - s && !memcmp(t + k->s, t + s, (e - s) * sizeof *t)) {
+        /* the first characters settle most comparisons without a call */
+        if (k->e - k->s == e - s && (e == s || t[k->s] == t[s]) && !memcmp(t + k->s, t + s, (e - s) * sizeof *t)) {
             if (k->type != type)
                 k->owner = -2;
             else if (k->owner >= 0 && owner >= 0 && k->owner != owner && (k->flags | flags) & RX_MF_ALIAS_) {
@@ -3097,9 +3149,10 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
     uint8_t *taken = NULL;
     _Static_assert(NH <= HROW, "a hit row holds every list");
     /* one block for the per-position tables, filled and cleared (where
-     * needed) by scan_hits: ends, taken, role and inside one after another */
-    size_t n1 = n + 1;
-    char *blk = n1 > SIZE_MAX / 64 ? NULL : malloc(n1 * (HROW + 3 * sizeof(uint32_t) + 4));
+     * needed) by scan_hits: ends, taken, role and inside one after another;
+     * then sent_han */
+    size_t n1 = n + 1, per_pos = HROW + 3 * sizeof(uint32_t) + 4;
+    char *blk = n1 > SIZE_MAX / 64 || doc->nsent > SIZE_MAX / 8 ? NULL : malloc(n1 * per_pos + doc->nsent);
     if (!blk)
         goto done;
     sc.hit = (uint8_t *)blk;
@@ -3110,6 +3163,7 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
     sc.role = sc.taken + n1;
     sc.inside = sc.role + n1;
     sc.cls = sc.inside + n1;
+    sc.sent_han = sc.cls + n1;
     if (scan_hits(&sc, &titles, &ntitles, &titcap) < 0)
         goto done;
     for (size_t x = 0; x < ntitles; x++) {
@@ -3125,6 +3179,7 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
     sc.taken = NULL; /* org_left must not look at selections yet */
     for (size_t si = 0; si < doc->nsent; si++) {
         size_t lo = doc->sent[si].start, hi = doc->sent[si].end;
+        sc.sent_han[si] = 0;
         if (hi > n)
             hi = n;
         if (lo >= hi)
@@ -3136,11 +3191,12 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
          * transliteration character; a Latin letter; a pronoun or 他 她 公 */
         uint32_t any = 0;
         unsigned cl = 0;
-        for (size_t i = lo; i < hi; i++)
+        for (size_t i = lo; i < hi; i++) {
             any |= sc.lists[i];
-        for (size_t i = lo; i < hi; i++)
             cl |= sc.cls[i];
+        }
         bool han = cl & CL_HAN;
+        sc.sent_han[si] = han;
         size_t first = sc.nc;
         if (((any & (((uint32_t)(C_PERSON | C_ORG) << NCI) | B_TITLE | B_TPREFIX)) && lexicon_cands(&sc, lo, hi) < 0) ||
             (han && (any & (B_OSUF | B_OSUFW) || cl & CL_PAREN) && chinese_orgs(&sc, lo, hi) < 0) ||

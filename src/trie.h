@@ -25,8 +25,10 @@ int32_t rx_trie_add(rx_trie *t, const uint32_t *key, size_t n, uint32_t bits, co
 /* Build the direct table of the root's children (BMP code points), which makes
  * the first step of every walk one array read, and each node's own small
  * table of children for the later steps (rx_trie_view); call once after the
- * last rx_trie_add (a later add drops both). Returns 0, -1 when out of memory
- * (the trie still works, through the hash table). */
+ * last rx_trie_add (a later add drops both). The nodes are numbered afresh:
+ * node numbers from before (rx_trie_add's) are not those of the frozen trie,
+ * which every other function then takes and returns. Returns 0, -1 when out
+ * of memory (the trie still works, through the hash table). */
 int rx_trie_freeze(rx_trie *t);
 /* The child of node along code point c, or -1. Thread-safe on a built trie. */
 int32_t rx_trie_step(const rx_trie *t, int32_t node, uint32_t c);
@@ -48,25 +50,33 @@ typedef struct rx_trie_match {
     int32_t node;
 } rx_trie_match;
 size_t rx_trie_prefixes(const rx_trie *t, const uint32_t *s, size_t n, rx_trie_match *out, size_t cap);
-/* Frozen tries, for walks inlined into the caller: each node keeps its
- * children in its own small open-addressing table (slots[start ..
- * start + hmask], linear probing from rx_trie_slot_hash_), and the root's
- * children of BMP code points are one array (root). */
+/* Frozen tries, for walks inlined into the caller. rx_trie_freeze numbers
+ * the nodes afresh: a node is the record (rx_trie_rec) in the child table of
+ * its parent where its code point lands, so that a step reads one record,
+ * which holds all a walk needs of the child. A node's children form an
+ * open-addressing table of 2^k records (recs[start ..], linear probing from
+ * rx_trie_slot_hash_, at most half full) behind a 32-bit filter of their code
+ * points: the filter settles most failing steps (the usual case) without
+ * reading the table. The root is record 0; its children of BMP code points
+ * are also one direct array (root). The caller-defined values and masks of
+ * the frozen numbering are in nodes. */
 typedef struct rx_trie_node {
     uint32_t mask;
     int32_t val[RX_TRIE_NVAL];
-    uint32_t start, hmask; /* leaves: start 0, hmask 0, the shared empty slot */
 } rx_trie_node;
-typedef struct rx_trie_slot {
-    uint32_t c; /* folded code point & 0x1FFFFF; RX_TRIE_SLOT_EMPTY: free */
-    int32_t child;
-} rx_trie_slot;
+typedef struct rx_trie_rec {
+    uint32_t c;      /* the folded code point into this node; RX_TRIE_SLOT_EMPTY: a free record */
+    uint32_t mask;   /* as in nodes */
+    uint32_t filter; /* bit rx_trie_filter_bit_(c) for the code point c of each child; 0: a leaf */
+    uint32_t table;  /* start << RX_TRIE_LOG_BITS | k: the children's table */
+} rx_trie_rec;
 #define RX_TRIE_SLOT_EMPTY 0xFFFFFFFFu
+#define RX_TRIE_LOG_BITS 5
 #define RX_TRIE_ROOT_DIRECT 0x10000u
 typedef struct rx_trie_view {
     const int32_t *root; /* RX_TRIE_ROOT_DIRECT entries, -1: no child */
     const rx_trie_node *nodes;
-    const rx_trie_slot *slots;
+    const rx_trie_rec *recs;
     bool fold_ascii;
 } rx_trie_view;
 /* The view of a frozen trie (false when it is not frozen); valid until the
@@ -78,20 +88,40 @@ static inline uint32_t rx_trie_slot_hash_(uint32_t c, uint32_t hmask)
     return ((c * 0x9E3779B1u) >> 15) & hmask;
 }
 
-/* The child of node along c (already folded when the trie folds), or -1. */
-static inline int32_t rx_trie_view_step(const rx_trie_view *v, int32_t node, uint32_t c)
+/* The bit of code point c (folded, & 0x1FFFFF) in a node's child filter. */
+static inline uint32_t rx_trie_filter_bit_(uint32_t c)
 {
-    const rx_trie_node *nd = &v->nodes[node];
-    const rx_trie_slot *sl = v->slots + nd->start;
-    uint32_t hm = nd->hmask;
-    c &= 0x1FFFFFu;
+    return 1u << ((c * 0x85EBCA77u) >> 27);
+}
+
+/* The size of the child table that rx_trie_rec.table describes, less one. */
+static inline uint32_t rx_trie_table_hmask_(uint32_t table)
+{
+    return (1u << (table & ((1u << RX_TRIE_LOG_BITS) - 1))) - 1;
+}
+
+/* The child along c (folded, & 0x1FFFFF) of the node whose filter and table
+ * are given (from its record), or -1. */
+static inline int32_t rx_trie_view_child(const rx_trie_rec *recs, uint32_t filter, uint32_t table, uint32_t c)
+{
+    if (!(filter & rx_trie_filter_bit_(c)))
+        return -1;
+    const rx_trie_rec *tab = recs + (table >> RX_TRIE_LOG_BITS);
+    uint32_t hm = rx_trie_table_hmask_(table);
     for (uint32_t h = rx_trie_slot_hash_(c, hm);; h = (h + 1) & hm) {
-        uint32_t k = sl[h].c;
+        uint32_t k = tab[h].c;
         if (k == c)
-            return sl[h].child;
+            return (int32_t)(tab + h - recs);
         if (k == RX_TRIE_SLOT_EMPTY)
             return -1;
     }
+}
+
+/* The child of node along c (already folded when the trie folds), or -1. */
+static inline int32_t rx_trie_view_step(const rx_trie_view *v, int32_t node, uint32_t c)
+{
+    const rx_trie_rec *r = &v->recs[node];
+    return rx_trie_view_child(v->recs, r->filter, r->table, c & 0x1FFFFFu);
 }
 
 /* The fold of c for the trie of v: A-Z as a-z when it folds ASCII. */

@@ -189,10 +189,45 @@ static void test_trie(void)
           "frozen trie longest match", "马斯克表");
     rx_trie_match mt[4];
     check(rx_trie_prefixes(t, s, 4, mt, 4) == 1 && mt[0].len == 3 && mt[0].mask == 1, "trie prefixes", "马斯克表");
+    int32_t fnode;
+    check(rx_trie_longest(t, s, 4, 1, &fnode) == 3 && rx_trie_value(t, fnode, 0) == 7 && rx_trie_mask(t, fnode) == 1,
+          "frozen trie keeps values and masks", "马斯克表");
+    rx_trie_view view;
+    int32_t vn = -1;
+    if (rx_trie_get_view(t, &view)) {
+        vn = rx_trie_view_first(&view, s[0]);
+        for (int k = 1; k < 3 && vn >= 0; k++)
+            vn = rx_trie_view_step(&view, vn, rx_trie_view_fold(&view, s[k]));
+    }
+    check(vn == fnode && view.nodes[vn].val[0] == 7 && rx_trie_view_step(&view, vn, s[3]) < 0, "trie view walks as rx_trie_step",
+          "马斯克表");
     uint32_t d[] = {0x9A6C};
     rx_trie_add(t, d, 1, 8, NULL);
     check(rx_trie_prefixes(t, s, 4, mt, 4) == 2 && mt[0].len == 1 && mt[0].mask == 8 && mt[1].len == 3,
           "trie prefixes after an add", "马斯克表");
+    rx_trie_free(t);
+
+    /* a node with many children (a table larger than the filter has bits)
+     * and a first character outside the BMP (the root's own table) */
+    t = rx_trie_new(false);
+    uint32_t key[2] = {0x4E2D, 0};
+    for (uint32_t k = 0; k < 100; k++) {
+        key[1] = 0x4E00 + 7 * k;
+        int32_t val[RX_TRIE_NVAL] = {(int32_t)k, -1};
+        rx_trie_add(t, key, 2, 1, val);
+    }
+    uint32_t far[] = {0x20000, 0x4E00};
+    rx_trie_add(t, far, 2, 2, NULL);
+    check(rx_trie_freeze(t) == 0, "trie freeze, wide node", "");
+    bool all = true;
+    for (uint32_t k = 0; k < 700 && all; k++) {
+        key[1] = 0x4E00 + k;
+        int32_t kn;
+        size_t l = rx_trie_longest(t, key, 2, 1, &kn);
+        all = k % 7 ? l == 0 : l == 2 && rx_trie_value(t, kn, 0) == (int32_t)(k / 7);
+    }
+    check(all, "frozen trie finds each of 100 children and nothing else", "中 + 100");
+    check(rx_trie_longest(t, far, 2, 2, NULL) == 2, "frozen trie steps outside the BMP", "U+20000 一");
     rx_trie_free(t);
 }
 
