@@ -970,6 +970,9 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
             break;
         if (!(sc->lists[i] & B_SURNAME) || !is_han(t[i]) || sc->inside[i] || role_len(sc, i, hi))
             continue;
+        /* a cue word that starts on the surname (總統任命|鄭麗君為) is no name */
+        if (HIT(sc, i, 8) >= 2 || HIT(sc, i, 7) >= 2)
+            continue;
         size_t sls[2] = {HIT(sc, i, 0), 0};
         if (sls[0] == 2 && rx_trie_mask(sc->ner->ci, rx_trie_step(sc->ner->ci, RX_TRIE_ROOT, t[i])) & B_SURNAME)
             sls[1] = 1;
@@ -1822,7 +1825,7 @@ static bool cjk_context(const scan *sc, size_t lo, size_t hi, tok k)
 /* an initial: one capital letter, a dot and a space (V. Shantaram) */
 /* An organisation ending that takes a "for" or "on" after a name before it
  * (Harvard Center for Population Studies, Westbrook Council on Urban Policy);
- * a company's ending does not (leaves Sony Music Entertainment for Harvard). */
+ * a company's ending does not (leaves Sony Interactive Ventures for Stanford). */
 static bool institution_head(const scan *sc, tok k)
 {
     static const char *const heads[] = {"institute", "center", "centre", "council", "committee", "commission",
@@ -1909,7 +1912,7 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
             continue;
         /* an organisation from the lexicon at the start of a run stands alone,
          * unless the run goes on into a longer organisation's name (Sony
-         * Music Entertainment, Liverpool School of Tropical Medicine) */
+         * Interactive Ventures, Liverpool School of Maritime Law) */
         size_t lex_oe = 0;
         if (HIT(sc, tk[a].s, H_CS(1)) && !(HIT(sc, tk[a].s, H_CS(0)) >= HIT(sc, tk[a].s, H_CS(1))))
             lex_oe = tk[a].s + HIT(sc, tk[a].s, H_CS(1));
@@ -2871,6 +2874,10 @@ static int aliases(scan *sc, rx_doc *doc)
             size_t rl = role_len(sc, p + sl, sc->n);
             if (!rl && p + sl + 2 <= sc->n && t[p + sl] == 0x6307 && t[p + sl + 1] == 0x5BFC)
                 rl = 2; /* 指导 */
+            if (!rl && p + sl + 2 <= sc->n &&
+                ((t[p + sl] == 0x5148 && t[p + sl + 1] == 0x751F) || (t[p + sl] == 0x5973 && t[p + sl + 1] == 0x58EB) ||
+                 (t[p + sl] == 0x5C0F && t[p + sl + 1] == 0x59D0)))
+                rl = 2; /* 黄先生 林女士 陈小姐 */
             if (!rl && p + sl < sc->n && (t[p + sl] == 0x603B || t[p + sl] == 0x8463) &&
                 right_boundary(sc, p + sl + 1, sc->n))
                 rl = 1; /* 王总 张董 */
