@@ -1061,9 +1061,7 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                           !(cclass(sc, t[e - 1]) & (CC_WORDY | CC_GSOFT)) &&
                           (e >= hi || t[e] == 0xFF0C || t[e] == ',' || adverb_after_name(t[e]));
                 /* an honorific right after the name (策劃總監杜碩先生, 于澄女士) */
-                bool hon = e + 1 < hi && !amb && !words &&
-                           ((t[e] == 0x5148 && t[e + 1] == 0x751F) || (t[e] == 0x5973 && t[e + 1] == 0x58EB) ||
-                            (t[e] == 0x5C0F && t[e + 1] == 0x59D0)); /* 先生 女士 小姐 */
+                bool hon = !amb && !words && rx_honorific_after(t, hi, e);
                 bool strong = tl || tr || (cl && rb) || (cr && (lb || cl)) || (cw && lb) || stat || de || hon;
                 if (strong) {
                     if (add_cand(sc, i, e, RX_M_PERSON, 3, 0, -1) < 0)
@@ -2874,10 +2872,8 @@ static int aliases(scan *sc, rx_doc *doc)
             size_t rl = role_len(sc, p + sl, sc->n);
             if (!rl && p + sl + 2 <= sc->n && t[p + sl] == 0x6307 && t[p + sl + 1] == 0x5BFC)
                 rl = 2; /* 指导 */
-            if (!rl && p + sl + 2 <= sc->n &&
-                ((t[p + sl] == 0x5148 && t[p + sl + 1] == 0x751F) || (t[p + sl] == 0x5973 && t[p + sl + 1] == 0x58EB) ||
-                 (t[p + sl] == 0x5C0F && t[p + sl + 1] == 0x59D0)))
-                rl = 2; /* 黄先生 林女士 陈小姐 */
+            if (!rl)
+                rl = rx_honorific_after(t, sc->n, p + sl); /* 黄先生 林女士 陈小姐 */
             if (!rl && p + sl < sc->n && (t[p + sl] == 0x603B || t[p + sl] == 0x8463) &&
                 right_boundary(sc, p + sl + 1, sc->n))
                 rl = 1; /* 王总 张董 */

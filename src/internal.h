@@ -178,6 +178,18 @@ size_t rx_span_index(const rx_span *spans, size_t n, size_t pos);
 
 /* ------------------------------------------------------------------ lang.c */
 
+/* Does t[i..n) (folded text) start with an honorific written after a Chinese
+ * name: 先生, 女士, 小姐? Its length (2), else 0. */
+static inline size_t rx_honorific_after(const uint32_t *t, size_t n, size_t i)
+{
+    if (i + 2 > n)
+        return 0;
+    return (t[i] == 0x5148 && t[i + 1] == 0x751F) || (t[i] == 0x5973 && t[i + 1] == 0x58EB) ||
+                   (t[i] == 0x5C0F && t[i + 1] == 0x59D0)
+               ? 2
+               : 0;
+}
+
 /* Length of the code points w (a U"..." literal) when t[i..n) starts with
  * them, else 0. */
 static inline size_t rx_lit_at(const uint32_t *t, size_t n, size_t i, const uint_least32_t *w)

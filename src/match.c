@@ -127,10 +127,9 @@ static int build_subject(relx_worker *w, const rx_doc *doc, const rx_span *s, si
             u->mention = (int)m;
             i = mm->end;
             /* and one right after a name (委任林嘉欣女士為..., 黃國強先生已辭任) */
-            if (mm->type == RX_M_PERSON && i + 2 <= s->end && (m + 1 >= doc->nm || doc->m[m + 1].start >= i + 2) &&
-                ((norm[i] == 0x5148 && norm[i + 1] == 0x751F) || (norm[i] == 0x5973 && norm[i + 1] == 0x58EB) ||
-                 (norm[i] == 0x5C0F && norm[i + 1] == 0x59D0))) /* 先生 女士 小姐 */
-                u->cp_end = i = i + 2;
+            size_t hon = mm->type == RX_M_PERSON ? rx_honorific_after(norm, s->end, i) : 0;
+            if (hon && (m + 1 >= doc->nm || doc->m[m + 1].start >= i + hon))
+                u->cp_end = i = i + hon;
             m++;
         } else {
             if (m < doc->nm && doc->m[m].start == i) /* a mention crossing the sentence end */
