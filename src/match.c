@@ -700,6 +700,14 @@ static bool is_until(const rx_doc *doc, const rx_date_mention *d)
     return a < d->start && rx_ascii_word_in(t, b, a, en, sizeof en / sizeof en[0]);
 }
 
+/* Is organisation m only the source a clause before pos cites (据中央纪委网站
+ * 消息，副省长X: not the commission's deputy governor)? */
+static bool cited_source(const rx_doc *doc, const rx_mention *m, size_t pos)
+{
+    return m->start > 0 && doc->text.norm[m->start - 1] == 0x636E /* 据 */ && m->end <= pos &&
+           !same_clause(doc, m->end, pos);
+}
+
 /* Is pos inside an apposition that follows a name ending at name_end and
  * closes before end ("X, a veteran who retired in 2020, as CEO"): a comma
  * right after the name, none up to pos, another one between pos and end? */
@@ -883,7 +891,7 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
         /* the nearest organisation before the person, else one inside the evidence */
         for (size_t i = first; i < last; i++) {
             const rx_mention *m = &doc->m[i];
-            if (m->type != RX_M_ORG || rx_is_agency_credit(doc, m))
+            if (m->type != RX_M_ORG || rx_is_agency_credit(doc, m) || cited_source(doc, m, pm->start))
                 continue;
             /* (not a former one either: 前國足主帥X ... 出任新帥) */
             if (taking && m->start > 0 &&
@@ -1034,12 +1042,15 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
         return 0;
     /* a standing role's organisation is the last one named before the title
      * (中超球隊青島海牛官方宣布，主教練邵佳一: 青島海牛's coach) */
-    if (rule->type == RX_HOLDS_ROLE && arg_first[RX_ARG_ORG] >= 0 && arg_first[RX_ARG_ROLE] >= 0)
+    if (rule->type == RX_HOLDS_ROLE && arg_first[RX_ARG_ORG] >= 0 && arg_first[RX_ARG_ROLE] >= 0) {
         for (size_t u = arg_lo[RX_ARG_ORG] + 1; u < arg_lo[RX_ARG_ROLE]; u++) {
             int m = w->units[u].mention;
             if (m >= 0 && doc->m[m].type == RX_M_ORG && doc->m[m].entity >= 0)
                 arg_first[RX_ARG_ORG] = m;
         }
+        if (cited_source(doc, &doc->m[arg_first[RX_ARG_ORG]], doc->m[arg_first[RX_ARG_ROLE]].start))
+            arg_first[RX_ARG_ORG] = -1;
+    }
     /* one taking a post whose organisation is named between the name and the
      * title (国务院任命李强为国家发改委主任): that organisation, not the
      * appointing body before the name */
