@@ -866,6 +866,24 @@ typedef struct sent_ctx {
     cue_memo cues;     /* see modality_of */
 } sent_ctx;
 
+/* Is organisation m named as where someone was or came from: after 前/原
+ * (前國足主帥), 从/自 (从台积电跳槽), or the word "from" ("hired X from Y")?
+ * Never the one a person takes a post at. */
+static bool former_org(const rx_doc *doc, const rx_mention *m)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t a = m->start;
+    if (a > 0 && (t[a - 1] == 0x524D || t[a - 1] == 0x539F || t[a - 1] == 0x4ECE || t[a - 1] == 0x81EA))
+        return true;
+    while (a > 0 && t[a - 1] == ' ')
+        a--;
+    static const char *const from[] = {"from"};
+    size_t b = a;
+    while (b > 0 && (t[b - 1] | 32) >= 'a' && (t[b - 1] | 32) <= 'z')
+        b--;
+    return a < m->start && rx_ascii_word_in(t, b, a, from, 1);
+}
+
 static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, sent_ctx *sc)
 {
     size_t first = sc->first, last = sc->last;
@@ -876,7 +894,8 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
          * the one before it is where they come from */
         for (size_t i = first; i < last && r->org < 0; i++) {
             const rx_mention *m = &doc->m[i];
-            if (m->type != RX_M_ORG || m->start < pm->end || m->end > r->ev_end || m->entity < 0)
+            if (m->type != RX_M_ORG || m->start < pm->end || m->end > r->ev_end || m->entity < 0 ||
+                former_org(doc, m))
                 continue;
             /* not in an apposition ("X, a former Google executive, as CTO") */
             size_t k = pm->end;
@@ -894,8 +913,7 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
             if (m->type != RX_M_ORG || rx_is_agency_credit(doc, m) || cited_source(doc, m, pm->start))
                 continue;
             /* (not a former one either: 前國足主帥X ... 出任新帥) */
-            if (taking && m->start > 0 &&
-                (doc->text.norm[m->start - 1] == 0x524D || doc->text.norm[m->start - 1] == 0x539F))
+            if (taking && former_org(doc, m))
                 continue;
             if (m->end <= pm->start)
                 r->org = (int)i;
