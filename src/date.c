@@ -765,6 +765,29 @@ static hit match_english(scan *s, size_t i)
     if (strcmp(w, "same") == 0 || strcmp(w, "later") == 0 || strcmp(w, "earlier") == 0)
         return match_english_anaphor(s, i, w, e);
 
+    /* this year's end: "the end of the year", "year-end" */
+    size_t ye = 0;
+    if (strcmp(w, "end") == 0 && is_sp(at(s, e))) {
+        size_t k = skip_sp(s, e), l;
+        if ((l = read_word(s, k, w2)) == 2 && strcmp(w2, "of") == 0 && is_sp(at(s, k + l))) {
+            k = skip_sp(s, k + l);
+            if ((l = read_word(s, k, w2)) == 3 && strcmp(w2, "the") == 0 && is_sp(at(s, k + l))) {
+                k = skip_sp(s, k + l);
+                if (read_word(s, k, w2) == 4 && strcmp(w2, "year") == 0)
+                    ye = k + 4;
+            }
+        }
+    } else if (strcmp(w, "year") == 0 && at(s, e) == '-' && read_word(s, e + 1, w2) == 3 && strcmp(w2, "end") == 0) {
+        ye = e + 4;
+    }
+    if (ye && !is_alpha(at(s, ye))) {
+        h.end = ye;
+        h.rel = true;
+        if (s->pub.y)
+            h.v = (rx_date){s->pub.y, 0, 0};
+        return h;
+    }
+
     int which = strcmp(w, "last") == 0 ? -1 : strcmp(w, "next") == 0 ? 1
                 : strcmp(w, "this") == 0 ? 0 : 99;
     if (which != 99 && is_sp(at(s, e))) {
@@ -1139,6 +1162,9 @@ static const struct cn_word cw_zuo[] = {
     {U"昨天", W_DAY, -1}, {U"昨日", W_DAY, -1}, {NULL, 0, 0}};
 static const struct cn_word cw_ri[] = {{U"日前", W_VAGUE, 0}, {NULL, 0, 0}};
 static const struct cn_word cw_jinr[] = {{U"近日", W_VAGUE, 0}, {NULL, 0, 0}};
+/* (年底 and 年初 alone: this year's; 2024年底 and 今年底 are matched from their
+ * start, so only a bare one gets here) */
+static const struct cn_word cw_nian[] = {{U"年底", W_YEAR, 0}, {U"年初", W_YEAR, 0}, {NULL, 0, 0}};
 
 /* The time words that start with c, or NULL. */
 static const struct cn_word *cn_words_of(uint32_t c)
@@ -1155,6 +1181,7 @@ static const struct cn_word *cn_words_of(uint32_t c)
     case U'昨': return cw_zuo;
     case U'日': return cw_ri;
     case U'近': return cw_jinr;
+    case U'年': return cw_nian;
     default: return NULL;
     }
 }
@@ -1354,6 +1381,8 @@ static hit match_cn_word(scan *s, size_t i)
         case W_YEAR:
             if (cw->off == -2 && i > 0 && s->t[i - 1] == U'提')
                 return (hit){0, {0, 0, 0}, false, DEP_NONE, 0, 0};
+            if (c == U'年' && i > 0 && in_set(s->t[i - 1], U"每多历近数几长逐"))
+                return (hit){0, {0, 0, 0}, false, DEP_NONE, 0, 0}; /* 每年底: no date */
             if (cw->off == 1)
                 s->next_year_at = i;
             if (p.y) {
@@ -1416,7 +1445,7 @@ static bool cn_word_start(uint32_t c)
     switch (c) {
     case U'民': case U'周': case U'星': case U'礼': case U'今': case U'本': case U'去':
     case U'上': case U'前': case U'明': case U'这': case U'下': case U'昨': case U'日':
-    case U'近': case U'同': case U'当':
+    case U'近': case U'同': case U'当': case U'年':
         return true;
     default:
         return false;
@@ -1424,7 +1453,7 @@ static bool cn_word_start(uint32_t c)
 }
 
 /* The characters above ASCII that can start a form (the Chinese numerals of
- * cn_digit and the characters of cn_word_start), by their low 8 bits: these 30
+ * cn_digit and the characters of cn_word_start), by their low 8 bits: these 31
  * differ there, so han_tab[c & 255].c == c is an exact test for every c (slot 0
  * holds 一, so c == 0 fails too). digit is cn_digit's value, -1 for a word start. */
 typedef struct han_start {
@@ -1438,6 +1467,7 @@ static const han_start han_tab[256] = {
     HS(U'十', 10), HS(U'民', -1), HS(U'周', -1), HS(U'星', -1), HS(U'礼', -1), HS(U'今', -1),
     HS(U'本', -1), HS(U'去', -1), HS(U'上', -1), HS(U'前', -1), HS(U'明', -1), HS(U'这', -1),
     HS(U'下', -1), HS(U'昨', -1), HS(U'日', -1), HS(U'近', -1), HS(U'同', -1), HS(U'当', -1),
+    HS(U'年', -1),
 };
 #undef HS
 
@@ -1479,6 +1509,7 @@ static bool cn_word_pair(uint32_t c, uint32_t c2)
     case U'这': return c2 == U'个' || c2 == U'周';
     case U'日': return c2 == U'前';
     case U'近': return c2 == U'日';
+    case U'年': return c2 == U'底' || c2 == U'初';
     case U'同': return c2 == U'年' || c2 == U'月' || c2 == U'日' || c2 == U'一';
     case U'当': return c2 == U'年' || c2 == U'月' || c2 == U'天' || c2 == U'日';
     default: return false;
@@ -1535,14 +1566,15 @@ typedef struct start_word {
 #define SW(w) {sizeof(w) - 1, (w)}
 
 /* Whether match_english can match at the word t[0..len): only when the word is
- * one of those it starts with (today, last, a, one, a month or weekday name ...);
+ * one of those it starts with (today, last, a, one, end, year, a month or weekday
+ * name ...);
  * for any other word it matches nothing and changes nothing. */
 static bool english_start(const uint32_t *t, size_t len)
 {
     static const start_word a[] = {SW("a"), SW("an"), SW("apr"), SW("april"), SW("aug"),
                                    SW("august"), {0, NULL}};
     static const start_word d[] = {SW("dec"), SW("december"), {0, NULL}};
-    static const start_word e[] = {SW("eight"), SW("earlier"), {0, NULL}};
+    static const start_word e[] = {SW("eight"), SW("earlier"), SW("end"), {0, NULL}};
     static const start_word f[] = {SW("feb"), SW("february"), SW("four"), SW("five"),
                                    SW("friday"), {0, NULL}};
     static const start_word j[] = {SW("jan"), SW("january"), SW("jun"), SW("june"), SW("jul"),
@@ -1558,7 +1590,7 @@ static bool english_start(const uint32_t *t, size_t len)
                                     SW("three"), SW("ten"), SW("tuesday"), SW("thursday"),
                                     {0, NULL}};
     static const start_word w[] = {SW("wednesday"), {0, NULL}};
-    static const start_word y[] = {SW("yesterday"), {0, NULL}};
+    static const start_word y[] = {SW("yesterday"), SW("year"), {0, NULL}};
     static const start_word *const by_letter[26] = {
         ['a' - 'a'] = a, ['d' - 'a'] = d, ['e' - 'a'] = e, ['f' - 'a'] = f, ['j' - 'a'] = j,
         ['l' - 'a'] = l, ['m' - 'a'] = m, ['n' - 'a'] = n, ['o' - 'a'] = o, ['s' - 'a'] = s,
