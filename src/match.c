@@ -700,6 +700,33 @@ static bool is_until(const rx_doc *doc, const rx_date_mention *d)
     return a < d->start && rx_ascii_word_in(t, b, a, en, sizeof en / sizeof en[0]);
 }
 
+/* A headline's "X to retire", "X to join Y": the name, then "to" and a
+ * verb in lower case, says what will happen (not "promotes X to president":
+ * a title after "to"). */
+static bool headline_to(const rx_doc *doc, const rx_mention *m)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t k = m->end, n = doc->text.n;
+    if (!(k + 4 < n && t[k] == ' ' && t[k + 1] == 't' && t[k + 2] == 'o' && t[k + 3] == ' ' && t[k + 4] >= 'a' &&
+          t[k + 4] <= 'z'))
+        return false;
+    for (size_t i = (size_t)(m - doc->m) + 1; i < doc->nm && doc->m[i].start <= k + 4; i++)
+        if (doc->m[i].start == k + 4)
+            return false;
+    /* a headline's subject: only capitalised words before the name on its
+     * line or in its sentence ("Veltro Motors CEO X to retire", not "elected
+     * X to replace Y") */
+    for (size_t a = m->start; a > 0 && t[a - 1] != '\n' && t[a - 1] != '.' && t[a - 1] != ';'; a--)
+        if (t[a - 1] >= 'a' && t[a - 1] <= 'z' && (a == 1 || !ascii_alnum(t[a - 2])))
+            return false;
+    /* nor a noun phrase ("signed X to a one-year deal") */
+    static const char *const det[] = {"a", "an", "the", "his", "her", "its", "their", "this", "that", "one"};
+    size_t e = k + 4;
+    while (e < n && t[e] >= 'a' && t[e] <= 'z')
+        e++;
+    return !rx_ascii_word_in(t, k + 4, e, det, sizeof det / sizeof det[0]);
+}
+
 /* Is organisation m only the source a clause before pos cites (据中央纪委网站
  * 消息，副省长X: not the commission's deputy governor)? */
 static bool cited_source(const rx_doc *doc, const rx_mention *m, size_t pos)
@@ -1127,6 +1154,8 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
         } else {
             r->modality = rule->modality >= 0 ? (rx_modality)rule->modality
                                               : modality_of(doc, s, ev_start, ev_end, &sc->cues, doc->m[m].entity);
+            if (r->modality == RX_MOD_FACT && headline_to(doc, &doc->m[m]))
+                r->modality = RX_MOD_PLANNED;
             r->date = date_of(doc, sent, ev_end, doc->m[m].end, rule->type == RX_REINSTATEMENT);
         }
         c->priority = rule->priority;
