@@ -1469,6 +1469,43 @@ static void complete_relations(rx_doc *doc)
     }
 }
 
+/* Do two dates agree where both say something (2024 and 2024-04 do)? */
+static bool dates_agree(rx_date a, rx_date b)
+{
+    return !a.y || !b.y || (a.y == b.y && (!a.m || !b.m || (a.m == b.m && (!a.d || !b.d || a.d == b.d))));
+}
+
+/* A departure told twice in a text (in a list of leavers, and again on its own
+ * with a date: "離開 A 的人包括…X", "X 已經跳槽"): one change, with what each
+ * telling adds, when nothing in them disagrees (the same modality; the same
+ * organisation, post and date wherever both give one). */
+static void merge_restated_departures(rx_doc *doc)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < doc->nrel; i++) {
+        const rx_relation *r = &doc->rel[i];
+        bool merged = false;
+        for (size_t j = 0; j < w && !merged && r->type == RX_DEPARTURE && !r->derived && !r->dropped; j++) {
+            rx_relation *k = &doc->rel[j];
+            if (k->type != RX_DEPARTURE || k->derived || k->dropped || k->modality != r->modality ||
+                entity_of(doc, k->person) != entity_of(doc, r->person) ||
+                (k->org >= 0 && r->org >= 0 && entity_of(doc, k->org) != entity_of(doc, r->org)) ||
+                (k->role >= 0 && r->role >= 0 && !same_post(doc, k->role, r->role)) || !dates_agree(k->date, r->date))
+                continue;
+            if (k->org < 0)
+                k->org = r->org;
+            if (k->role < 0)
+                k->role = r->role;
+            if (r->date.y && (!k->date.y || (!k->date.m && r->date.m) || (!k->date.d && r->date.d)))
+                k->date = r->date;
+            merged = true;
+        }
+        if (!merged)
+            doc->rel[w++] = *r;
+    }
+    doc->nrel = w;
+}
+
 /* What a clause with an implied subject adds to the clause before it:
  * - "X 於 2017 年加入 A 團隊，擔任研究主管": the post taken in a later clause
  *   of the sentence, at no other organisation and with the same modality, is
@@ -1789,6 +1826,7 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
     if (rc == 0) {
         complete_relations(doc);
         succession_posts(doc);
+        merge_restated_departures(doc);
     }
     return rc;
 }
