@@ -1477,8 +1477,9 @@ static bool dates_agree(rx_date a, rx_date b)
 
 /* A departure told twice in a text (in a list of leavers, and again on its own
  * with a date: "離開 A 的人包括…X", "X 已經跳槽"): one change, with what each
- * telling adds, when nothing in them disagrees (the same modality; the same
- * organisation, post and date wherever both give one). */
+ * telling adds, when nothing in them disagrees (the same modality, or a
+ * rumour and its denial: denied; the same organisation, post and date
+ * wherever both give one). */
 static void merge_restated_departures(rx_doc *doc)
 {
     size_t w = 0;
@@ -1487,11 +1488,16 @@ static void merge_restated_departures(rx_doc *doc)
         bool merged = false;
         for (size_t j = 0; j < w && !merged && r->type == RX_DEPARTURE && !r->derived && !r->dropped; j++) {
             rx_relation *k = &doc->rel[j];
-            if (k->type != RX_DEPARTURE || k->derived || k->dropped || k->modality != r->modality ||
+            /* (a rumour and its denial are one denied change) */
+            bool rumour_denied = (k->modality == RX_MOD_RUMOURED && r->modality == RX_MOD_DENIED) ||
+                                 (k->modality == RX_MOD_DENIED && r->modality == RX_MOD_RUMOURED);
+            if (k->type != RX_DEPARTURE || k->derived || k->dropped || (k->modality != r->modality && !rumour_denied) ||
                 entity_of(doc, k->person) != entity_of(doc, r->person) ||
                 (k->org >= 0 && r->org >= 0 && entity_of(doc, k->org) != entity_of(doc, r->org)) ||
                 (k->role >= 0 && r->role >= 0 && !same_post(doc, k->role, r->role)) || !dates_agree(k->date, r->date))
                 continue;
+            if (rumour_denied)
+                k->modality = RX_MOD_DENIED;
             if (k->org < 0)
                 k->org = r->org;
             if (k->role < 0)
