@@ -260,7 +260,9 @@ static uint32_t lower(uint32_t c)
 static const char *const generic_org_words[] = {"公司", "集团", "本行", "该行", "俱乐部", "校方",
                                                 "the company", "the firm", "the club",
                                                 "the university", "the team", "the startup",
-                                                "the bank", "the group", NULL};
+                                                "the bank", "the group", "the automaker", "the carmaker",
+                                                "the lender", "the retailer", "the insurer", "the chipmaker",
+                                                "the airline", NULL};
 
 /* The cue lists as code points, decoded once. */
 #define CUE_MAX 32
