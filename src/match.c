@@ -684,6 +684,19 @@ static bool is_since(const rx_doc *doc, const rx_date_mention *d)
     return e + 1 < doc->text.n && t[e] == 0x4EE5 && t[e + 1] == 0x6765; /* 以来 */
 }
 
+/* Is the English word right before pos (after at least one space) one of
+ * words[0..n) (lower-case), ignoring case? */
+static bool word_before_is(const uint32_t *t, size_t pos, const char *const *words, size_t n)
+{
+    size_t a = pos;
+    while (a > 0 && t[a - 1] == ' ')
+        a--;
+    size_t b = a;
+    while (b > 0 && (t[b - 1] | 32) >= 'a' && (t[b - 1] | 32) <= 'z')
+        b--;
+    return a < pos && rx_ascii_word_in(t, b, a, words, n);
+}
+
 /* Does date d end a span of time: 至 / 到 / 截至 / until / through before it
  * ("合約延長至2026年", "as of 截至2023年底", "until June")? Such a date, said in
  * another sentence, is not when a change happened. */
@@ -696,10 +709,7 @@ static bool is_until(const rx_doc *doc, const rx_date_mention *d)
     if (a > 0 && (t[a - 1] == 0x81F3 || t[a - 1] == 0x5230)) /* 至 到 */
         return true;
     static const char *const en[] = {"until", "through", "till"};
-    size_t b = a;
-    while (b > 0 && (t[b - 1] | 32) >= 'a' && (t[b - 1] | 32) <= 'z')
-        b--;
-    return a < d->start && rx_ascii_word_in(t, b, a, en, sizeof en / sizeof en[0]);
+    return word_before_is(t, d->start, en, sizeof en / sizeof en[0]);
 }
 
 /* A headline's "X to retire", "X to join Y": the name, then "to" and a
@@ -770,14 +780,8 @@ static bool is_effective(const rx_doc *doc, const rx_date_mention *d)
         e++;
     if (e + 1 < doc->text.n && t[e] == 0x751F && t[e + 1] == 0x6548) /* 生效 */
         return true;
-    size_t a = d->start;
-    while (a > 0 && t[a - 1] == ' ')
-        a--;
     static const char *const eff[] = {"effective"};
-    size_t b = a;
-    while (b > 0 && (t[b - 1] | 32) >= 'a' && (t[b - 1] | 32) <= 'z')
-        b--;
-    return a < d->start && rx_ascii_word_in(t, b, a, eff, 1);
+    return word_before_is(t, d->start, eff, 1);
 }
 
 static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, size_t name_end, bool skip_appos)
@@ -904,13 +908,8 @@ static bool former_org(const rx_doc *doc, const rx_mention *m)
     size_t a = m->start;
     if (a > 0 && (t[a - 1] == 0x524D || t[a - 1] == 0x539F || t[a - 1] == 0x4ECE || t[a - 1] == 0x81EA))
         return true;
-    while (a > 0 && t[a - 1] == ' ')
-        a--;
     static const char *const from[] = {"from"};
-    size_t b = a;
-    while (b > 0 && (t[b - 1] | 32) >= 'a' && (t[b - 1] | 32) <= 'z')
-        b--;
-    return a < m->start && rx_ascii_word_in(t, b, a, from, 1);
+    return word_before_is(t, m->start, from, 1);
 }
 
 static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, sent_ctx *sc)
