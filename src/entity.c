@@ -2156,7 +2156,8 @@ static bool object_of_change(const uint32_t *t, size_t lo, size_t i)
     static const char *const verbs[] = {"named", "appointed", "elected", "promoted", "hired", "fired", "dismissed",
                                         "sacked", "replaced", "succeeded", "made", "tapped", "chose", "picked",
                                         "ousted", "removed", "reinstated", "rehired", "poached", "signed",
-                                        "nominated", "recruited", "installed", "demoted", "suspended"};
+                                        "nominated", "recruited", "installed", "demoted", "suspended", "succeed",
+                                        "succeeds", "succeeding", "replace", "replaces", "replacing"};
     size_t e = i;
     while (e > lo && t[e - 1] == ' ')
         e--;

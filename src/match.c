@@ -36,6 +36,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <uchar.h>
 
 #include "engine.h"
 
@@ -891,6 +892,71 @@ static int *focus_orgs(const rx_doc *doc)
     return focus;
 }
 
+/* Is role mention k (-1: none) a former post (原部長, former CEO) or a public
+ * office (部長, 市長, minister, senator), which the company a text is about
+ * does not give? */
+static bool public_or_former_post(const rx_doc *doc, int k)
+{
+    if (k < 0)
+        return false;
+    const rx_mention *m = &doc->m[k];
+    if (m->flags & RX_MF_FORMER)
+        return true;
+    static const char32_t *const han[] = {U"部長", U"部长", U"市長", U"市长", U"縣長", U"县长", U"省長", U"省长", U"議員",
+                                          U"议员", U"大使", U"廳長", U"厅长", U"總統", U"总统", U"總理", U"总理", U"首相", U"州長", U"州长"};
+    static const char *const latin[] = {"minister", "secretary", "senator", "ambassador", "governor", "mayor",
+                                        "congressman", "congresswoman", "prime"};
+    const uint32_t *t = doc->text.norm;
+    for (size_t i = m->start; i < m->end; i++) {
+        for (size_t w = 0; w < sizeof han / sizeof han[0]; w++) {
+            size_t l = 0;
+            while (han[w][l] && i + l < m->end && t[i + l] == (uint32_t)han[w][l])
+                l++;
+            if (!han[w][l])
+                return true;
+        }
+        if (i == m->start || t[i - 1] == ' ') {
+            size_t e = i;
+            while (e < m->end && t[e] != ' ')
+                e++;
+            if (e > i && rx_ascii_word_in(t, i, e, latin, sizeof latin / sizeof latin[0]))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* A sentence that names no organisation still speaks of the one the text
+ * is about when that one was named at least twice and is the organisation
+ * named last before the sentence (晶宇指出，…。此外，財務長林佩君請辭): the
+ * story has not moved on to another; one named only once must have been
+ * named in the sentence before. first: the sentence's first mention. */
+static bool focus_continues(const rx_doc *doc, const int *focus, size_t first)
+{
+    if (!focus || focus[first] < 0)
+        return false;
+    int e = doc->m[focus[first]].entity, seen = 0;
+    for (size_t i = 0; i < first; i++) {
+        const rx_mention *m = &doc->m[i];
+        if (m->type == RX_M_ORG && m->entity == e && !(m->flags & RX_MF_PRONOUN))
+            seen++;
+    }
+    /* named once only: in the sentence just before this one */
+    if (seen < 2) {
+        size_t fs = rx_span_index(doc->sent, doc->nsent, doc->m[focus[first]].start);
+        size_t cs = rx_span_index(doc->sent, doc->nsent, doc->m[first].start);
+        if (fs + 1 < cs)
+            return false;
+    }
+    for (size_t i = (size_t)focus[first] + 1; i < first; i++) {
+        const rx_mention *m = &doc->m[i];
+        if (m->type == RX_M_ORG && m->entity >= 0 && m->entity != e && !(m->flags & RX_MF_PRONOUN) &&
+            !rx_is_agency_credit(doc, m))
+            return false;
+    }
+    return true;
+}
+
 /* What is looked up once per sentence, when first needed. */
 typedef struct sent_ctx {
     const int *focus;  /* focus_orgs of the document */
@@ -953,7 +1019,9 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
     if (r->org < 0 && sc->generic < 0)
         sc->generic = has_cue(doc->text.norm, s->start, s->end, &generic_org_list);
     /* a promotion is within the organisation the text is about */
-    if (r->org < 0 && (sc->generic || r->type == RX_PROMOTION)) {
+    if (r->org < 0 && (sc->generic || r->type == RX_PROMOTION ||
+                       (r->type != RX_SUCCESSION && !public_or_former_post(doc, r->role) &&
+                        focus_continues(doc, sc->focus, first)))) {
         /* 公司 / the company: the organisation the text has named most often
          * so far (the one it is about), the most recent of those on a tie */
         r->org = sc->focus ? sc->focus[first] : -1;

@@ -302,6 +302,19 @@ static bool reported_after(const uint32_t *t, size_t end, size_t pron)
 
 static size_t sentence_of(const rx_doc *doc, size_t pos) { return rx_span_index(doc->sent, doc->nsent, pos); }
 
+/* The start of the clause holding pos: just after the last , ; : (or their
+ * full-width forms) between the sentence start lo and pos. */
+static size_t clause_start(const uint32_t *t, size_t lo, size_t pos)
+{
+    while (pos > lo) {
+        uint32_t c = t[pos - 1];
+        if (c == ',' || c == ';' || c == ':' || c == 0xFF0C || c == 0xFF1A || c == 0xFF1B)
+            break;
+        pos--;
+    }
+    return pos;
+}
+
 /* Unite a with the single root among roots[0..n) (all of type); -1: none/ambiguous. */
 static void unite_unique(int *p, int a, const int *cands, size_t nc)
 {
@@ -627,6 +640,16 @@ int rx_resolve(rx_doc *doc)
             if (nearest != SIZE_MAX && (relative_after(t, doc->text.n, m[nearest].end, m[i].start) ||
                                         reported_after(t, m[nearest].end, m[i].start)))
                 first = nearest;
+            /* a Chinese clause without a subject continues the nearest clause
+             * before it in the sentence that names a person, and takes that
+             * clause's first person: 由A接任總經理，B因屆齡退休，將轉任顧問 */
+            if (nearest != SIZE_MAX && (m[i].flags & RX_MF_ZERO)) {
+                size_t cs = clause_start(t, doc->sent[si].start, m[nearest].start);
+                for (size_t j = nearest; j-- > 0 && m[j].start >= cs;)
+                    if (m[j].type == RX_M_PERSON && m[j].entity >= 0)
+                        nearest = j;
+                first = nearest;
+            }
             if (first != SIZE_MAX)
                 ante = m[first].entity;
         }
