@@ -790,6 +790,16 @@ static int bylines(scan *sc, size_t lo, size_t hi)
  * characters between a plain character and a function word); from NS_WEAK as
  * a weak name (kept when repeated or in a 、 list); from NS_DOC only when
  * the same string is a confirmed name elsewhere in the document. */
+/* Can c open a time after the preposition 于 (2019年, 今日, 昨天, 本月,
+ * 上週, 同年, 次日, 近日, 日前)? */
+static bool time_after_yu(uint32_t c)
+{
+    return is_digit(c) || c == U'今' || c == U'昨' || c == U'明' || c == U'本' || c == U'上' || c == U'下' ||
+           c == U'同' || c == U'次' || c == U'近' || c == U'日' || c == U'去' || c == U'前' || c == U'当' ||
+           c == 0x3007 || c == U'一' || c == U'二' || c == U'三' || c == U'四' || c == U'五' ||
+           c == U'六' || c == U'七' || c == U'八' || c == U'九' || c == U'十';
+}
+
 #define NS_VETO (-1000)
 #define NS_STRONG 20
 #define NS_WEAK 15
@@ -884,7 +894,11 @@ static int name_score(const scan *sc, size_t lo, size_t hi, size_t i, size_t ls,
     /* a surname that is also a function word (于, 向) */
     if (HIT(sc, i, 9) == 1 && !(tl || cl))
         s -= 15;
-    int nw = (HIT(sc, i, L_WORD) >= 2) + (HIT(sc, g, L_WORD) >= 2) + (lg == 2 && HIT(sc, e - 1, L_WORD) >= 2);
+    /* a word X于 on the last given character before 于 + a time is the
+     * name and the preposition: 張勇於2019年, 李樂於昨日 */
+    bool at_time = t[e] == 0x4E8E && e + 1 < hi && time_after_yu(t[e + 1]);
+    int nw = (HIT(sc, i, L_WORD) >= 2) + (HIT(sc, g, L_WORD) >= 2 && !(lg == 1 && at_time)) +
+             (lg == 2 && HIT(sc, e - 1, L_WORD) >= 2 && !at_time);
     s -= 20 * nw;
     *words = nw > 0;
     /* left */
@@ -1340,6 +1354,12 @@ static size_t org_left(const scan *sc, size_t lo, size_t p, size_t maxlen, bool 
             break;
         if (ends_at(sc, lo, j, 9) || ends_at(sc, lo, j, 8) || ends_at(sc, lo, j, 7) ||
             ends_at(sc, lo, j, E_ROLE) || ends_at(sc, lo, j, H_CS(0))) {
+            *hard = true;
+            break;
+        }
+        /* a kind before the name: 上市公司|天成控股, 子公司 母公司 */
+        if (p - j >= 2 && j >= lo + 3 && sc->t[j - 2] == 0x516C && c == 0x53F8 && /* 公司 */
+            (sc->t[j - 3] == 0x5E02 || sc->t[j - 3] == 0x5B50 || sc->t[j - 3] == 0x6BCD)) { /* 市 子 母 */
             *hard = true;
             break;
         }
@@ -2264,6 +2284,20 @@ static bool zero_opener(const scan *sc, size_t p, size_t hi, bool sentence_start
            (HIT(sc, p, 7) >= 2 && !role_len(sc, p, hi));
 }
 
+/* Is the name at p (in a clause from b) the object of a verb right before
+ * it (接替馬雲, 任命王明), so that the clause may still lack its subject? */
+static bool object_of_verb(const uint32_t *t, size_t b, size_t p)
+{
+    static const char32_t *const verbs[] = {U"接替", U"接任", U"取代", U"顶替", U"替代", U"任命", U"委任",
+                                           U"聘任", U"聘请", U"解雇", U"撤换", U"接棒"};
+    if (p < b + 2)
+        return false;
+    for (size_t w = 0; w < sizeof verbs / sizeof verbs[0]; w++)
+        if (t[p - 2] == (uint32_t)verbs[w][0] && t[p - 1] == (uint32_t)verbs[w][1])
+            return true;
+    return false;
+}
+
 /* Chinese drops the subject a clause shares with the one before it
  * (嚴志雄在2017年獲委任為董事，並在2018年起擔任行政總裁; 沈向洋：1996年，在
  * 雷德蒙德加入了微軟研究院). At the start of such a clause, one with no person
@@ -2317,7 +2351,7 @@ static int zero_subjects(const scan *sc, rx_doc *doc)
                 continue;
             bool subject = false;
             for (size_t k = mi; k < doc->nm && doc->m[k].start < q && !subject; k++)
-                subject = doc->m[k].type == RX_M_PERSON ||
+                subject = (doc->m[k].type == RX_M_PERSON && !object_of_verb(t, b, doc->m[k].start)) ||
                           (doc->m[k].type == RX_M_ORG && doc->m[k].start <= b + 2);
             if (subject)
                 continue;

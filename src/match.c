@@ -1357,6 +1357,20 @@ static bool same_post(const rx_doc *doc, int ma, int mb)
     return t[a + la - 2] == t[b] && t[a + la - 1] == t[b + 1];
 }
 
+/* Is role mention mb the post written before role mention ma with 兼 between
+ * them (董事會主席兼首席執行官: who held the second held the first too)? */
+static bool same_post_joint(const rx_doc *doc, int ma, int mb)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t s = doc->m[ma].start;
+    if (s < 3 || t[s - 1] != 0x517C) /* 兼 */
+        return false;
+    for (int k = ma - 1; k >= 0 && doc->m[k].start + 24 > s; k--)
+        if (doc->m[k].type == RX_M_ROLE && doc->m[k].end == s - 1)
+            return same_post(doc, k, mb);
+    return false;
+}
+
 static bool same_relation(const rx_doc *doc, const rx_relation *a, const rx_relation *b)
 {
     bool standing = a->type == RX_HOLDS_ROLE;
@@ -1517,7 +1531,7 @@ static void complete_relations(rx_doc *doc)
                     if (h->type != RX_HOLDS_ROLE && h->type != RX_DEPARTURE &&
                         h->type != RX_DISMISSAL && h->type != RX_APPOINTMENT)
                         continue;
-                    if (!same_post(doc, h->role, r->role))
+                    if (!same_post(doc, h->role, r->role) && !same_post_joint(doc, h->role, r->role))
                         continue;
                     if (r->org >= 0 && h->org >= 0 && entity_of(doc, r->org) != entity_of(doc, h->org))
                         continue; /* the same title at another team */
