@@ -258,7 +258,7 @@ static uint32_t lower(uint32_t c)
 
 /* Words that stand for the organisation the text is about ("擔任公司行政總裁",
  * "the company said"): folded forms, English lower case. */
-static const char *const generic_org_words[] = {"公司", "集团", "本行", "该行", "俱乐部", "校方",
+static const char *const generic_org_words[] = {"公司", "集团", "本行", "该行", "俱乐部", "校方", "学校", "该校", "本校",
                                                 "the company", "the firm", "the club",
                                                 "the university", "the team", "the startup",
                                                 "the bank", "the group", "the automaker", "the carmaker",
@@ -938,7 +938,7 @@ static bool focus_continues(const rx_doc *doc, const int *focus, size_t first)
     int e = doc->m[focus[first]].entity, seen = 0;
     for (size_t i = 0; i < first; i++) {
         const rx_mention *m = &doc->m[i];
-        if (m->type == RX_M_ORG && m->entity == e && !(m->flags & RX_MF_PRONOUN))
+        if (m->type == RX_M_ORG && m->entity == e) /* (the company: resolved to it) */
             seen++;
     }
     /* named once only: in the sentence just before this one */
@@ -974,8 +974,9 @@ static bool former_org(const rx_doc *doc, const rx_mention *m)
     size_t a = m->start;
     if (a > 0 && (t[a - 1] == 0x524D || t[a - 1] == 0x539F || t[a - 1] == 0x4ECE || t[a - 1] == 0x81EA))
         return true;
-    static const char *const from[] = {"from"};
-    return word_before_is(t, m->start, from, 1);
+    /* (the company someone is lured from: "poached Tesla executive X") */
+    static const char *const from[] = {"from", "poached", "poaching", "poaches", "lured"};
+    return word_before_is(t, m->start, from, sizeof from / sizeof from[0]);
 }
 
 static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, sent_ctx *sc)
@@ -1173,7 +1174,8 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
         arg_first[RX_ARG_ORG] >= 0 && arg_first[RX_ARG_ROLE] >= 0 && arg_lo[RX_ARG_ORG] < arg_lo[RX_ARG_PERSON])
         for (size_t u = arg_hi[RX_ARG_PERSON]; u < arg_lo[RX_ARG_ROLE]; u++) {
             int m = w->units[u].mention;
-            if (m >= 0 && doc->m[m].type == RX_M_ORG && doc->m[m].entity >= 0)
+            /* (not where they come from: "poached X from Barclays as head of markets") */
+            if (m >= 0 && doc->m[m].type == RX_M_ORG && doc->m[m].entity >= 0 && !former_org(doc, &doc->m[m]))
                 arg_first[RX_ARG_ORG] = m;
         }
     size_t ev_start = unit_start_cp(w, ov[0], s->end);
