@@ -903,7 +903,7 @@ static bool public_or_former_post(const rx_doc *doc, int k)
     if (m->flags & RX_MF_FORMER)
         return true;
     static const char32_t *const han[] = {U"部長", U"部长", U"市長", U"市长", U"縣長", U"县长", U"省長", U"省长", U"議員",
-                                          U"议员", U"大使", U"廳長", U"厅长", U"總統", U"总统", U"總理", U"总理", U"首相", U"州長", U"州长"};
+                                          U"议员", U"立法委员", U"立委", U"议长", U"大使", U"廳長", U"厅长", U"總統", U"总统", U"總理", U"总理", U"首相", U"州長", U"州长"};
     static const char *const latin[] = {"minister", "secretary", "senator", "ambassador", "governor", "mayor",
                                         "congressman", "congresswoman", "prime"};
     const uint32_t *t = doc->text.norm;
@@ -926,35 +926,37 @@ static bool public_or_former_post(const rx_doc *doc, int k)
     return false;
 }
 
-/* A sentence that names no organisation still speaks of the one the text
- * is about when that one was named at least twice and is the organisation
- * named last before the sentence (晶宇指出，…。此外，財務長林佩君請辭): the
- * story has not moved on to another; one named only once must have been
- * named in the sentence before. first: the sentence's first mention. */
-static bool focus_continues(const rx_doc *doc, const int *focus, size_t first)
+/* A sentence that names no organisation still speaks of the organisation
+ * named last before it (晶宇指出，…。此外，財務長林佩君請辭; "the company"
+ * counts for the one it stands for) when that one was named at least twice
+ * so far or in the sentence just before: the story has not moved on. Its
+ * latest mention (index), or -1. first: the sentence's first mention. */
+static bool former_org(const rx_doc *doc, const rx_mention *m);
+
+static int org_continues(const rx_doc *doc, size_t first)
 {
-    if (!focus || focus[first] < 0)
-        return false;
-    int e = doc->m[focus[first]].entity, seen = 0;
-    for (size_t i = 0; i < first; i++) {
+    int last = -1;
+    for (size_t i = first; i-- > 0;) {
         const rx_mention *m = &doc->m[i];
-        if (m->type == RX_M_ORG && m->entity == e) /* (the company: resolved to it) */
+        /* (not where someone came from: "joined Halvard in 2015 from Ford") */
+        if (m->type == RX_M_ORG && m->entity >= 0 && !rx_is_agency_credit(doc, m) && !former_org(doc, m)) {
+            last = (int)i;
+            break;
+        }
+    }
+    if (last < 0)
+        return -1;
+    int e = doc->m[last].entity, seen = 0;
+    for (int i = 0; i <= last && seen < 2; i++)
+        if (doc->m[i].type == RX_M_ORG && doc->m[i].entity == e)
             seen++;
-    }
-    /* named once only: in the sentence just before this one */
     if (seen < 2) {
-        size_t fs = rx_span_index(doc->sent, doc->nsent, doc->m[focus[first]].start);
+        size_t ls = rx_span_index(doc->sent, doc->nsent, doc->m[last].start);
         size_t cs = rx_span_index(doc->sent, doc->nsent, doc->m[first].start);
-        if (fs + 1 < cs)
-            return false;
+        if (ls + 1 < cs)
+            return -1;
     }
-    for (size_t i = (size_t)focus[first] + 1; i < first; i++) {
-        const rx_mention *m = &doc->m[i];
-        if (m->type == RX_M_ORG && m->entity >= 0 && m->entity != e && !(m->flags & RX_MF_PRONOUN) &&
-            !rx_is_agency_credit(doc, m))
-            return false;
-    }
-    return true;
+    return last;
 }
 
 /* What is looked up once per sentence, when first needed. */
@@ -1020,13 +1022,13 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
     if (r->org < 0 && sc->generic < 0)
         sc->generic = has_cue(doc->text.norm, s->start, s->end, &generic_org_list);
     /* a promotion is within the organisation the text is about */
-    if (r->org < 0 && (sc->generic || r->type == RX_PROMOTION ||
-                       (r->type != RX_SUCCESSION && !public_or_former_post(doc, r->role) &&
-                        focus_continues(doc, sc->focus, first)))) {
+    if (r->org < 0 && (sc->generic || r->type == RX_PROMOTION)) {
         /* 公司 / the company: the organisation the text has named most often
          * so far (the one it is about), the most recent of those on a tie */
         r->org = sc->focus ? sc->focus[first] : -1;
     }
+    if (r->org < 0 && r->type != RX_SUCCESSION && !public_or_former_post(doc, r->role))
+        r->org = org_continues(doc, first);
     if (r->role < 0 && (r->type == RX_DEPARTURE || r->type == RX_DISMISSAL || r->type == RX_HOLDS_ROLE)) {
         /* a role written right before the name is the post a person leaves or
          * holds, not the one they take: 首席執行官 Sam Altman, 董事長張忠謀 */
