@@ -231,7 +231,8 @@ static const char *const denied_cues[] = {"否认", "并未", "并没有", "没�
 static const char *const rumoured_cues[] = {"传出", "传闻", "据传", "据悉", "消息人士", "知情人士",
                                             "传言", "网传", "盛传", "外传", "传将", "或将", "消息指", "消息称",
                                             "市场消息", "reportedly", "rumor", "rumour",
-                                            "sources said", "people familiar", "is said to", "according to sources", NULL};
+                                            "sources said", "people familiar", "is said to", "according to sources",
+                                            "favourite to", "favorite to", "frontrunner", "front-runner", "tipped to", NULL};
 /* A denial that comes after the change it denies, in a later clause
  * ("..., 但公司否認", "..., the company denied"): only these words. */
 static const char *const denied_after_cues[] = {"否认", "辟谣", "驳斥", "denied", "denies", "deny", NULL};
@@ -933,13 +934,31 @@ static bool public_or_former_post(const rx_doc *doc, int k)
  * latest mention (index), or -1. first: the sentence's first mention. */
 static bool former_org(const rx_doc *doc, const rx_mention *m);
 
+/* Does organisation mention m name a league or a cup (Premier League, 中超,
+ * 聯賽, Cup)? */
+static bool league_or_cup(const rx_doc *doc, const rx_mention *m)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t s = m->start, e = m->end;
+    if (e - s >= 2 && ((t[e - 2] == 0x8054 && t[e - 1] == 0x8D5B) || (t[e - 2] == 0x4E2D && t[e - 1] == 0x8D85) ||
+                       t[e - 1] == 0x676F)) /* 联赛 中超 杯 */
+        return true;
+    static const char *const words[] = {"league", "cup", "championship", "conference"};
+    size_t w = e;
+    while (w > s && t[w - 1] != ' ')
+        w--;
+    return w > s && rx_ascii_word_in(t, w, e, words, sizeof words / sizeof words[0]);
+}
+
 static int org_continues(const rx_doc *doc, size_t first)
 {
     int last = -1;
     for (size_t i = first; i-- > 0;) {
         const rx_mention *m = &doc->m[i];
-        /* (not where someone came from: "joined Halvard in 2015 from Ford") */
-        if (m->type == RX_M_ORG && m->entity >= 0 && !rx_is_agency_credit(doc, m) && !former_org(doc, m)) {
+        /* (not where someone came from: "joined Halvard in 2015 from Ford";
+         * nor a league or a cup, where no one holds a post) */
+        if (m->type == RX_M_ORG && m->entity >= 0 && !rx_is_agency_credit(doc, m) && !former_org(doc, m) &&
+            !league_or_cup(doc, m)) {
             last = (int)i;
             break;
         }
@@ -1489,6 +1508,31 @@ static bool shares_post(const rx_doc *doc, size_t i)
     return false;
 }
 
+/* him/her after succeed/replace ("Biden said he would nominate Hicks to
+ * succeed him") stands for the person the text has leaving: when the
+ * pronoun's antecedent leaves nothing in the text, the predecessor is the
+ * one who left or was dismissed nearest before (departed_before). */
+static void pronoun_predecessors(rx_doc *doc)
+{
+    for (size_t i = 0; i < doc->nrel; i++) {
+        rx_relation *r = &doc->rel[i];
+        if (r->type != RX_SUCCESSION || r->predecessor < 0 || !(doc->m[r->predecessor].flags & RX_MF_PRONOUN))
+            continue;
+        int ae = entity_of(doc, r->predecessor);
+        bool leaves = false;
+        for (size_t j = 0; j < doc->nrel && !leaves; j++) {
+            const rx_relation *h = &doc->rel[j];
+            leaves = (h->type == RX_DEPARTURE || h->type == RX_DISMISSAL) && !h->derived &&
+                     entity_of(doc, h->person) == ae;
+        }
+        if (leaves)
+            continue;
+        int who = departed_before(doc, r, entity_of(doc, r->person));
+        if (who >= 0 && entity_of(doc, who) != ae)
+            r->predecessor = who;
+    }
+}
+
 /* Arguments the sentence did not give, from what the document says elsewhere:
  * - a departure or dismissal without role or organisation takes them from a
  *   standing role of the same person (holds_role), the nearest before it;
@@ -1914,8 +1958,10 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
     free(focus);
     if (rc == 0)
         zero_subject_relations(doc);
-    if (rc == 0)
+    if (rc == 0) {
+        pronoun_predecessors(doc);
         rc = derive_from_successions(doc);
+    }
     if (rc == 0) {
         complete_relations(doc);
         succession_posts(doc);
