@@ -865,6 +865,9 @@ static int name_score(const scan *sc, size_t lo, size_t hi, size_t i, size_t ls,
             return NS_VETO;
     if (HIT(sc, i, L_PLACE) && HIT(sc, i, L_PLACE) < e - i)
         return NS_VETO;
+    /* a province, city or county before its title: 江南省省長, 高平市長 */
+    if (e < hi && (t[e - 1] == 0x7701 || t[e - 1] == 0x5E02 || t[e - 1] == 0x53BF) && role_len(sc, e, hi))
+        return NS_VETO; /* 省 市 县 */
     /* a street or a village, not a person: 東華路、 李家溝 董家河 */
     for (size_t p = e - 1; p <= e && p < hi; p++)
         if ((t[p] == 0x8DEF || t[p] == 0x8857 || t[p] == 0x5DF7) && /* 路 街 巷 */
@@ -1071,9 +1074,9 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                 bool cw = e < hi && HIT(sc, e, L_CUE_WEAK) && lg == 2 && ls + lg >= 3;
                 /* the head of a "...的" phrase before an adverb or a pause
                  * (經營小店的潘凝已經, 工作的于澄則): a person */
-                bool de = ls == 1 && !amb && !words && i > lo && t[i - 1] == 0x7684 /* 的 */ &&
+                bool de = ls == 1 && (!amb || (gg && lg == 2)) && !words && i > lo && t[i - 1] == 0x7684 /* 的 */ &&
                           !(cclass(sc, t[e - 1]) & (CC_WORDY | CC_GSOFT)) &&
-                          (e >= hi || t[e] == 0xFF0C || t[e] == ',' || adverb_after_name(t[e]));
+                          (e >= hi || t[e] == 0xFF0C || t[e] == ',' || t[e] == 0x3002 || adverb_after_name(t[e]));
                 /* an honorific right after the name (策劃總監杜碩先生, 于澄女士) */
                 bool hon = !amb && !words && rx_honorific_after(t, hi, e);
                 bool strong = tl || tr || (cl && rb) || (cr && (lb || cl)) || (cw && lb) || stat || de || hon;

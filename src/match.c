@@ -904,7 +904,7 @@ static bool public_or_former_post(const rx_doc *doc, int k)
     if (m->flags & RX_MF_FORMER)
         return true;
     static const char32_t *const han[] = {U"部長", U"部长", U"市長", U"市长", U"縣長", U"县长", U"省長", U"省长", U"議員",
-                                          U"议员", U"立法委员", U"立委", U"议长", U"大使", U"廳長", U"厅长", U"總統", U"总统", U"總理", U"总理", U"首相", U"州長", U"州长"};
+                                          U"议员", U"立法委员", U"立委", U"议长", U"书记", U"省长", U"区长", U"大使", U"廳長", U"厅长", U"總統", U"总统", U"總理", U"总理", U"首相", U"州長", U"州长"};
     static const char *const latin[] = {"minister", "secretary", "senator", "ambassador", "governor", "mayor",
                                         "congressman", "congresswoman", "prime"};
     const uint32_t *t = doc->text.norm;
@@ -1332,7 +1332,7 @@ static const char *const post_synonyms[][6] = {
     {"首席执行官", "执行长", "行政总裁", "ceo", "chief executive", "chief executive officer"},
     {"首席财务官", "财务长", "cfo", "chief financial officer", NULL, NULL},
     {"首席技术官", "技术长", "cto", "chief technology officer", NULL, NULL},
-    {"董事长", "董事会主席", "chairman", "chairwoman", NULL, NULL},
+    {"董事长", "董事会主席", "chairman", "chairwoman", "chair", "chairperson"},
 };
 
 /* Which line of post_synonyms the title t[a, a + n) is on; -1 when none. */
@@ -1824,9 +1824,22 @@ static void succession_posts(rx_doc *doc)
 {
     for (size_t i = 0; i < doc->nrel; i++) {
         rx_relation *r = &doc->rel[i];
-        if (r->type != RX_SUCCESSION || r->predecessor < 0 || r->role >= 0)
+        if (r->type != RX_SUCCESSION || r->predecessor < 0)
             continue;
         int pe = entity_of(doc, r->predecessor), oe = r->org >= 0 ? entity_of(doc, r->org) : -1;
+        if (r->role >= 0) {
+            /* the post is named, the organisation not: the predecessor's
+             * ("elected X to succeed Kellner as chair": Boeing's chair) */
+            for (size_t j = 0; j < doc->nrel && r->org < 0; j++) {
+                const rx_relation *h = &doc->rel[j];
+                if ((h->type == RX_HOLDS_ROLE || h->type == RX_DEPARTURE || h->type == RX_DISMISSAL) &&
+                    !h->derived && h->org >= 0 && h->role >= 0 && entity_of(doc, h->person) == pe &&
+                    h->modality != RX_MOD_DENIED && !(doc->m[h->role].flags & RX_MF_FORMER) &&
+                    same_post(doc, h->role, r->role))
+                    r->org = h->org;
+            }
+            continue;
+        }
         const rx_relation *best = NULL;
         int best_rank = 0;
         for (size_t j = 0; j < doc->nrel; j++) {
