@@ -769,6 +769,65 @@ static bool in_apposition(const rx_doc *doc, size_t name_end, size_t pos, size_t
     return false;
 }
 
+/* Is date d inside a relative clause (", who was named treasurer in 2019,")
+ * that does not follow the name ending at name_end: another person's past? */
+static bool in_others_relative(const rx_doc *doc, const rx_date_mention *d, size_t name_end)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t a = d->start;
+    while (a > 0 && t[a - 1] != ',' && t[a - 1] != '.' && t[a - 1] != ';')
+        a--;
+    if (a == 0 || t[a - 1] != ',')
+        return false;
+    size_t c = a - 1; /* the comma opening the clause */
+    while (a < d->start && t[a] == ' ')
+        a++;
+    static const char *const rel[] = {"who", "whom", "whose"};
+    size_t w = a;
+    while (w < d->start && t[w] >= 'a' && t[w] <= 'z')
+        w++;
+    if (w == a || !rx_ascii_word_in(t, a, w, rel, sizeof rel / sizeof rel[0]))
+        return false;
+    size_t z = d->end;
+    while (z < doc->text.n && t[z] != ',' && t[z] != '.' && t[z] != ';')
+        z++;
+    if (z >= doc->text.n || t[z] != ',')
+        return false;
+    /* the name of the relation is the clause's own: before the comma, just */
+    size_t k = name_end;
+    while (k < c && t[k] == ' ')
+        k++;
+    return k != c;
+}
+
+/* Does an apposition follow the name ending at name_end (", who was named
+ * treasurer in 2019,") before a verb in the present or future ("replaces",
+ * "will succeed", "is retiring") within [name_end, end)? Then a date inside
+ * the apposition tells of something earlier, not of the change. */
+static bool present_after_apposition(const rx_doc *doc, size_t name_end, size_t end)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t k = name_end;
+    while (k < end && t[k] == ' ')
+        k++;
+    if (k >= end || t[k] != ',')
+        return false;
+    k++;
+    while (k < end && t[k] != ',')
+        k++;
+    if (k >= end)
+        return false;
+    k++;
+    while (k < end && t[k] == ' ')
+        k++;
+    size_t w = k;
+    while (w < end && t[w] >= 'a' && t[w] <= 'z')
+        w++;
+    static const char *const present[] = {"replaces", "succeeds", "will", "is", "joins", "becomes", "takes",
+                                          "returns", "leaves", "has", "says", "plans", "remains", "heads"};
+    return w > k && rx_ascii_word_in(t, k, w, present, sizeof present / sizeof present[0]);
+}
+
 /* (for a return, skip_appos: a date inside an apposition after the name
  * ending at name_end tells of the earlier tenure, "rehired X, who retired in
  * 2020, as CEO"; elsewhere it may date the change itself, "Holt, who took
@@ -813,6 +872,8 @@ static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, size_t nam
         if (d->start < s->start || d->end > s->end || is_since(doc, d))
             continue;
         if (skip_appos && d->start < ev_end && in_apposition(doc, name_end, d->start, ev_end))
+            continue;
+        if (in_others_relative(doc, d, name_end))
             continue;
         if (d->start < ev_end) {
             best = d;
@@ -905,7 +966,7 @@ static bool public_or_former_post(const rx_doc *doc, int k)
         return true;
     static const char32_t *const han[] = {U"部長", U"部长", U"市長", U"市长", U"縣長", U"县长", U"省長", U"省长", U"議員",
                                           U"议员", U"立法委员", U"立委", U"议长", U"书记", U"省长", U"区长", U"大使", U"廳長", U"厅长", U"總統", U"总统", U"總理", U"总理", U"首相", U"州長", U"州长"};
-    static const char *const latin[] = {"minister", "secretary", "senator", "ambassador", "governor", "mayor",
+    static const char *const latin[] = {"minister", "senator", "ambassador", "governor", "mayor",
                                         "congressman", "congresswoman", "prime"};
     const uint32_t *t = doc->text.norm;
     for (size_t i = m->start; i < m->end; i++) {
@@ -921,6 +982,11 @@ static bool public_or_former_post(const rx_doc *doc, int k)
             while (e < m->end && t[e] != ' ')
                 e++;
             if (e > i && rx_ascii_word_in(t, i, e, latin, sizeof latin / sizeof latin[0]))
+                return true;
+            /* a Secretary of a government is written with a capital (Defense
+             * Secretary), a company's secretary is not */
+            static const char *const sec[] = {"secretary"};
+            if (e > i && doc->text.cp[i] == 'S' && rx_ascii_word_in(t, i, e, sec, 1))
                 return true;
         }
     }
@@ -1248,7 +1314,8 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
                                               : modality_of(doc, s, ev_start, ev_end, &sc->cues, doc->m[m].entity);
             if (r->modality == RX_MOD_FACT && headline_to(doc, &doc->m[m]))
                 r->modality = RX_MOD_PLANNED;
-            r->date = date_of(doc, sent, ev_end, doc->m[m].end, rule->type == RX_REINSTATEMENT);
+            r->date = date_of(doc, sent, ev_end, doc->m[m].end,
+                              rule->type == RX_REINSTATEMENT || present_after_apposition(doc, doc->m[m].end, ev_end));
         }
         c->priority = rule->priority;
         c->excludes = rule->excludes;
@@ -1863,7 +1930,7 @@ static void succession_posts(rx_doc *doc)
         for (size_t j = 0; !best && j < doc->nrel; j++) {
             const rx_relation *h = &doc->rel[j];
             size_t sh = sentence_of(doc, h->ev_start);
-            if (h->type == RX_APPOINTMENT && h->role >= 0 && entity_of(doc, h->person) == se &&
+            if ((h->type == RX_APPOINTMENT || h->type == RX_PROMOTION) && h->role >= 0 && entity_of(doc, h->person) == se &&
                 h->modality != RX_MOD_DENIED && sh <= sr && sr - sh <= 1)
                 best = h;
         }
