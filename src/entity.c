@@ -2205,8 +2205,8 @@ static int pronouns(scan *sc, size_t lo, size_t hi)
         if (c == 0x4ED6 || c == 0x5979) { /* 他 她 */
             uint32_t nx = i + 1 < hi ? t[i + 1] : 0, pv = i > lo ? t[i - 1] : 0;
             if (nx == 0x4EEC || nx == 0x4EBA || nx == 0x56FD || nx == 0x4E61 || nx == 0x5904 ||
-                nx == 0x65E5 || pv == 0x5176 || pv == 0x5409)
-                continue; /* 他们 他人 他国 他乡 他处 他日 其他 吉他 */
+                nx == 0x65E5 || nx == 0x804C || nx == 0x65B9 || pv == 0x5176 || pv == 0x5409)
+                continue; /* 他们 他人 他国 他乡 他处 他日 他职 他方 其他 吉他 */
             if (add_cand(sc, i, i + 1, RX_M_PERSON, 1, RX_MF_PRONOUN, -1) < 0)
                 return -1;
             continue;
