@@ -74,6 +74,7 @@ struct relx_worker {
     pcre2_match_context *mctx;
     pcre2_jit_stack *jit_stack;
     relx_rule_stat *stats;
+    bool time_rules; /* add up relx_rule_stat.nanos (relx_worker_set_rule_timing) */
     /* scratch, reused across sentences and documents */
     rx_buf subject;
     rx_unit *units;

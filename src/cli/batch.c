@@ -397,6 +397,8 @@ cli_result cli_extract(const cli_opts *o, const relx_engine *eng)
             res = CLI_RUN_NOMEM;
             goto done;
         }
+        /* the rule times are shown only by --stats */
+        relx_worker_set_rule_timing(wa[i].w, o->stats || rule_stats);
     }
     bool progress = o->progress > 0 || (o->progress < 0 && isatty(2));
     cli_stats_start(&j.stats, progress, cli_input_total(j.in));
