@@ -58,13 +58,15 @@ static inline bool reserve(rx_buf *b, size_t n)
     return b->len + n + 1 <= b->cap ? !b->oom : grow(b, n);
 }
 
+/* The pieces below are not NUL-terminated one by one: reserve keeps room for
+ * the NUL, which rx_emit_document writes once at the end. (rx_emit_prepare's
+ * buffer gets its own.) */
 static inline void add(rx_buf *b, const char *s, size_t n)
 {
     if (!reserve(b, n))
         return;
     memcpy(b->s + b->len, s, n);
     b->len += n;
-    b->s[b->len] = '\0';
 }
 
 /* A string literal. */
@@ -75,7 +77,6 @@ static inline void addc(rx_buf *b, char c)
     if (!reserve(b, 1))
         return;
     b->s[b->len++] = c;
-    b->s[b->len] = '\0';
 }
 
 static void adds(rx_buf *b, const char *s)
@@ -115,7 +116,6 @@ static void put_cp(rx_buf *b, uint32_t c)
     if (!reserve(b, 6))
         return;
     b->len += json_cp(b->s + b->len, c);
-    b->s[b->len] = '\0';
 }
 
 /* A JSON string from UTF-8 that may be invalid (bad bytes become U+FFFD). */
@@ -192,7 +192,6 @@ static void put_span_text(rx_buf *b, const rx_doc *doc, size_t start, size_t end
     *o++ = '"';
     o = json_cps(o, doc->text.cp, start, end);
     *o++ = '"';
-    *o = '\0';
     b->len = (size_t)(o - b->s);
 }
 
@@ -205,8 +204,13 @@ static char *uint_at(char *o, size_t v)
                                 "50515253545556575859606162636465666768697071727374"
                                 "75767778798081828384858687888990919293949596979899";
     size_t nd = 1;
-    for (uint64_t t = 10; v >= t && nd < 20; t *= 10) /* 10^19 is the last power below 2^64 */
-        nd++;
+    if (v >= 10000) {
+        for (uint64_t t = 10000; v >= t && nd < 17; t *= 10) /* 10^19 is the last power below 2^64 */
+            nd++;
+        nd += 3;
+    } else {
+        nd += (v >= 10) + (v >= 100) + (v >= 1000);
+    }
     char *p = o + nd;
     while (v >= 100) {
         size_t k = (v % 100) * 2;
@@ -229,7 +233,6 @@ static void put_uint(rx_buf *b, size_t v)
     if (!reserve(b, 20))
         return;
     char *o = uint_at(b->s + b->len, v);
-    *o = '\0';
     b->len = (size_t)(o - b->s);
 }
 
@@ -265,7 +268,6 @@ static void put_span(rx_buf *b, const rx_doc *doc, size_t start, size_t end)
     memcpy(o, k_end, sizeof k_end - 1);
     o = uint_at(o + sizeof k_end - 1, end);
     *o++ = '}';
-    *o = '\0';
     b->len = (size_t)(o - b->s);
 }
 
@@ -285,6 +287,10 @@ static void put_date(rx_buf *b, rx_date d)
 typedef struct emit_ctx {
     const rx_doc *doc;
     int *eid; /* entity -> output number (1-based), 0 = not emitted */
+    /* put_entities' scratch (all four arrays are one allocation, eid's) */
+    size_t *first; /* doc->ne + 1 entries, zeroed */
+    size_t *order; /* doc->nm entries */
+    int *by_id;    /* doc->ne entries */
 } emit_ctx;
 
 static void put_entity_ref(rx_buf *b, const emit_ctx *cx, int mention)
@@ -329,16 +335,8 @@ static void put_entities(rx_buf *b, emit_ctx *cx)
     ADDL(b, "\"entities\":[");
     /* the mentions listed for each entity, grouped by entity in text order
      * (a counting sort), so that each entity's list is one run */
-    size_t *first = calloc(doc->ne + 1, sizeof *first);
-    size_t *order = malloc((doc->nm ? doc->nm : 1) * sizeof *order);
-    int *by_id = malloc((size_t)(next ? next : 1) * sizeof *by_id);
-    if (!first || !order || !by_id) {
-        free(first);
-        free(order);
-        free(by_id);
-        b->oom = true;
-        return;
-    }
+    size_t *first = cx->first, *order = cx->order;
+    int *by_id = cx->by_id;
     for (size_t i = 0; i < doc->nm; i++) {
         const rx_mention *m = &doc->m[i];
         if (m->entity >= 0 && !(m->flags & RX_MF_PRONOUN))
@@ -377,9 +375,6 @@ static void put_entities(rx_buf *b, emit_ctx *cx)
         }
         ADDL(b, "]}");
     }
-    free(first);
-    free(order);
-    free(by_id);
     addc(b, ']');
 }
 
@@ -446,6 +441,8 @@ int rx_emit_prepare(relx_engine *eng)
         put_str(&b, eng->rules.rules[r].id);
     }
     eng->rule_json_at[eng->rules.n] = b.len;
+    if (!b.oom && reserve(&b, 0))
+        b.s[b.len] = '\0';
     if (b.oom) {
         rx_buf_free(&b);
         return -1;
@@ -457,9 +454,18 @@ int rx_emit_prepare(relx_engine *eng)
 char *rx_emit_document(const relx_engine *eng, const rx_doc *doc, const relx_doc_options *opt,
                        size_t *len)
 {
-    emit_ctx cx = {doc, calloc(doc->ne ? doc->ne : 1, sizeof(int))};
-    if (!cx.eid)
+    /* one block: first (size_t, zeroed), order (size_t), eid (int, zeroed), by_id (int) */
+    size_t ne = doc->ne, nm = doc->nm;
+    if (ne > SIZE_MAX / 4 / sizeof(size_t) || nm > SIZE_MAX / 4 / sizeof(size_t))
         return NULL;
+    size_t nfirst = ne + 1, norder = nm ? nm : 1, neid = ne ? ne : 1;
+    size_t *block = malloc((nfirst + norder) * sizeof(size_t) + 2 * neid * sizeof(int));
+    if (!block)
+        return NULL;
+    emit_ctx cx = {doc, (int *)(block + nfirst + norder), block, block + nfirst, NULL};
+    cx.by_id = cx.eid + neid;
+    memset(cx.first, 0, nfirst * sizeof *cx.first);
+    memset(cx.eid, 0, neid * sizeof *cx.eid);
     rx_buf b = {0};
     reserve(&b, 4095); /* most lines fit: fewer reallocations */
     ADDL(&b, "{\"doc\":");
@@ -491,7 +497,9 @@ char *rx_emit_document(const relx_engine *eng, const rx_doc *doc, const relx_doc
         adds(&b, opt->meta_json);
     }
     addc(&b, '}');
-    free(cx.eid);
+    free(block);
+    if (!b.oom)
+        b.s[b.len] = '\0'; /* reserve left room for it */
     if (b.oom) {
         rx_buf_free(&b);
         return NULL;
