@@ -203,14 +203,29 @@ static char *uint_at(char *o, size_t v)
                                 "25262728293031323334353637383940414243444546474849"
                                 "50515253545556575859606162636465666768697071727374"
                                 "75767778798081828384858687888990919293949596979899";
-    size_t nd = 1;
-    if (v >= 10000) {
-        for (uint64_t t = 10000; v >= t && nd < 17; t *= 10) /* 10^19 is the last power below 2^64 */
-            nd++;
-        nd += 3;
-    } else {
-        nd += (v >= 10) + (v >= 100) + (v >= 1000);
+    /* below 10000 (offsets, entity numbers: nearly all), one or two pairs */
+    if (v < 100) {
+        if (v < 10) {
+            o[0] = (char)('0' + v);
+            return o + 1;
+        }
+        memcpy(o, pairs + 2 * v, 2);
+        return o + 2;
     }
+    if (v < 10000) {
+        size_t hi = v / 100, lo = v % 100;
+        if (hi < 10) {
+            o[0] = (char)('0' + hi);
+            memcpy(o + 1, pairs + 2 * lo, 2);
+            return o + 3;
+        }
+        memcpy(o, pairs + 2 * hi, 2);
+        memcpy(o + 2, pairs + 2 * lo, 2);
+        return o + 4;
+    }
+    size_t nd = 5;
+    for (uint64_t t = 100000; v >= t && nd < 20; t *= 10) /* 10^19 is the last power below 2^64 */
+        nd++;
     char *p = o + nd;
     while (v >= 100) {
         size_t k = (v % 100) * 2;
@@ -467,7 +482,7 @@ char *rx_emit_document(const relx_engine *eng, const rx_doc *doc, const relx_doc
     memset(cx.first, 0, nfirst * sizeof *cx.first);
     memset(cx.eid, 0, neid * sizeof *cx.eid);
     rx_buf b = {0};
-    reserve(&b, 4095); /* most lines fit: fewer reallocations */
+    reserve(&b, 8191); /* most lines fit: fewer reallocations */
     ADDL(&b, "{\"doc\":");
     put_str(&b, doc->id);
     ADDL(&b, ",\"lang\":\"");
