@@ -381,9 +381,13 @@ int rx_resolve(rx_doc *doc)
         klen += m[i].end - m[i].start + 1;
         uint64_t h = 1469598103934665603ull ^ (uint64_t)m[i].type;
         for (size_t q = m[i].start; q < m[i].end; q++) {
-            if (is_dot_or_space(t[q]))
-                continue;
-            uint32_t c = lower(t[q]);
+            uint32_t c = t[q];
+            /* Han and the blocks around it: no dot or space, no case */
+            if (!(c - 0x3400u < 0xA000u - 0x3400u)) {
+                if (is_dot_or_space(c))
+                    continue;
+                c = lower(c);
+            }
             keys[i].k[keys[i].n++] = c;
             h = (h ^ c) * 1099511628211ull;
         }
@@ -395,9 +399,9 @@ int rx_resolve(rx_doc *doc)
      * below. (The runs of the mentions sorted by type, hash and index: these
      * chains, one after another.) */
     group_ctx gc = {m, keys, lex, 0, 0, 0};
-    int *ctail = tab + hcap, *next = order;
-    for (size_t k = 0; k < hcap; k++)
-        tab[k] = -1;
+    int *ctail = tab + hcap, *next = order, *heads = cands;
+    size_t nheads = 0;
+    memset(tab, 0xFF, hcap * sizeof *tab); /* all -1 */
     for (size_t i = 0; i < n; i++) {
         if (!keys[i].k)
             continue;
@@ -406,14 +410,16 @@ int rx_resolve(rx_doc *doc)
         size_t k = slot_of(tab, hcap, keys[i].h ^ (uint64_t)m[i].type * 0x9E3779B97F4A7C15ull, &gc,
                            same_type_hash);
         next[i] = -1;
-        if (tab[k] < 0)
+        if (tab[k] < 0) {
             tab[k] = (int)i;
-        else
+            heads[nheads++] = (int)i;
+        } else {
             next[ctail[k]] = (int)i;
+        }
         ctail[k] = (int)i;
     }
-    for (size_t k = 0; k < hcap; k++) {
-        for (int a = tab[k]; a >= 0;) {
+    for (size_t q = 0; q < nheads; q++) {
+        for (int a = heads[q]; a >= 0;) {
             int b = next[a]; /* a is the run's first mention, the lowest index */
             while (b >= 0 && keq(&keys[a], &keys[b])) {
                 unite(p, a, b);
@@ -430,8 +436,7 @@ int rx_resolve(rx_doc *doc)
             forms[nforms++] = (int)i;
     /* 2: a shared lexicon alias group: every mention of a (group, type) joins
      * the first one */
-    for (size_t k = 0; k < hcap; k++)
-        tab[k] = -1;
+    memset(tab, 0xFF, hcap * sizeof *tab);
     for (size_t i = 0; i < n; i++) {
         if (!keys[i].k || lex[i] < 0)
             continue;
