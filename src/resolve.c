@@ -117,7 +117,10 @@ static size_t legal_suffix_start(const uint32_t *t, const rx_mention *m)
                  LEGAL("Co."), LEGAL("Ltd."), LEGAL("Ltd"), LEGAL("Limited"), LEGAL("LLC"),
                  LEGAL("plc"), LEGAL("PLC"), LEGAL("GmbH"), LEGAL("AG"), LEGAL("S.A."), {NULL, 0}};
 #undef LEGAL
-    for (int f = 0; forms[f].s; f++) {
+    /* every Latin form ends in a letter or '.', every Chinese one in 公司 */
+    uint32_t last = m->end > m->start ? t[m->end - 1] : 0;
+    bool latin_end = last == '.' || (last | 0x20u) - 'a' < 26u;
+    for (int f = 0; latin_end && forms[f].s; f++) {
         size_t n = forms[f].n;
         if (m->end - m->start < n + 3)
             continue;
@@ -134,10 +137,9 @@ static size_t legal_suffix_start(const uint32_t *t, const rx_mention *m)
     /* Chinese legal forms, no space before them (青禾電子股份有限公司 =
      * 青禾電子); folded spellings, the longest first */
     static const char32_t *const zh[] = {U"股份有限公司", U"有限责任公司", U"有限公司", U"公司"};
-    for (size_t f = 0; f < sizeof zh / sizeof zh[0]; f++) {
-        size_t n = 0;
-        while (zh[f][n])
-            n++;
+    static const size_t zh_len[] = {6, 6, 4, 2};
+    for (size_t f = 0; last == 0x53F8 /* 司 */ && f < sizeof zh / sizeof zh[0]; f++) {
+        size_t n = zh_len[f];
         if (m->end - m->start < n + 2)
             continue;
         size_t k = m->end - n, q = 0;
