@@ -306,6 +306,9 @@ typedef struct emit_ctx {
     size_t *first; /* doc->ne + 1 entries, zeroed */
     size_t *order; /* doc->nm entries */
     int *by_id;    /* doc->ne entries */
+    /* where put_entities wrote entity e's name (a JSON string) in the line:
+     * name_at[2e] its offset, name_at[2e + 1] its length (2 * doc->ne entries) */
+    size_t *name_at;
 } emit_ctx;
 
 static void put_entity_ref(rx_buf *b, const emit_ctx *cx, int mention)
@@ -315,11 +318,15 @@ static void put_entity_ref(rx_buf *b, const emit_ctx *cx, int mention)
         ADDL(b, "null");
         return;
     }
-    const rx_mention *nm = &cx->doc->m[cx->doc->e[e].name_mention];
     ADDL(b, "{\"id\":\"E");
     put_int(b, cx->eid[e]);
     ADDL(b, "\",\"name\":");
-    put_span_text(b, cx->doc, nm->start, nm->end);
+    /* the name as the entity list has it (an entity referred to is listed) */
+    size_t at = cx->name_at[2 * (size_t)e], n = cx->name_at[2 * (size_t)e + 1];
+    if (reserve(b, n)) {
+        memcpy(b->s + b->len, b->s + at, n);
+        b->len += n;
+    }
     addc(b, '}');
 }
 
@@ -380,7 +387,9 @@ static void put_entities(rx_buf *b, emit_ctx *cx)
             ADDL(b, "\",\"type\":\"person\",\"name\":");
         else
             ADDL(b, "\",\"type\":\"org\",\"name\":");
+        cx->name_at[2 * e] = b->len;
         put_span_text(b, doc, nm->start, nm->end);
+        cx->name_at[2 * e + 1] = b->len - cx->name_at[2 * e];
         ADDL(b, ",\"mentions\":[");
         for (size_t k = e ? first[e - 1] : 0; k < first[e]; k++) {
             const rx_mention *m = &doc->m[order[k]];
@@ -469,15 +478,17 @@ int rx_emit_prepare(relx_engine *eng)
 char *rx_emit_document(const relx_engine *eng, const rx_doc *doc, const relx_doc_options *opt,
                        size_t *len)
 {
-    /* one block: first (size_t, zeroed), order (size_t), eid (int, zeroed), by_id (int) */
+    /* one block: first (size_t, zeroed), order, name_at (size_t), eid (int,
+     * zeroed), by_id (int) */
     size_t ne = doc->ne, nm = doc->nm;
-    if (ne > SIZE_MAX / 4 / sizeof(size_t) || nm > SIZE_MAX / 4 / sizeof(size_t))
+    if (ne > SIZE_MAX / 8 / sizeof(size_t) || nm > SIZE_MAX / 8 / sizeof(size_t))
         return NULL;
     size_t nfirst = ne + 1, norder = nm ? nm : 1, neid = ne ? ne : 1;
-    size_t *block = malloc((nfirst + norder) * sizeof(size_t) + 2 * neid * sizeof(int));
+    size_t *block = malloc((nfirst + norder + 2 * neid) * sizeof(size_t) + 2 * neid * sizeof(int));
     if (!block)
         return NULL;
-    emit_ctx cx = {doc, (int *)(block + nfirst + norder), block, block + nfirst, NULL};
+    emit_ctx cx = {doc, (int *)(block + nfirst + norder + 2 * neid), block, block + nfirst, NULL,
+                   block + nfirst + norder};
     cx.by_id = cx.eid + neid;
     memset(cx.first, 0, nfirst * sizeof *cx.first);
     memset(cx.eid, 0, neid * sizeof *cx.eid);
