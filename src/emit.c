@@ -263,7 +263,17 @@ static void put_int(rx_buf *b, int v)
 }
 
 /* {"text":...,"start":N,"end":N}, written in one piece. */
+static void put_span_as(rx_buf *b, const rx_doc *doc, size_t start, size_t end, size_t body_at,
+                        size_t body_len);
 static void put_span(rx_buf *b, const rx_doc *doc, size_t start, size_t end)
+{
+    put_span_as(b, doc, start, end, SIZE_MAX, 0);
+}
+
+/* put_span; when body_at is not SIZE_MAX, the text's JSON string body is the
+ * body_len bytes at b->s + body_at (written before, for the same code points). */
+static void put_span_as(rx_buf *b, const rx_doc *doc, size_t start, size_t end, size_t body_at,
+                        size_t body_len)
 {
     static const char k_text[] = "{\"text\":\"", k_start[] = "\",\"start\":", k_end[] = ",\"end\":";
     size_t cnt = end > start ? end - start : 0;
@@ -277,7 +287,12 @@ static void put_span(rx_buf *b, const rx_doc *doc, size_t start, size_t end)
         return;
     char *o = b->s + b->len;
     memcpy(o, k_text, sizeof k_text - 1);
-    o = json_cps(o + sizeof k_text - 1, doc->text.cp, start, end);
+    if (body_at != SIZE_MAX) {
+        memcpy(o + sizeof k_text - 1, b->s + body_at, body_len);
+        o += sizeof k_text - 1 + body_len;
+    } else {
+        o = json_cps(o + sizeof k_text - 1, doc->text.cp, start, end);
+    }
     memcpy(o, k_start, sizeof k_start - 1);
     o = uint_at(o + sizeof k_start - 1, start);
     memcpy(o, k_end, sizeof k_end - 1);
@@ -391,11 +406,17 @@ static void put_entities(rx_buf *b, emit_ctx *cx)
         put_span_text(b, doc, nm->start, nm->end);
         cx->name_at[2 * e + 1] = b->len - cx->name_at[2 * e];
         ADDL(b, ",\"mentions\":[");
+        /* a mention written as the name is (most are) copies its text */
+        size_t nlen = nm->end - nm->start;
         for (size_t k = e ? first[e - 1] : 0; k < first[e]; k++) {
             const rx_mention *m = &doc->m[order[k]];
             if (k > (e ? first[e - 1] : 0))
                 addc(b, ',');
-            put_span(b, doc, m->start, m->end);
+            if (m->end - m->start == nlen &&
+                !memcmp(doc->text.cp + m->start, doc->text.cp + nm->start, nlen * sizeof *doc->text.cp))
+                put_span_as(b, doc, m->start, m->end, cx->name_at[2 * e] + 1, cx->name_at[2 * e + 1] - 2);
+            else
+                put_span(b, doc, m->start, m->end);
         }
         ADDL(b, "]}");
     }
