@@ -514,7 +514,7 @@ char *rx_emit_document(const relx_engine *eng, const rx_doc *doc, const relx_doc
     memset(cx.first, 0, nfirst * sizeof *cx.first);
     memset(cx.eid, 0, neid * sizeof *cx.eid);
     rx_buf b = {0};
-    reserve(&b, 8191); /* most lines fit: fewer reallocations */
+    reserve(&b, 4095); /* most lines fit: fewer reallocations */
     ADDL(&b, "{\"doc\":");
     put_str(&b, doc->id);
     ADDL(&b, ",\"lang\":\"");
