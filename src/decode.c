@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "engine.h"
 #include "utf8_words.h"
 
 enum { ENC_UTF8, ENC_UTF16LE, ENC_UTF16BE, ENC_UTF16, ENC_ICONV };
@@ -62,10 +62,27 @@ static inline size_t ascii_letters8(uint64_t x)
     return (size_t)(hit * ones >> 56);
 }
 
+/* Are the eight ASCII bytes of x (no high bit set) free of control
+ * characters (< 0x20) and backslashes? (As plain8 in cli/jsonl_fast.c: a byte
+ * b is flagged by (b - k) & ~b & 0x80 when b < k <= 0x80, and a lane is only
+ * flagged falsely above a truly flagged one.) */
+static inline bool json_plain8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101ull;
+    uint64_t bs = x ^ (ones * '\\');
+    uint64_t bad = ((x - ones * 0x20) & ~x) | ((bs - ones) & ~bs);
+    return (bad & 0x8080808080808080ull) == 0;
+}
+
 /* Decode UTF-8 into out and its folded form (rx_norm_cp) into norm, counting
- * invalid sequences and *script (lang.c). */
-static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, uint32_t *norm,
-                          size_t *invalid, rx_script_count *script)
+ * invalid sequences and *script (lang.c). Returns the code points; *used gets
+ * the bytes read: all of them, except in the JSON mode (json, a constant),
+ * which stops before the first byte that is a control character (< 0x20), a
+ * backslash or the start of an invalid sequence, as the JSON Lines reader
+ * wants (rx_text_parts_plain), and so never counts an invalid one. */
+static inline __attribute__((always_inline)) size_t
+decode_utf8_mode(const unsigned char *s, size_t len, uint32_t *out, uint32_t *norm, size_t *invalid,
+                 rx_script_count *script, bool json, size_t *used)
 {
     const uint8_t *bmp = rx_script_class_bmp();
     const uint32_t *fold = rx_norm_bmp_table();
@@ -78,7 +95,7 @@ static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, uin
          * leaves this loop for the general code below, one character at a time. */
         while (len - i >= 8) {
             uint64_t x = load8(s + i);
-            if (!(x & 0x8080808080808080ull)) {
+            if (!(x & 0x8080808080808080ull) && (!json || json_plain8(x))) {
                 for (int j = 0; j < 8; j++) {
                     out[n + (size_t)j] = s[i + (size_t)j];
                     norm[n + (size_t)j] = fold[s[i + (size_t)j]];
@@ -109,6 +126,8 @@ static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, uin
             }
             uint32_t c = (uint32_t)x & 0xFF;
             if (c < 0x80) {
+                if (json && (c < 0x20 || c == '\\'))
+                    goto stop;
                 norm[n] = fold[c];
                 out[n++] = c;
                 k.latin += (c | 0x20) - 'a' < 26u;
@@ -127,6 +146,8 @@ static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, uin
             break;
         unsigned char c = s[i];
         if (c < 0x80) {
+            if (json && (c < 0x20 || c == '\\'))
+                goto stop;
             norm[n] = fold[c];
             out[n++] = c;
             k.latin += (c | 0x20u) - 'a' < 26u;
@@ -176,6 +197,8 @@ static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, uin
                 hi = 0x8F; /* nothing above U+10FFFF */
         } else {
             /* C0, C1, F5..FF or a stray continuation byte. */
+            if (json)
+                goto stop;
             norm[n] = fold[0xFFFD];
             out[n++] = 0xFFFD;
             (*invalid)++;
@@ -192,6 +215,8 @@ static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, uin
             cp = (cp << 6) | (b & 0x3Fu);
         }
         if (m <= (size_t)extra) {
+            if (json)
+                goto stop;
             norm[n] = fold[0xFFFD];
             out[n++] = 0xFFFD; /* the maximal subpart s[i .. i+m) */
             (*invalid)++;
@@ -203,8 +228,17 @@ static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, uin
             i += m;
         }
     }
+stop:
     *script = k;
+    *used = i;
     return n;
+}
+
+static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *out, uint32_t *norm,
+                          size_t *invalid, rx_script_count *script)
+{
+    size_t used;
+    return decode_utf8_mode(s, len, out, norm, invalid, script, false, &used);
 }
 
 static size_t decode_utf16(const unsigned char *s, size_t len, bool be, uint32_t *out,
@@ -453,4 +487,74 @@ void rx_text_free(rx_text *t)
     free(t->cp);
     free(t->norm);
     memset(t, 0, sizeof *t);
+}
+
+/* ------------------------------------------------ a text decoded in parts */
+
+int rx_text_parts_begin(rx_text_parts *p, size_t max_cps)
+{
+    memset(p, 0, sizeof *p);
+    p->cap = max_cps + 1;
+    p->t.cp = alloc_cp(max_cps);
+    p->t.norm = alloc_cp(max_cps);
+    if (!p->t.cp || !p->t.norm) {
+        rx_text_free(&p->t);
+        return -1;
+    }
+    return 0;
+}
+
+size_t rx_text_parts_plain(rx_text_parts *p, const char *bytes, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)bytes;
+    size_t skip = 0;
+    if (!p->started && len) {
+        /* the UTF-8 BOM that rx_decode drops: the text's first three bytes */
+        if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+            skip = 3;
+        else if (s[0] < 0x20 || s[0] == '\\')
+            return 0; /* nothing came in yet */
+        p->started = true;
+    }
+    rx_script_count k;
+    size_t invalid = 0, used = 0;
+    p->t.n += decode_utf8_mode(s + skip, len - skip, p->t.cp + p->t.n, p->t.norm + p->t.n, &invalid,
+                               &k, true, &used);
+    p->t.script.latin += k.latin;
+    for (int c = 0; c < 3; c++)
+        p->t.script.han[c] += k.han[c];
+    return skip + used;
+}
+
+void rx_text_parts_cp(rx_text_parts *p, uint32_t c)
+{
+    if (!p->started) {
+        p->started = true;
+        if (c == 0xFEFF)
+            return; /* the BOM (as rx_text_parts_plain) */
+    }
+    /* as decode_utf8 does for the UTF-8 form of c */
+    size_t n = p->t.n++;
+    p->t.cp[n] = c;
+    if (c < 0x80) {
+        p->t.norm[n] = rx_norm_bmp_table()[c];
+        p->t.script.latin += (c | 0x20u) - 'a' < 26u;
+    } else {
+        p->t.norm[n] = c < 0x10000 ? rx_norm_bmp_table()[c] : rx_norm_cp(c);
+        rx_script_add_wide(&p->t.script, rx_script_class_bmp(), c);
+    }
+}
+
+void rx_text_parts_end(rx_text_parts *p, rx_text *out)
+{
+    shrink(&p->t.cp, p->t.n, p->cap);
+    shrink(&p->t.norm, p->t.n, p->cap);
+    *out = p->t;
+    memset(p, 0, sizeof *p);
+}
+
+void rx_text_parts_abort(rx_text_parts *p)
+{
+    rx_text_free(&p->t);
+    memset(p, 0, sizeof *p);
 }

@@ -58,13 +58,15 @@ static inline bool reserve(rx_buf *b, size_t n)
     return b->len + n + 1 <= b->cap ? !b->oom : grow(b, n);
 }
 
+/* The pieces below are not NUL-terminated one by one: reserve keeps room for
+ * the NUL, which rx_emit_document writes once at the end. (rx_emit_prepare's
+ * buffer gets its own.) */
 static inline void add(rx_buf *b, const char *s, size_t n)
 {
     if (!reserve(b, n))
         return;
     memcpy(b->s + b->len, s, n);
     b->len += n;
-    b->s[b->len] = '\0';
 }
 
 /* A string literal. */
@@ -75,7 +77,6 @@ static inline void addc(rx_buf *b, char c)
     if (!reserve(b, 1))
         return;
     b->s[b->len++] = c;
-    b->s[b->len] = '\0';
 }
 
 static void adds(rx_buf *b, const char *s)
@@ -115,7 +116,6 @@ static void put_cp(rx_buf *b, uint32_t c)
     if (!reserve(b, 6))
         return;
     b->len += json_cp(b->s + b->len, c);
-    b->s[b->len] = '\0';
 }
 
 /* A JSON string from UTF-8 that may be invalid (bad bytes become U+FFFD). */
@@ -192,7 +192,6 @@ static void put_span_text(rx_buf *b, const rx_doc *doc, size_t start, size_t end
     *o++ = '"';
     o = json_cps(o, doc->text.cp, start, end);
     *o++ = '"';
-    *o = '\0';
     b->len = (size_t)(o - b->s);
 }
 
@@ -204,8 +203,28 @@ static char *uint_at(char *o, size_t v)
                                 "25262728293031323334353637383940414243444546474849"
                                 "50515253545556575859606162636465666768697071727374"
                                 "75767778798081828384858687888990919293949596979899";
-    size_t nd = 1;
-    for (uint64_t t = 10; v >= t && nd < 20; t *= 10) /* 10^19 is the last power below 2^64 */
+    /* below 10000 (offsets, entity numbers: nearly all), one or two pairs */
+    if (v < 100) {
+        if (v < 10) {
+            o[0] = (char)('0' + v);
+            return o + 1;
+        }
+        memcpy(o, pairs + 2 * v, 2);
+        return o + 2;
+    }
+    if (v < 10000) {
+        size_t hi = v / 100, lo = v % 100;
+        if (hi < 10) {
+            o[0] = (char)('0' + hi);
+            memcpy(o + 1, pairs + 2 * lo, 2);
+            return o + 3;
+        }
+        memcpy(o, pairs + 2 * hi, 2);
+        memcpy(o + 2, pairs + 2 * lo, 2);
+        return o + 4;
+    }
+    size_t nd = 5;
+    for (uint64_t t = 100000; v >= t && nd < 20; t *= 10) /* 10^19 is the last power below 2^64 */
         nd++;
     char *p = o + nd;
     while (v >= 100) {
@@ -229,7 +248,6 @@ static void put_uint(rx_buf *b, size_t v)
     if (!reserve(b, 20))
         return;
     char *o = uint_at(b->s + b->len, v);
-    *o = '\0';
     b->len = (size_t)(o - b->s);
 }
 
@@ -245,7 +263,17 @@ static void put_int(rx_buf *b, int v)
 }
 
 /* {"text":...,"start":N,"end":N}, written in one piece. */
+static void put_span_as(rx_buf *b, const rx_doc *doc, size_t start, size_t end, size_t body_at,
+                        size_t body_len);
 static void put_span(rx_buf *b, const rx_doc *doc, size_t start, size_t end)
+{
+    put_span_as(b, doc, start, end, SIZE_MAX, 0);
+}
+
+/* put_span; when body_at is not SIZE_MAX, the text's JSON string body is the
+ * body_len bytes at b->s + body_at (written before, for the same code points). */
+static void put_span_as(rx_buf *b, const rx_doc *doc, size_t start, size_t end, size_t body_at,
+                        size_t body_len)
 {
     static const char k_text[] = "{\"text\":\"", k_start[] = "\",\"start\":", k_end[] = ",\"end\":";
     size_t cnt = end > start ? end - start : 0;
@@ -259,13 +287,17 @@ static void put_span(rx_buf *b, const rx_doc *doc, size_t start, size_t end)
         return;
     char *o = b->s + b->len;
     memcpy(o, k_text, sizeof k_text - 1);
-    o = json_cps(o + sizeof k_text - 1, doc->text.cp, start, end);
+    if (body_at != SIZE_MAX) {
+        memcpy(o + sizeof k_text - 1, b->s + body_at, body_len);
+        o += sizeof k_text - 1 + body_len;
+    } else {
+        o = json_cps(o + sizeof k_text - 1, doc->text.cp, start, end);
+    }
     memcpy(o, k_start, sizeof k_start - 1);
     o = uint_at(o + sizeof k_start - 1, start);
     memcpy(o, k_end, sizeof k_end - 1);
     o = uint_at(o + sizeof k_end - 1, end);
     *o++ = '}';
-    *o = '\0';
     b->len = (size_t)(o - b->s);
 }
 
@@ -285,6 +317,13 @@ static void put_date(rx_buf *b, rx_date d)
 typedef struct emit_ctx {
     const rx_doc *doc;
     int *eid; /* entity -> output number (1-based), 0 = not emitted */
+    /* put_entities' scratch (all four arrays are one allocation, eid's) */
+    size_t *first; /* doc->ne + 1 entries, zeroed */
+    size_t *order; /* doc->nm entries */
+    int *by_id;    /* doc->ne entries */
+    /* where put_entities wrote entity e's name (a JSON string) in the line:
+     * name_at[2e] its offset, name_at[2e + 1] its length (2 * doc->ne entries) */
+    size_t *name_at;
 } emit_ctx;
 
 static void put_entity_ref(rx_buf *b, const emit_ctx *cx, int mention)
@@ -294,11 +333,15 @@ static void put_entity_ref(rx_buf *b, const emit_ctx *cx, int mention)
         ADDL(b, "null");
         return;
     }
-    const rx_mention *nm = &cx->doc->m[cx->doc->e[e].name_mention];
     ADDL(b, "{\"id\":\"E");
     put_int(b, cx->eid[e]);
     ADDL(b, "\",\"name\":");
-    put_span_text(b, cx->doc, nm->start, nm->end);
+    /* the name as the entity list has it (an entity referred to is listed) */
+    size_t at = cx->name_at[2 * (size_t)e], n = cx->name_at[2 * (size_t)e + 1];
+    if (reserve(b, n)) {
+        memcpy(b->s + b->len, b->s + at, n);
+        b->len += n;
+    }
     addc(b, '}');
 }
 
@@ -329,16 +372,8 @@ static void put_entities(rx_buf *b, emit_ctx *cx)
     ADDL(b, "\"entities\":[");
     /* the mentions listed for each entity, grouped by entity in text order
      * (a counting sort), so that each entity's list is one run */
-    size_t *first = calloc(doc->ne + 1, sizeof *first);
-    size_t *order = malloc((doc->nm ? doc->nm : 1) * sizeof *order);
-    int *by_id = malloc((size_t)(next ? next : 1) * sizeof *by_id);
-    if (!first || !order || !by_id) {
-        free(first);
-        free(order);
-        free(by_id);
-        b->oom = true;
-        return;
-    }
+    size_t *first = cx->first, *order = cx->order;
+    int *by_id = cx->by_id;
     for (size_t i = 0; i < doc->nm; i++) {
         const rx_mention *m = &doc->m[i];
         if (m->entity >= 0 && !(m->flags & RX_MF_PRONOUN))
@@ -367,19 +402,24 @@ static void put_entities(rx_buf *b, emit_ctx *cx)
             ADDL(b, "\",\"type\":\"person\",\"name\":");
         else
             ADDL(b, "\",\"type\":\"org\",\"name\":");
+        cx->name_at[2 * e] = b->len;
         put_span_text(b, doc, nm->start, nm->end);
+        cx->name_at[2 * e + 1] = b->len - cx->name_at[2 * e];
         ADDL(b, ",\"mentions\":[");
+        /* a mention written as the name is (most are) copies its text */
+        size_t nlen = nm->end - nm->start;
         for (size_t k = e ? first[e - 1] : 0; k < first[e]; k++) {
             const rx_mention *m = &doc->m[order[k]];
             if (k > (e ? first[e - 1] : 0))
                 addc(b, ',');
-            put_span(b, doc, m->start, m->end);
+            if (m->end - m->start == nlen &&
+                !memcmp(doc->text.cp + m->start, doc->text.cp + nm->start, nlen * sizeof *doc->text.cp))
+                put_span_as(b, doc, m->start, m->end, cx->name_at[2 * e] + 1, cx->name_at[2 * e + 1] - 2);
+            else
+                put_span(b, doc, m->start, m->end);
         }
         ADDL(b, "]}");
     }
-    free(first);
-    free(order);
-    free(by_id);
     addc(b, ']');
 }
 
@@ -446,6 +486,8 @@ int rx_emit_prepare(relx_engine *eng)
         put_str(&b, eng->rules.rules[r].id);
     }
     eng->rule_json_at[eng->rules.n] = b.len;
+    if (!b.oom && reserve(&b, 0))
+        b.s[b.len] = '\0';
     if (b.oom) {
         rx_buf_free(&b);
         return -1;
@@ -457,9 +499,20 @@ int rx_emit_prepare(relx_engine *eng)
 char *rx_emit_document(const relx_engine *eng, const rx_doc *doc, const relx_doc_options *opt,
                        size_t *len)
 {
-    emit_ctx cx = {doc, calloc(doc->ne ? doc->ne : 1, sizeof(int))};
-    if (!cx.eid)
+    /* one block: first (size_t, zeroed), order, name_at (size_t), eid (int,
+     * zeroed), by_id (int) */
+    size_t ne = doc->ne, nm = doc->nm;
+    if (ne > SIZE_MAX / 8 / sizeof(size_t) || nm > SIZE_MAX / 8 / sizeof(size_t))
         return NULL;
+    size_t nfirst = ne + 1, norder = nm ? nm : 1, neid = ne ? ne : 1;
+    size_t *block = malloc((nfirst + norder + 2 * neid) * sizeof(size_t) + 2 * neid * sizeof(int));
+    if (!block)
+        return NULL;
+    emit_ctx cx = {doc, (int *)(block + nfirst + norder + 2 * neid), block, block + nfirst, NULL,
+                   block + nfirst + norder};
+    cx.by_id = cx.eid + neid;
+    memset(cx.first, 0, nfirst * sizeof *cx.first);
+    memset(cx.eid, 0, neid * sizeof *cx.eid);
     rx_buf b = {0};
     reserve(&b, 4095); /* most lines fit: fewer reallocations */
     ADDL(&b, "{\"doc\":");
@@ -491,7 +544,9 @@ char *rx_emit_document(const relx_engine *eng, const rx_doc *doc, const relx_doc
         adds(&b, opt->meta_json);
     }
     addc(&b, '}');
-    free(cx.eid);
+    free(block);
+    if (!b.oom)
+        b.s[b.len] = '\0'; /* reserve left room for it */
     if (b.oom) {
         rx_buf_free(&b);
         return NULL;

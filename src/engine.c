@@ -261,6 +261,7 @@ relx_worker *relx_worker_new(const relx_engine *eng)
     if (!w)
         return NULL;
     w->eng = eng;
+    w->time_rules = true;
     w->md = pcre2_match_data_create(64, NULL);
     w->mctx = pcre2_match_context_create(NULL);
     w->jit_stack = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
@@ -347,6 +348,12 @@ void relx_rule_get(const relx_engine *eng, size_t i, relx_rule_info *info)
 const relx_rule_stat *relx_worker_rule_stats(const relx_worker *w)
 {
     return w->stats;
+}
+
+void relx_worker_set_rule_timing(relx_worker *w, bool on)
+{
+    if (w)
+        w->time_rules = on;
 }
 
 const char *relx_version(void)

@@ -74,6 +74,7 @@ struct relx_worker {
     pcre2_match_context *mctx;
     pcre2_jit_stack *jit_stack;
     relx_rule_stat *stats;
+    bool time_rules; /* add up relx_rule_stat.nanos (relx_worker_set_rule_timing) */
     /* scratch, reused across sentences and documents */
     rx_buf subject;
     rx_unit *units;
@@ -94,6 +95,30 @@ void rx_triggers_each(const relx_engine *eng, const uint32_t *t, size_t from, si
 /* match.c: run the rules over every sentence of doc (entities recognised) and
  * fill doc->rel, the overlap policy applied. Returns 0, -1 when out of memory. */
 int rx_match_document(relx_worker *w, rx_doc *doc);
+
+/* decode.c: rx_decode_normalized of a UTF-8 text (no encoding given) that
+ * arrives in parts: the JSON Lines reader decodes a string's body straight
+ * into code points, its plain runs with rx_text_parts_plain and its escapes
+ * with rx_text_parts_cp, and gets what rx_decode_normalized gives for the
+ * unescaped bytes (the leading BOM dropped, the script counted). Parts are
+ * whole UTF-8 sequences; max_cps bounds the code points of all of them. */
+typedef struct rx_text_parts {
+    rx_text t;
+    size_t cap;
+    bool started; /* something came in (the BOM test is done) */
+} rx_text_parts;
+int rx_text_parts_begin(rx_text_parts *p, size_t max_cps); /* 0, -1 when out of memory */
+/* Decode bytes[0, len) up to the first control character (< 0x20), backslash
+ * or byte that starts no valid UTF-8 sequence; returns the bytes taken. */
+size_t rx_text_parts_plain(rx_text_parts *p, const char *bytes, size_t len);
+void rx_text_parts_cp(rx_text_parts *p, uint32_t c);
+void rx_text_parts_end(rx_text_parts *p, rx_text *out); /* out owns the arrays */
+void rx_text_parts_abort(rx_text_parts *p);
+
+/* extract.c: relx_extract of a text already decoded (rx_text_parts), len its
+ * size in UTF-8 bytes (what --max-doc-bytes compares). Takes *text (zeroed). */
+relx_status rx_extract_decoded(relx_worker *w, const char *doc_id, rx_text *text, size_t len,
+                               const relx_doc_options *opt, char **json_out, size_t *json_len);
 
 /* emit.c: a JSON string from UTF-8 that may be invalid (bad bytes become
  * U+FFFD). New reference; NULL when out of memory. */

@@ -54,6 +54,15 @@ static bool valid_lang(const char *l)
     return strcmp(l, "zh-Hant") == 0 || strcmp(l, "zh-Hans") == 0 || strcmp(l, "en") == 0;
 }
 
+static relx_status extract(relx_worker *w, const char *doc_id, const char *bytes, size_t len,
+                           rx_text *pre, const relx_doc_options *opt, char **json_out,
+                           size_t *json_len, void (*hook)(void *ctx, const rx_doc *doc),
+                           void *hook_ctx);
+static relx_status extract_text(relx_worker *w, const char *doc_id, const char *bytes, size_t len,
+                                bool decoded, rx_doc *doc, const relx_doc_options *opt,
+                                char **json_out, size_t *json_len,
+                                void (*hook)(void *ctx, const rx_doc *doc), void *hook_ctx);
+
 relx_status relx_extract(relx_worker *w, const char *doc_id, const char *bytes, size_t len,
                          const relx_doc_options *opt, char **json_out, size_t *json_len)
 {
@@ -64,10 +73,42 @@ relx_status rx_extract_doc(relx_worker *w, const char *doc_id, const char *bytes
                            const relx_doc_options *opt, char **json_out, size_t *json_len,
                            void (*hook)(void *ctx, const rx_doc *doc), void *hook_ctx)
 {
+    return extract(w, doc_id, bytes, len, NULL, opt, json_out, json_len, hook, hook_ctx);
+}
+
+relx_status rx_extract_decoded(relx_worker *w, const char *doc_id, rx_text *text, size_t len,
+                               const relx_doc_options *opt, char **json_out, size_t *json_len)
+{
+    return extract(w, doc_id, NULL, len, text, opt, json_out, json_len, NULL, NULL);
+}
+
+/* The pipeline for bytes[0, len), or for pre (taken, zeroed) when it is not
+ * NULL: a text decoded already, len bytes long. */
+static relx_status extract(relx_worker *w, const char *doc_id, const char *bytes, size_t len,
+                           rx_text *pre, const relx_doc_options *opt, char **json_out,
+                           size_t *json_len, void (*hook)(void *ctx, const rx_doc *doc),
+                           void *hook_ctx)
+{
+    rx_doc doc = {0};
+    if (pre) {
+        doc.text = *pre;
+        memset(pre, 0, sizeof *pre);
+    }
+    relx_status st = extract_text(w, doc_id, bytes, len, pre != NULL, &doc, opt, json_out, json_len,
+                                  hook, hook_ctx);
+    rx_doc_free(&doc);
+    return st;
+}
+
+static relx_status extract_text(relx_worker *w, const char *doc_id, const char *bytes, size_t len,
+                                bool decoded, rx_doc *doc, const relx_doc_options *opt,
+                                char **json_out, size_t *json_len,
+                                void (*hook)(void *ctx, const rx_doc *doc), void *hook_ctx)
+{
     relx_doc_options defaults = {0};
     if (!opt)
         opt = &defaults;
-    if (!w || !json_out || (!bytes && len))
+    if (!w || !json_out || (!decoded && !bytes && len))
         return RELX_EUSAGE;
     *json_out = NULL;
     if (json_len)
@@ -86,42 +127,39 @@ relx_status rx_extract_doc(relx_worker *w, const char *doc_id, const char *bytes
     if (opt->lang && !valid_lang(opt->lang))
         return fail(doc_id, "bad_lang", "the language is not zh-Hant, zh-Hans or en", json_out, json_len);
 
-    rx_doc doc = {0};
-    doc.id = doc_id;
+    doc->id = doc_id;
     const char *code = NULL, *msg = NULL;
-    if (rx_decode_normalized(bytes ? bytes : "", len, opt->encoding, &doc.text, &code, &msg) != 0) {
-        rx_doc_free(&doc);
+    if (!decoded &&
+        rx_decode_normalized(bytes ? bytes : "", len, opt->encoding, &doc->text, &code, &msg) != 0)
         return fail(doc_id, code ? code : "decode", msg ? msg : "cannot decode the document",
                     json_out, json_len);
-    }
-    if (doc.text.invalid)
-        rx_strlist_addf(&doc.warnings, "%zu invalid byte sequence%s read as U+FFFD", doc.text.invalid,
-                        doc.text.invalid == 1 ? "" : "s");
+    if (doc->text.invalid)
+        rx_strlist_addf(&doc->warnings, "%zu invalid byte sequence%s read as U+FFFD", doc->text.invalid,
+                        doc->text.invalid == 1 ? "" : "s");
     relx_status st = RELX_ENOMEM;
-    if (rx_split_sentences(doc.text.norm, doc.text.n, RX_MAX_SENTENCE, &doc.sent, &doc.nsent) != 0)
+    if (rx_split_sentences(doc->text.norm, doc->text.n, RX_MAX_SENTENCE, &doc->sent, &doc->nsent) != 0)
         goto done;
-    doc.lang = opt->lang ? opt->lang : rx_lang_of_script(&doc.text.script);
+    doc->lang = opt->lang ? opt->lang : rx_lang_of_script(&doc->text.script);
     /* Without a publication date, one from the dateline, else partial dates
      * (6月28日) resolve against the latest full date the text itself gives, the
      * time its story is told in (rx_find_doc_dates). */
-    if (rx_find_doc_dates(doc.text.norm, doc.text.n, &pub, &doc.dates, &doc.ndates) != 0)
+    if (rx_find_doc_dates(doc->text.norm, doc->text.n, &pub, &doc->dates, &doc->ndates) != 0)
         goto done;
-    doc.pubdate = pub;
-    if (rx_recognize(w->eng->ner, &doc) != 0)
+    doc->pubdate = pub;
+    if (rx_recognize(w->eng->ner, doc) != 0)
         goto done;
-    if (rx_match_document(w, &doc) != 0)
+    if (rx_match_document(w, doc) != 0)
         goto done;
     if (hook)
-        hook(hook_ctx, &doc);
+        hook(hook_ctx, doc);
     size_t n = 0;
-    *json_out = rx_emit_document(w->eng, &doc, opt, &n);
+    *json_out = rx_emit_document(w->eng, doc, opt, &n);
     if (!*json_out)
         goto done;
     if (json_len)
         *json_len = n;
     st = RELX_OK;
 done:
-    rx_doc_free(&doc);
     if (st == RELX_ENOMEM)
         return fail(doc_id, "out_of_memory", "out of memory while processing the document", json_out,
                     json_len);

@@ -1997,7 +1997,7 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
             const rx_rule *rule = &eng->rules.rules[ri];
             const rx_pattern *pat = &rule->patterns[pi];
             relx_rule_stat *st = &w->stats[ri];
-            uint64_t t0 = rx_now_ns();
+            uint64_t t0 = w->time_rules ? rx_now_ns() : 0;
             st->attempts++;
             size_t off = 0, found = 0;
             int error = 0;
@@ -2027,7 +2027,8 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
                 if (ov[0] >= len)
                     break;
             }
-            st->nanos += rx_now_ns() - t0;
+            if (w->time_rules)
+                st->nanos += rx_now_ns() - t0;
             if (w->explain)
                 w->explain->attempt(w->explain->ctx, si, ri, pi, found, error);
         }

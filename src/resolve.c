@@ -117,7 +117,10 @@ static size_t legal_suffix_start(const uint32_t *t, const rx_mention *m)
                  LEGAL("Co."), LEGAL("Ltd."), LEGAL("Ltd"), LEGAL("Limited"), LEGAL("LLC"),
                  LEGAL("plc"), LEGAL("PLC"), LEGAL("GmbH"), LEGAL("AG"), LEGAL("S.A."), {NULL, 0}};
 #undef LEGAL
-    for (int f = 0; forms[f].s; f++) {
+    /* every Latin form ends in a letter or '.', every Chinese one in 公司 */
+    uint32_t last = m->end > m->start ? t[m->end - 1] : 0;
+    bool latin_end = last == '.' || (last | 0x20u) - 'a' < 26u;
+    for (int f = 0; latin_end && forms[f].s; f++) {
         size_t n = forms[f].n;
         if (m->end - m->start < n + 3)
             continue;
@@ -134,10 +137,9 @@ static size_t legal_suffix_start(const uint32_t *t, const rx_mention *m)
     /* Chinese legal forms, no space before them (青禾電子股份有限公司 =
      * 青禾電子); folded spellings, the longest first */
     static const char32_t *const zh[] = {U"股份有限公司", U"有限责任公司", U"有限公司", U"公司"};
-    for (size_t f = 0; f < sizeof zh / sizeof zh[0]; f++) {
-        size_t n = 0;
-        while (zh[f][n])
-            n++;
+    static const size_t zh_len[] = {6, 6, 4, 2};
+    for (size_t f = 0; last == 0x53F8 /* 司 */ && f < sizeof zh / sizeof zh[0]; f++) {
+        size_t n = zh_len[f];
         if (m->end - m->start < n + 2)
             continue;
         size_t k = m->end - n, q = 0;
@@ -154,63 +156,40 @@ static bool keq(const rkey *a, const rkey *b)
     return a->n == b->n && !memcmp(a->k, b->k, a->n * sizeof *a->k);
 }
 
-/* A sort record: mention i under the key (k1, k2); records sort by k1, then
- * k2, then i (a total order, so the result does not depend on the algorithm). */
-typedef struct skey {
-    uint64_t k1, k2;
-    int i;
-} skey;
-
-/* An int as a key that keeps its order. */
-static uint64_t ikey(int v)
+/* An open-addressing table of mention indexes (-1: free) for grouping the
+ * mentions by a key (steps 1 and 2 of rx_resolve); cap is a power of two,
+ * more than twice the entries. */
+static size_t slot_of(const int *tab, size_t cap, uint64_t h, const void *ctx,
+                      bool (*same)(const void *ctx, int a))
 {
-    return (uint64_t)(int64_t)v ^ ((uint64_t)1 << 63);
+    size_t k = (size_t)(h ^ (h >> 29)) & (cap - 1);
+    while (tab[k] >= 0 && !same(ctx, tab[k]))
+        k = (k + 1) & (cap - 1);
+    return k;
 }
 
-static bool skey_before(const skey *a, const skey *b)
+typedef struct group_ctx {
+    const rx_mention *m;
+    const rkey *keys;
+    const int *lex;
+    /* the entry looked for: its type, and its key's hash (step 1) or its
+     * alias group (step 2) */
+    int type, group;
+    uint64_t h;
+} group_ctx;
+
+/* step 1: the same type and hash */
+static bool same_type_hash(const void *ctx, int a)
 {
-    if (a->k1 != b->k1)
-        return a->k1 < b->k1;
-    if (a->k2 != b->k2)
-        return a->k2 < b->k2;
-    return a->i < b->i;
+    const group_ctx *g = ctx;
+    return g->keys[a].h == g->h && (int)g->m[a].type == g->type;
 }
 
-/* Sort a[0..n) (tmp: room for n); a merge sort with the comparison inlined
- * (qsort's calls through a pointer were most of the cost). */
-static void sort_skeys(skey *a, skey *tmp, size_t n)
+/* step 2: the same alias group and type */
+static bool same_group_type(const void *ctx, int a)
 {
-    const size_t run = 8;
-    for (size_t lo = 0; lo < n; lo += run) {
-        size_t hi = lo + run < n ? lo + run : n;
-        for (size_t i = lo + 1; i < hi; i++) {
-            skey v = a[i];
-            size_t j = i;
-            while (j > lo && skey_before(&v, &a[j - 1])) {
-                a[j] = a[j - 1];
-                j--;
-            }
-            a[j] = v;
-        }
-    }
-    skey *src = a, *dst = tmp;
-    for (size_t w = run; w < n; w *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * w) {
-            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
-            size_t x = lo, y = mid, o = lo;
-            while (x < mid && y < hi)
-                dst[o++] = skey_before(&src[y], &src[x]) ? src[y++] : src[x++];
-            while (x < mid)
-                dst[o++] = src[x++];
-            while (y < hi)
-                dst[o++] = src[y++];
-        }
-        skey *t = src;
-        src = dst;
-        dst = t;
-    }
-    if (src != a)
-        memcpy(a, src, n * sizeof *a);
+    const group_ctx *g = ctx;
+    return g->lex[a] == g->group && (int)g->m[a].type == g->type;
 }
 
 /* Does a relative clause open right after a name at end (", who", "，其")
@@ -388,8 +367,11 @@ int rx_resolve(rx_doc *doc)
     int *ent = malloc((n + 1) * sizeof *ent);
     int *order = malloc((n + 1) * sizeof *order);
     int *forms = malloc((n + 1) * sizeof *forms);
-    skey *sk = malloc(2 * (n + 1) * sizeof *sk); /* the records and the merge space */
-    if (!keys || !p || !lex || !cands || !ent || !order || !forms || !sk)
+    size_t hcap = 16;
+    while (hcap < 2 * (n + 1))
+        hcap *= 2;
+    int *tab = malloc(2 * hcap * sizeof *tab); /* the table (slot_of) and each chain's tail */
+    if (!keys || !p || !lex || !cands || !ent || !order || !forms || !tab)
         goto done;
     trim_verb_prefix(doc, t);
     for (size_t i = 0; i < n; i++)
@@ -414,57 +396,73 @@ int rx_resolve(rx_doc *doc)
         klen += m[i].end - m[i].start + 1;
         uint64_t h = 1469598103934665603ull ^ (uint64_t)m[i].type;
         for (size_t q = m[i].start; q < m[i].end; q++) {
-            if (is_dot_or_space(t[q]))
-                continue;
-            uint32_t c = lower(t[q]);
+            uint32_t c = t[q];
+            /* Han and the blocks around it: no dot or space, no case */
+            if (!(c - 0x3400u < 0xA000u - 0x3400u)) {
+                if (is_dot_or_space(c))
+                    continue;
+                c = lower(c);
+            }
             keys[i].k[keys[i].n++] = c;
             h = (h ^ c) * 1099511628211ull;
         }
         keys[i].h = h;
     }
-    /* 1: equal keys. Sort by (type, hash); the first mention of each run of
-     * equal keys stands for the form in the quadratic steps below. */
-    size_t nf = 0;
-    for (size_t i = 0; i < n; i++)
-        if (keys[i].k)
-            sk[nf++] = (skey){ikey(m[i].type), keys[i].h, (int)i};
-    sort_skeys(sk, sk + n + 1, nf);
-    for (size_t q = 0; q < nf; q++)
-        order[q] = sk[q].i;
-    size_t nforms = 0;
-    for (size_t a = 0; a < nf;) {
-        size_t b = a + 1;
-        while (b < nf && m[order[b]].type == m[order[a]].type && keq(&keys[order[a]], &keys[order[b]]))
-            b++;
-        int rep = order[a];
-        for (size_t q = a; q < b; q++) {
-            if (order[q] < rep)
-                rep = order[q];
+    /* 1: equal keys. The keyed mentions are chained by (type, hash), each
+     * chain in index order (next: order); each run of equal keys in a chain is
+     * one form, whose first mention stands for it in the quadratic steps
+     * below. (The runs of the mentions sorted by type, hash and index: these
+     * chains, one after another.) */
+    group_ctx gc = {m, keys, lex, 0, 0, 0};
+    int *ctail = tab + hcap, *next = order, *heads = cands;
+    size_t nheads = 0;
+    memset(tab, 0xFF, hcap * sizeof *tab); /* all -1 */
+    for (size_t i = 0; i < n; i++) {
+        if (!keys[i].k)
+            continue;
+        gc.type = (int)m[i].type;
+        gc.h = keys[i].h;
+        size_t k = slot_of(tab, hcap, keys[i].h ^ (uint64_t)m[i].type * 0x9E3779B97F4A7C15ull, &gc,
+                           same_type_hash);
+        next[i] = -1;
+        if (tab[k] < 0) {
+            tab[k] = (int)i;
+            heads[nheads++] = (int)i;
+        } else {
+            next[ctail[k]] = (int)i;
         }
-        for (size_t q = a; q < b; q++)
-            unite(p, rep, order[q]);
-        ent[rep] = 1; /* ent: here, marks the forms */
-        nforms++;
-        a = b;
+        ctail[k] = (int)i;
+    }
+    for (size_t q = 0; q < nheads; q++) {
+        for (int a = heads[q]; a >= 0;) {
+            int b = next[a]; /* a is the run's first mention, the lowest index */
+            while (b >= 0 && keq(&keys[a], &keys[b])) {
+                unite(p, a, b);
+                b = next[b];
+            }
+            ent[a] = 1; /* ent: here, marks the forms */
+            a = b;
+        }
     }
     /* the forms in index order */
-    nforms = 0;
+    size_t nforms = 0;
     for (size_t i = 0; i < n; i++)
         if (keys[i].k && ent[i] == 1)
             forms[nforms++] = (int)i;
-    /* 2: a shared lexicon alias group */
-    {
-        /* pairs (type, group) -> first mention, by sorting mention indexes by group */
-        size_t ng = 0;
-        for (size_t i = 0; i < n; i++)
-            if (keys[i].k && lex[i] >= 0)
-                sk[ng++] = (skey){ikey(lex[i]), ikey(m[i].type), (int)i};
-        sort_skeys(sk, sk + n + 1, ng);
-        for (size_t q = 0; q < ng; q++)
-            order[q] = sk[q].i;
-        for (size_t a = 1; a < ng; a++)
-            if (lex[order[a]] == lex[order[a - 1]] && m[order[a]].type == m[order[a - 1]].type)
-                unite(p, order[a - 1], order[a]);
+    /* 2: a shared lexicon alias group: every mention of a (group, type) joins
+     * the first one */
+    memset(tab, 0xFF, hcap * sizeof *tab);
+    for (size_t i = 0; i < n; i++) {
+        if (!keys[i].k || lex[i] < 0)
+            continue;
+        gc.type = (int)m[i].type;
+        gc.group = lex[i];
+        uint64_t h = ((uint64_t)(uint32_t)lex[i] << 8 | m[i].type) * 0x9E3779B97F4A7C15ull;
+        size_t k = slot_of(tab, hcap, h, &gc, same_group_type);
+        if (tab[k] < 0)
+            tab[k] = (int)i;
+        else
+            unite(p, tab[k], (int)i);
     }
     bool fuzzy = nforms <= 3000;
     /* 3: edit distance one, Latin keys of 4+ letters */
@@ -681,6 +679,6 @@ done:
     free(ent);
     free(order);
     free(forms);
-    free(sk);
+    free(tab);
     return rc;
 }

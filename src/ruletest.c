@@ -126,6 +126,7 @@ relx_status relx_run_examples(const relx_engine *eng, FILE *out, size_t *passed,
     relx_worker *w = relx_worker_new(eng);
     if (!w)
         return RELX_ENOMEM;
+    relx_worker_set_rule_timing(w, false); /* no rule times reported */
     for (size_t ri = 0; ri < eng->rules.n; ri++) {
         const rx_rule *rule = &eng->rules.rules[ri];
         const char *type = rx_reltype_names[rule->type];

@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "engine.h"
 
 #define MAX_INFLIGHT_BYTES ((size_t)32 << 20)
 #define CHUNK_DOCS 64                      /* documents per unit of work */
@@ -79,7 +80,7 @@ typedef struct worker_arg {
 /* Extract d (unless it is already an error line) and shape its output line. */
 static void process(job *j, relx_worker *w, cli_relcount *rel, cli_doc *d)
 {
-    if (cli_doc_parse_jsonl(d) != 0) {
+    if (cli_doc_parse_jsonl_decoded(d) != 0) {
         atomic_store(&j->nomem, true);
         atomic_store(&j->stop, true);
         return;
@@ -89,7 +90,14 @@ static void process(job *j, relx_worker *w, cli_relcount *rel, cli_doc *d)
         dopt.meta_json = d->meta;
         char *line = NULL;
         size_t len = 0;
-        relx_status st = relx_extract(w, d->id, d->bytes ? d->bytes : "", d->len, &dopt, &line, &len);
+        relx_status st;
+        if (d->text) {
+            st = rx_extract_decoded(w, d->id, d->text, d->len, &dopt, &line, &len);
+            free(d->text); /* its arrays went to the extraction */
+            d->text = NULL;
+        } else {
+            st = relx_extract(w, d->id, d->bytes ? d->bytes : "", d->len, &dopt, &line, &len);
+        }
         free(d->bytes);
         d->bytes = NULL;
         if (!line) {
@@ -397,6 +405,8 @@ cli_result cli_extract(const cli_opts *o, const relx_engine *eng)
             res = CLI_RUN_NOMEM;
             goto done;
         }
+        /* the rule times are shown only by --stats */
+        relx_worker_set_rule_timing(wa[i].w, o->stats || rule_stats);
     }
     bool progress = o->progress > 0 || (o->progress < 0 && isatty(2));
     cli_stats_start(&j.stats, progress, cli_input_total(j.in));

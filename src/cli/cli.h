@@ -71,7 +71,8 @@ typedef struct cli_doc {
     uint64_t seq;           /* position in the input order (assigned by batch.c) */
     char *id;               /* doc id: path, "-", the JSONL id, or "line:N" */
     char *bytes;            /* the text (not NUL-terminated); NULL once extracted */
-    size_t len;
+    size_t len;             /* of bytes, or of text's UTF-8 */
+    struct rx_text *text;   /* or the text decoded already (cli_doc_parse_jsonl_decoded) */
     char *meta;             /* JSONL: compact JSON object of the other fields, or NULL */
     size_t in_bytes;        /* bytes this document took in the input (stats, progress) */
     char *line;             /* the output (no trailing newline); set early for read errors */
@@ -104,6 +105,10 @@ bool cli_input_ready(cli_input *in);
  * line (bad_json, missing_id, bad_id, missing_text). Nothing to do for other
  * documents. Thread-safe. Returns 0, or -1 when out of memory. */
 int cli_doc_parse_jsonl(cli_doc *d);
+/* The same, but a line the fast path reads (jsonl_fast.c) has its text decoded
+ * straight into d->text (bytes NULL, len its size in UTF-8) for
+ * rx_extract_decoded. */
+int cli_doc_parse_jsonl_decoded(cli_doc *d);
 /* Total bytes of the input when known up front (only named regular files), else -1. */
 int64_t cli_input_total(const cli_input *in);
 /* Free an input (NULL is fine); closes what it opened. */
@@ -217,5 +222,9 @@ const char *cli_cmd_name(cli_cmd cmd);
  * parser (other members, unusual values, anything jansson might reject), -1
  * when out of memory. */
 int cli_jsonl_fast(const char *s, size_t n, char **id, char **text, size_t *text_len);
+/* The same, with the text decoded into *text (as rx_decode_normalized would
+ * decode the string's UTF-8; rx_text_free) and *text_len its UTF-8 size. */
+struct rx_text;
+int cli_jsonl_fast_decoded(const char *s, size_t n, char **id, struct rx_text *text, size_t *text_len);
 
 #endif

@@ -25,6 +25,7 @@ int cli_explain(const cli_opts *o, const relx_engine *eng)
     dopt.max_doc_bytes = o->max_doc_bytes;
 
     relx_worker *w = relx_worker_new(eng);
+    relx_worker_set_rule_timing(w, false); /* explain shows no rule times */
     cli_input *in = w ? cli_input_new(o, NULL) : NULL;
     if (!w || !in) {
         fputs("relx: out of memory\n", stderr);

@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "internal.h"
 
 #define CHUNK (64 * 1024)
 #define BINARY_SNIFF 8192
@@ -82,6 +83,10 @@ void cli_doc_free(cli_doc *d)
         return;
     free(d->id);
     free(d->bytes);
+    if (d->text) {
+        rx_text_free(d->text);
+        free(d->text);
+    }
     free(d->meta);
     free(d->line);
     free(d);
@@ -498,6 +503,34 @@ int cli_doc_parse_jsonl(cli_doc *d)
 done:
     json_decref(root);
     return rc;
+}
+
+int cli_doc_parse_jsonl_decoded(cli_doc *d)
+{
+    if (!d->raw_jsonl)
+        return 0;
+    rx_text *text = malloc(sizeof *text);
+    if (!text)
+        return -1;
+    char *fid;
+    size_t tlen = 0;
+    int fast = cli_jsonl_fast_decoded(d->bytes, d->len, &fid, text, &tlen);
+    if (fast < 0) {
+        free(text);
+        return -1;
+    }
+    if (fast == 0) {
+        free(text);
+        return cli_doc_parse_jsonl(d); /* the string fast path declines it too: jansson */
+    }
+    d->raw_jsonl = false;
+    free(d->id);
+    free(d->bytes);
+    d->id = fid;
+    d->bytes = NULL;
+    d->len = tlen;
+    d->text = text;
+    return 0;
 }
 
 /* ---------------------------------------------------------------- walking */

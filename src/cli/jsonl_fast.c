@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "engine.h"
 #include "utf8_words.h"
 
 static size_t skip_ws(const char *s, size_t n, size_t i)
@@ -240,6 +241,78 @@ fallback:
     return 0;
 }
 
+/* The UTF-8 size of code point cp (as put_utf8 writes it). */
+static size_t utf8_size(unsigned cp)
+{
+    return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+/* read_string, decoding the string straight into code points (rx_text_parts):
+ * the same strings are taken or left to the full parser, and *out is what
+ * rx_decode_normalized makes of the bytes read_string would return (*len of
+ * them). */
+static int read_string_decoded(const char *s, size_t n, size_t *i, rx_text *out, size_t *len)
+{
+    size_t k = *i + 1;
+    size_t end = closing_quote(s, n, k);
+    if (end >= n)
+        return 0;
+    rx_text_parts p;
+    if (rx_text_parts_begin(&p, end - k) != 0)
+        return -1;
+    size_t w = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    while (k < end) {
+        /* a run of plain bytes (as plain_run), decoded as it is read */
+        size_t r = k + rx_text_parts_plain(&p, s + k, end - k);
+        w += r - k;
+        k = r;
+        if (k == end)
+            break;
+        if (u[k] != '\\')
+            goto fallback; /* raw control character or invalid UTF-8 */
+        char e = s[k + 1];
+        k += 2;
+        unsigned cp;
+        switch (e) {
+        case '"': cp = '"'; break;
+        case '\\': cp = '\\'; break;
+        case '/': cp = '/'; break;
+        case 'b': cp = '\b'; break;
+        case 'f': cp = '\f'; break;
+        case 'n': cp = '\n'; break;
+        case 'r': cp = '\r'; break;
+        case 't': cp = '\t'; break;
+        case 'u': {
+            int v = hex4(s, end, k);
+            if (v < 0 || v == 0 || (v >= 0xDC00 && v <= 0xDFFF))
+                goto fallback; /* NUL and lone low surrogates: jansson decides */
+            k += 4;
+            cp = (unsigned)v;
+            if (v >= 0xD800 && v <= 0xDBFF) {
+                int lo = (k + 6 <= end && s[k] == '\\' && s[k + 1] == 'u') ? hex4(s, end, k + 2) : -1;
+                if (lo < 0xDC00 || lo > 0xDFFF)
+                    goto fallback;
+                cp = 0x10000 + (((unsigned)v - 0xD800) << 10) + ((unsigned)lo - 0xDC00);
+                k += 6;
+            }
+            break;
+        }
+        default:
+            goto fallback;
+        }
+        rx_text_parts_cp(&p, cp);
+        w += utf8_size(cp);
+    }
+    rx_text_parts_end(&p, out);
+    *len = w;
+    *i = end + 1;
+    return 1;
+fallback:
+    rx_text_parts_abort(&p);
+    return 0;
+}
+
 enum { KEY_OTHER, KEY_ID, KEY_TEXT };
 
 /* The key whose quote is s[*i]: *key is KEY_ID, KEY_TEXT or KEY_OTHER, and *i
@@ -267,8 +340,13 @@ static int read_key(const char *s, size_t n, size_t *i, int *key)
     return r;
 }
 
-int cli_jsonl_fast(const char *s, size_t n, char **id, char **text, size_t *text_len)
+/* cli_jsonl_fast, or cli_jsonl_fast_decoded when dec is not NULL (the text
+ * goes there, and *text stays NULL). */
+static int fast_parse(const char *s, size_t n, char **id, char **text, size_t *text_len, rx_text *dec)
 {
+    bool have_text = false;
+    if (dec)
+        memset(dec, 0, sizeof *dec);
     *id = *text = NULL;
     size_t i = skip_ws(s, n, 0);
     if (i >= n || s[i] != '{')
@@ -285,13 +363,20 @@ int cli_jsonl_fast(const char *s, size_t n, char **id, char **text, size_t *text
             goto out;
         }
         bool is_id = key == KEY_ID, is_text = key == KEY_TEXT;
-        if ((!is_id && !is_text) || (is_id && *id) || (is_text && *text))
+        if ((!is_id && !is_text) || (is_id && *id) || (is_text && have_text))
             goto out; /* other members (meta) or duplicates: the full parser */
         i = skip_ws(s, n, i);
         if (i >= n || s[i] != ':')
             goto out;
         i = skip_ws(s, n, i + 1);
-        if (i < n && s[i] == '"') {
+        if (i < n && s[i] == '"' && is_text && dec) {
+            r = read_string_decoded(s, n, &i, dec, text_len);
+            if (r <= 0) {
+                rc = r;
+                goto out;
+            }
+            have_text = true;
+        } else if (i < n && s[i] == '"') {
             char *v;
             size_t vlen;
             r = read_string(s, n, &i, &v, &vlen);
@@ -304,6 +389,7 @@ int cli_jsonl_fast(const char *s, size_t n, char **id, char **text, size_t *text
             else {
                 *text = v;
                 *text_len = vlen;
+                have_text = true;
             }
         } else if (is_id) {
             /* a plain integer: no sign but '-', no leading zero, <= 18 digits */
@@ -333,7 +419,7 @@ int cli_jsonl_fast(const char *s, size_t n, char **id, char **text, size_t *text
         }
         if (i < n && s[i] == '}') {
             i = skip_ws(s, n, i + 1);
-            if (i == n && *id && *text)
+            if (i == n && *id && have_text)
                 return 1;
         }
         goto out;
@@ -342,5 +428,18 @@ out:
     free(*id);
     free(*text);
     *id = *text = NULL;
+    if (dec)
+        rx_text_free(dec);
     return rc;
+}
+
+int cli_jsonl_fast(const char *s, size_t n, char **id, char **text, size_t *text_len)
+{
+    return fast_parse(s, n, id, text, text_len, NULL);
+}
+
+int cli_jsonl_fast_decoded(const char *s, size_t n, char **id, rx_text *text, size_t *text_len)
+{
+    char *unused;
+    return fast_parse(s, n, id, &unused, text_len, text);
 }
