@@ -2609,11 +2609,41 @@ typedef struct known {
     int next;        /* aliases: the next form in the chain of its first character */
 } known;
 
-static int add_known(known **kv, size_t *nk, size_t *kcap, const uint32_t *t, size_t s, size_t e,
+/* The forms of kv by their text: an open-addressing table of kv indices
+ * plus one (0: free), at most half full, so that add_known finds the form
+ * equal to a new one (there is at most one: the forms are distinct) without
+ * comparing it with every form. */
+typedef struct kindex {
+    uint32_t *slot;
+    size_t cap; /* a power of two, or 0 */
+} kindex;
+
+/* Index form i of kv (the table has room). */
+static void kindex_put(kindex *x, const known *kv, size_t i, const uint32_t *t)
+{
+    size_t h = (size_t)span_hash(t, kv[i].s, kv[i].e) & (x->cap - 1);
+    while (x->slot[h])
+        h = (h + 1) & (x->cap - 1);
+    x->slot[h] = (uint32_t)i + 1;
+}
+
+static int add_known(known **kv, size_t *nk, size_t *kcap, kindex *kx, const uint32_t *t, size_t s, size_t e,
                      int type, unsigned flags, int owner, const rx_doc *doc)
 {
-    for (size_t i = 0; i < *nk; i++) {
-        known *k = &(*kv)[i];
+    if ((*nk + 1) * 2 > kx->cap) {
+        size_t cap = kx->cap ? 2 * kx->cap : 64;
+        uint32_t *slot = calloc(cap, sizeof *slot);
+        if (!slot)
+            return -1;
+        free(kx->slot);
+        kx->slot = slot;
+        kx->cap = cap;
+        for (size_t i = 0; i < *nk; i++)
+            kindex_put(kx, *kv, i, t);
+    }
+    size_t h = (size_t)span_hash(t, s, e) & (kx->cap - 1);
+    for (; kx->slot[h]; h = (h + 1) & (kx->cap - 1)) {
+        known *k = &(*kv)[kx->slot[h] - 1];
         /* the first characters settle most comparisons without a call */
         if (k->e - k->s == e - s && (e == s || t[k->s] == t[s]) && !memcmp(t + k->s, t + s, (e - s) * sizeof *t)) {
             if (k->type != type)
@@ -2632,7 +2662,8 @@ static int add_known(known **kv, size_t *nk, size_t *kcap, const uint32_t *t, si
     }
     if (!RX_GROW(*kv, *kcap, *nk + 1))
         return -1;
-    (*kv)[(*nk)++] = (known){s, e, type, flags, owner, -1};
+    (*kv)[*nk] = (known){s, e, type, flags, owner, -1};
+    kx->slot[h] = (uint32_t)++*nk;
     return 0;
 }
 
@@ -2715,6 +2746,7 @@ static int aliases(scan *sc, rx_doc *doc)
     int next_group = 0x70000000; /* alias groups of names without a lexicon group */
     known *kv = NULL;
     size_t nk = 0, kcap = 0;
+    kindex kx = {NULL, 0};
     int rc = -1;
     rx_trie *dt = NULL;
     size_t *lat = NULL, nlat = 0;
@@ -2723,7 +2755,7 @@ static int aliases(scan *sc, rx_doc *doc)
         rx_mention *m = &doc->m[i];
         if (m->type == RX_M_ROLE || (m->flags & RX_MF_PRONOUN))
             continue;
-        if (add_known(&kv, &nk, &kcap, t, m->start, m->end, m->type, 0, (int)i, doc) < 0)
+        if (add_known(&kv, &nk, &kcap, &kx, t, m->start, m->end, m->type, 0, (int)i, doc) < 0)
             goto done;
         size_t len = m->end - m->start;
         if (m->type == RX_M_PERSON && is_alpha(t[m->start])) {
@@ -2732,7 +2764,7 @@ static int aliases(scan *sc, rx_doc *doc)
             while (b < m->end && !is_space(t[b]))
                 b++;
             if (b < m->end && b - a >= 3 &&
-                add_known(&kv, &nk, &kcap, t, a, b, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
+                add_known(&kv, &nk, &kcap, &kx, t, a, b, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
                 goto done;
             /* (before a Jr. or Sr.: John O'Neill Jr. -> O'Neill) */
             size_t y = m->end;
@@ -2755,19 +2787,19 @@ static int aliases(scan *sc, rx_doc *doc)
             } else
                 y = m->end;
             if (z > m->start && y - z >= 3 &&
-                add_known(&kv, &nk, &kcap, t, z, y, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
+                add_known(&kv, &nk, &kcap, &kx, t, z, y, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
                 goto done;
         } else if (m->type == RX_M_PERSON && is_han(t[m->start]) && (len == 3 || len == 4)) {
             size_t sl = HIT(sc, m->start, 0);
             if (sl && len - sl == 2 &&
-                add_known(&kv, &nk, &kcap, t, m->start + sl, m->end, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
+                add_known(&kv, &nk, &kcap, &kx, t, m->start + sl, m->end, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
                 goto done;
         } else if (m->type == RX_M_ORG && m->entity < 0) {
             /* (a listed organisation lists its own short forms) */
             size_t a, b;
             if (org_short_form(sc, m, &a, &b)) {
                 m->entity = next_group++;
-                if (add_known(&kv, &nk, &kcap, t, a, b, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
+                if (add_known(&kv, &nk, &kcap, &kx, t, a, b, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
                     goto done;
             }
         }
@@ -2955,6 +2987,7 @@ done:
     rx_trie_free(dt);
     free(lat);
     free(kv);
+    free(kx.slot);
     return rc;
 }
 
