@@ -39,6 +39,9 @@
 #include <string.h>
 #include <uchar.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "internal.h"
 #include "trie.h"
@@ -427,6 +430,7 @@ typedef struct scan {
 
 static uint8_t clamp8(size_t v) { return v > 255 ? 255 : (uint8_t)v; }
 
+#if !defined(__SSE2__)
 static int ctz32(uint32_t m)
 {
 #if defined(__GNUC__)
@@ -440,6 +444,7 @@ static int ctz32(uint32_t m)
     return k;
 #endif
 }
+#endif
 
 #if defined(__GNUC__)
 #define ALWAYS_INLINE inline __attribute__((always_inline))
@@ -544,6 +549,28 @@ static int scan_hits(scan *sc, size_t **titles, size_t *nt, size_t *tcap)
         /* longest first within each trie (their bits differ): a list's
          * longest entry is the first that carries its bit */
         uint32_t seen = 0, wl = 0;
+#if defined(__SSE2__)
+        /* the row in two registers: byte k of an entry is its length where
+         * bit k is new (the bits of each byte picked by 1 << (k & 7)) */
+        const __m128i pick = _mm_set1_epi64x((long long)0x8040201008040201ull);
+        __m128i lo = _mm_setzero_si128(), hi = _mm_setzero_si128();
+        for (size_t f = nf; f-- > 0;) {
+            uint32_t len = found[f].len, b = found[f].m & ~seen;
+            seen |= found[f].m;
+            if ((found[f].m & wordish) && len > wl)
+                wl = len;
+            ends[i + len] |= b;
+            __m128i x = _mm_cvtsi32_si128((int)b);
+            x = _mm_unpacklo_epi8(x, x);
+            x = _mm_unpacklo_epi16(x, x); /* bytes of b, each four times */
+            __m128i l = _mm_set1_epi8((char)len);
+            __m128i x0 = _mm_unpacklo_epi32(x, x), x1 = _mm_unpackhi_epi32(x, x);
+            lo = _mm_or_si128(lo, _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(x0, pick), pick), l));
+            hi = _mm_or_si128(hi, _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(x1, pick), pick), l));
+        }
+        _mm_storeu_si128((__m128i *)row, lo);
+        _mm_storeu_si128((__m128i *)(row + 16), hi);
+#else
         for (size_t f = nf; f-- > 0;) {
             uint32_t len = found[f].len, b = found[f].m & ~seen;
             seen |= found[f].m;
@@ -555,6 +582,7 @@ static int scan_hits(scan *sc, size_t **titles, size_t *nt, size_t *tcap)
             for (; b; b &= b - 1)
                 row[ctz32(b)] = (uint8_t)len;
         }
+#endif
         lbits[i] = seen;
         if ((seen & B_SURNAME) && (cl & CL_HAN))
             clsv[i] |= P_SURNAME;
