@@ -1884,6 +1884,16 @@ static size_t name_suffix(const scan *sc, size_t e, size_t hi)
     return q - e;
 }
 
+/* namey(sc, tk[x]), remembered in memo[x] when x < nmemo */
+static bool namey_memo(const scan *sc, const tok *tk, size_t x, int8_t *memo, size_t nmemo)
+{
+    if (x >= nmemo)
+        return namey(sc, tk[x]);
+    if (memo[x] < 0)
+        memo[x] = namey(sc, tk[x]);
+    return memo[x];
+}
+
 static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
 {
     const uint32_t *t = sc->t;
@@ -1905,6 +1915,12 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
         p = q;
     }
     tok *tk = *toks;
+    /* namey of the first tokens, worked out once: the checks below ask it
+     * of one token several times (-1: not yet) */
+    int8_t memo[256];
+    size_t nmemo = nt < sizeof memo ? nt : sizeof memo;
+    memset(memo, -1, nmemo);
+#define NAMEY(x) namey_memo(sc, tk, (x), memo, nmemo)
     for (size_t a = 0; a < nt; a++) {
         /* initials before a surname: V. Shantaram, A. R. Rahman */
         if (tok_initial(sc, tk[a], hi) &&
@@ -1913,10 +1929,10 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
             size_t b = a;
             while (b + 1 < nt && tk[b + 1].s == tk[b].e + 2 && tok_initial(sc, tk[b + 1], hi) && b - a < 2)
                 b++;
-            if (b + 1 < nt && tk[b + 1].s == tk[b].e + 2 && namey(sc, tk[b + 1])) {
+            if (b + 1 < nt && tk[b + 1].s == tk[b].e + 2 && NAMEY(b + 1)) {
                 size_t z = b + 1;
                 while (z + 1 < nt && z - b < 2 && tk[z + 1].s == tk[z].e + 1 && is_space(t[tk[z].e]) &&
-                       namey(sc, tk[z + 1]))
+                       NAMEY(z + 1))
                     z++;
                 bool bad = false;
                 for (size_t y = b + 1; y <= z; y++)
@@ -1931,10 +1947,10 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
         }
         /* a title that is also a first name, right before a surname (Dean
          * Marsh, not "the dean"), starts a name */
-        bool title_given = !namey(sc, tk[a]) && tok_title(sc, tk[a]) && tok_cap(sc, tk[a]) &&
+        bool title_given = !NAMEY(a) && tok_title(sc, tk[a]) && tok_cap(sc, tk[a]) &&
                            HIT(sc, tk[a].s, L_EN_GIVEN) == tk[a].e - tk[a].s && a + 1 < nt &&
-                           tk[a + 1].s == tk[a].e + 1 && is_space(t[tk[a].e]) && namey(sc, tk[a + 1]);
-        if (!namey(sc, tk[a]) && !title_given)
+                           tk[a + 1].s == tk[a].e + 1 && is_space(t[tk[a].e]) && NAMEY(a + 1);
+        if (!NAMEY(a) && !title_given)
             continue;
         /* an organisation from the lexicon at the start of a run stands alone,
          * unless the run goes on into a longer organisation's name (Sony
@@ -1950,21 +1966,21 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
             if (gap == 2 && is_space(t[tk[b].e]) && b + 2 < nt && tk[b + 1].e + 1 < hi &&
                 ((is_quote(t[tk[b].e + 1]) && is_quote(t[tk[b + 1].e])) ||
                  (t[tk[b].e + 1] == '(' && t[tk[b + 1].e] == ')')) &&
-                namey(sc, tk[b + 1]) && is_space(t[tk[b + 1].e + 1]) && tk[b + 2].s == tk[b + 1].e + 2 &&
-                namey(sc, tk[b + 2]) && namey(sc, tk[b])) {
+                NAMEY(b + 1) && is_space(t[tk[b + 1].e + 1]) && tk[b + 2].s == tk[b + 1].e + 2 &&
+                NAMEY(b + 2) && NAMEY(b)) {
                 b += 2;
                 continue;
             }
             if (gap != 1 || !is_space(t[tk[b].e]))
                 break;
             /* a company suffix that is also a stop word (Acme Corp., Foo Inc.) */
-            if (!namey(sc, tk[b + 1]) && is_upper(t[tk[b + 1].s]) && tk[b + 1].e - tk[b + 1].s <= 4 &&
+            if (!NAMEY(b + 1) && is_upper(t[tk[b + 1].s]) && tk[b + 1].e - tk[b + 1].s <= 4 &&
                 tok_is(sc, tk[b + 1], 6) && tok_enstop(sc, tk[b + 1])) {
                 b++;
                 org = true;
                 break;
             }
-            if (namey(sc, tk[b + 1])) {
+            if (NAMEY(b + 1)) {
                 b++;
                 continue;
             }
@@ -1974,7 +1990,7 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
                 size_t z = b + 2;
                 while (z + 1 < nt && tk[z + 1].s == tk[z].e + 2 && tok_initial(sc, tk[z + 1], hi))
                     z++;
-                if (z + 1 < nt && tk[z + 1].s == tk[z].e + 2 && namey(sc, tk[z + 1])) {
+                if (z + 1 < nt && tk[z + 1].s == tk[z].e + 2 && NAMEY(z + 1)) {
                     b = z + 1;
                     continue;
                 }
@@ -1982,7 +1998,7 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
             /* a middle initial: Robert P. Lockwood */
             if (tk[b + 1].e - tk[b + 1].s == 1 && is_upper(t[tk[b + 1].s]) && tk[b + 1].e + 1 < hi &&
                 t[tk[b + 1].e] == '.' && b + 2 < nt && tk[b + 2].s == tk[b + 1].e + 2 &&
-                is_space(t[tk[b + 1].e + 1]) && namey(sc, tk[b + 2])) {
+                is_space(t[tk[b + 1].e + 1]) && NAMEY(b + 2)) {
                 b += 2;
                 continue;
             }
@@ -1993,13 +2009,13 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
             }
             /* particles inside a name: Robin van Persie, Ana de la Cruz */
             if (tok_is(sc, tk[b + 1], 11) && is_lower(t[tk[b + 1].s]) && b + 2 < nt &&
-                tk[b + 2].s - tk[b + 1].e == 1 && namey(sc, tk[b + 2])) {
+                tk[b + 2].s - tk[b + 1].e == 1 && NAMEY(b + 2)) {
                 b += 2;
                 continue;
             }
             if (tok_is(sc, tk[b + 1], 11) && is_lower(t[tk[b + 1].s]) && b + 3 < nt &&
                 tk[b + 2].s - tk[b + 1].e == 1 && tok_is(sc, tk[b + 2], 11) && is_lower(t[tk[b + 2].s]) &&
-                tk[b + 3].s - tk[b + 2].e == 1 && namey(sc, tk[b + 3])) {
+                tk[b + 3].s - tk[b + 2].e == 1 && NAMEY(b + 3)) {
                 b += 3;
                 continue;
             }
@@ -2015,12 +2031,12 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
                 b += 2;
                 org = true;
                 for (;;) {
-                    while (b + 1 < nt && tk[b + 1].s - tk[b].e == 1 && namey(sc, tk[b + 1]))
+                    while (b + 1 < nt && tk[b + 1].s - tk[b].e == 1 && NAMEY(b + 1))
                         b++;
                     /* "and" joining two capitalised fields */
                     if (b + 2 < nt && tk[b + 1].s - tk[b].e == 1 && tk[b + 1].e - tk[b + 1].s == 3 &&
                         t[tk[b + 1].s] == 'a' && t[tk[b + 1].s + 1] == 'n' && t[tk[b + 1].s + 2] == 'd' &&
-                        tk[b + 2].s - tk[b + 1].e == 1 && namey(sc, tk[b + 2]) &&
+                        tk[b + 2].s - tk[b + 1].e == 1 && NAMEY(b + 2) &&
                         !(b + 3 < nt && tk[b + 3].s - tk[b + 2].e == 1 && tk[b + 3].e - tk[b + 3].s == 2 &&
                           t[tk[b + 3].s] == 'o' && t[tk[b + 3].s + 1] == 'f')) {
                         b += 2;
@@ -2174,6 +2190,7 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
     }
     return 0;
 }
+#undef NAMEY
 
 /* ------------------------------------------------------------------ pronouns */
 
