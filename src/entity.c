@@ -1736,6 +1736,9 @@ static bool word_before(const scan *sc, size_t lo, size_t p, const char *const *
     if (w > lo && is_alnum(t[w - 1]))
         return false;
     for (size_t c = 0; c < n; c++) {
+        /* (the first letter settles most words without strlen) */
+        if (q == w || (t[w] | 32) != (uint32_t)words[c][0])
+            continue;
         size_t l = strlen(words[c]), k = 0;
         if (l != q - w)
             continue;
@@ -1909,7 +1912,7 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
                 break; /* possessive 's */
             q++;
         }
-        if (!RX_GROW(*toks, *tcap, nt + 1))
+        if (nt >= *tcap && !RX_GROW(*toks, *tcap, nt + 1))
             return -1;
         (*toks)[nt++] = (tok){p, q};
         p = q;
@@ -2705,7 +2708,7 @@ static int add_known(known **kv, size_t *nk, size_t *kcap, kindex *kx, const uin
             return 0;
         }
     }
-    if (!RX_GROW(*kv, *kcap, *nk + 1))
+    if (*nk >= *kcap && !RX_GROW(*kv, *kcap, *nk + 1))
         return -1;
     (*kv)[*nk] = (known){s, e, type, flags, owner, -1};
     kx->slot[h] = (uint32_t)++*nk;
