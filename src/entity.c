@@ -2666,10 +2666,21 @@ typedef struct kindex {
     size_t cap; /* a power of two, or 0 */
 } kindex;
 
+/* The slot where a search for the form t[s..e) starts: by its length and
+ * its first and last characters (equal forms agree on them; the rest is
+ * compared) */
+static size_t kindex_hash(const uint32_t *t, size_t s, size_t e)
+{
+    uint64_t h = (uint64_t)(e - s) * 0x9E3779B97F4A7C15ull;
+    if (e > s)
+        h ^= ((uint64_t)t[s] << 21 | t[e - 1]) * 0xBF58476D1CE4E5B9ull;
+    return (size_t)(h ^ h >> 29);
+}
+
 /* Index form i of kv (the table has room). */
 static void kindex_put(kindex *x, const known *kv, size_t i, const uint32_t *t)
 {
-    size_t h = (size_t)span_hash(t, kv[i].s, kv[i].e) & (x->cap - 1);
+    size_t h = kindex_hash(t, kv[i].s, kv[i].e) & (x->cap - 1);
     while (x->slot[h])
         h = (h + 1) & (x->cap - 1);
     x->slot[h] = (uint32_t)i + 1;
@@ -2689,7 +2700,7 @@ static int add_known(known **kv, size_t *nk, size_t *kcap, kindex *kx, const uin
         for (size_t i = 0; i < *nk; i++)
             kindex_put(kx, *kv, i, t);
     }
-    size_t h = (size_t)span_hash(t, s, e) & (kx->cap - 1);
+    size_t h = kindex_hash(t, s, e) & (kx->cap - 1);
     for (; kx->slot[h]; h = (h + 1) & (kx->cap - 1)) {
         known *k = &(*kv)[kx->slot[h] - 1];
         /* the first characters settle most comparisons without a call */
