@@ -2473,6 +2473,16 @@ STABLE_SORT(sort_hkeys, hkey, HKEY_BEFORE)
  * occurs twice as a weak one, or stands in a 、 list next to another name. */
 static int confirm_weak(scan *sc)
 {
+    /* without a weak candidate nothing below drops one: only the tidying at
+     * the end is left to do */
+    bool any_weak = false;
+    for (size_t i = 0; i < sc->nc && !any_weak; i++)
+        any_weak = sc->c[i].weak;
+    if (!any_weak) {
+        for (size_t i = 0; i < sc->nc; i++)
+            sc->c[i].flags &= ~CF_WEAK_DOC;
+        return 0;
+    }
     size_t nk = 0;
     hkey *k = malloc((sc->nc + 1) * sizeof *k);
     if (!k)
