@@ -127,13 +127,50 @@ typedef struct first_step {
     uint8_t pad_[2]; /* 32 bytes: a record never straddles two cache lines */
 } first_step;
 
+/* the bits of rx_ner.bigram: a set of the first two characters (A-Z as
+ * a-z) of the entries of both tries, by a hash (bigram_bit) */
+#define BIGRAM_LOG 18
+
 struct rx_ner {
     rx_trie *ci, *cs;
     rx_trie_view view[2]; /* the frozen tries ci and cs, walked inline (step 1) */
     int ngroups;
     uint8_t cc[CC_HI - CC_LO];
     first_step *first; /* CL_BMP records, 64-byte aligned */
+    uint64_t *bigram;  /* 2^BIGRAM_LOG bits: clear, no entry of either trie
+                        * starts with the two characters (scan_hits) */
 };
+
+/* The bit of rx_ner.bigram for the characters c1 c2 (any case). */
+static inline uint32_t bigram_bit(uint32_t c1, uint32_t c2)
+{
+    c1 = c1 - 'A' < 26u ? c1 + 32 : c1;
+    c2 = c2 - 'A' < 26u ? c2 + 32 : c2;
+    uint64_t k = ((uint64_t)(c1 & 0x1FFFFFu) << 21 | (c2 & 0x1FFFFFu)) * 0x9E3779B97F4A7C15ull;
+    return (uint32_t)(k >> (64 - BIGRAM_LOG));
+}
+
+/* Fill ner->bigram from the frozen tries: every child of every child of
+ * either root. */
+static void build_bigrams(rx_ner *ner)
+{
+    for (int k = 0; k < 2; k++) {
+        const rx_trie_rec *recs = ner->view[k].recs, *root = &recs[RX_TRIE_ROOT];
+        if (!root->filter)
+            continue;
+        uint32_t a0 = root->table >> RX_TRIE_LOG_BITS, a1 = a0 + rx_trie_table_hmask_(root->table) + 1;
+        for (uint32_t a = a0; a < a1; a++) {
+            if (recs[a].c == RX_TRIE_SLOT_EMPTY || !recs[a].filter)
+                continue;
+            uint32_t b0 = recs[a].table >> RX_TRIE_LOG_BITS, b1 = b0 + rx_trie_table_hmask_(recs[a].table) + 1;
+            for (uint32_t b = b0; b < b1; b++)
+                if (recs[b].c != RX_TRIE_SLOT_EMPTY) {
+                    uint32_t h = bigram_bit(recs[a].c, recs[b].c);
+                    ner->bigram[h >> 6] |= 1ull << (h & 63);
+                }
+        }
+    }
+}
 
 typedef struct cand {
     size_t s, e;
@@ -313,9 +350,11 @@ rx_ner *rx_ner_new(const rx_lexicons *lx, rx_diag *d)
         goto oom;
     _Static_assert(sizeof(first_step) == 32, "a first_step record fills half a cache line");
     ner->first = aligned_alloc(64, CL_BMP * sizeof *ner->first);
-    if (!ner->first)
+    ner->bigram = calloc((size_t)1 << (BIGRAM_LOG - 6), sizeof *ner->bigram);
+    if (!ner->first || !ner->bigram)
         goto oom;
     build_classes(ner);
+    build_bigrams(ner);
     return ner;
 oom:
     rx_ner_free(ner);
@@ -329,6 +368,7 @@ void rx_ner_free(rx_ner *ner)
     rx_trie_free(ner->ci);
     rx_trie_free(ner->cs);
     free(ner->first);
+    free(ner->bigram);
     free(ner);
 }
 
@@ -513,6 +553,7 @@ static int scan_hits(scan *sc, size_t **titles, size_t *nt, size_t *tcap)
     uint8_t *const hit = sc->hit, *const inside = sc->inside, *const clsv = sc->cls;
     uint32_t *const lbits = sc->lists, *const ends = sc->ends;
     int32_t *const csnode = sc->csnode;
+    const uint64_t *const bigram = ner->bigram;
     /* ends, taken, role and inside lie together (rx_recognize) */
     memset(ends, 0, (n + 1) * (sizeof *ends + 3));
     /* a stop word, cue, title or organisation: the positions after its
@@ -540,10 +581,24 @@ static int scan_hits(scan *sc, size_t **titles, size_t *nt, size_t *tcap)
         if (mid || !(cl & (CL_WCI | CL_WCS)))
             continue;
         size_t nf = 0;
-        if (cl & CL_WCI)
-            nf = walk(ner, fs, 0, t, n, i, found, &csnode[i]);
-        if (cl & CL_WCS)
-            nf += walk(ner, fs, 1, t, n, i, found + nf, &csnode[i]);
+        uint32_t h = i + 1 < n ? bigram_bit(c, t[i + 1]) : 0;
+        if (i + 1 < n && (bigram[h >> 6] >> (h & 63) & 1)) {
+            if (cl & CL_WCI)
+                nf = walk(ner, fs, 0, t, n, i, found, &csnode[i]);
+            if (cl & CL_WCS)
+                nf += walk(ner, fs, 1, t, n, i, found + nf, &csnode[i]);
+        } else {
+            /* no entry of either trie goes on with t[i + 1] (or there is
+             * none): the walks would stop after the first step, whose
+             * record holds the entries of one character */
+            uint32_t m = fs->mask[0] | fs->mask[1] << NCI;
+            if (m && !(alnum && i + 1 < n && is_alnum(t[i + 1]))) {
+                if (fs->mask[1] & (C_PERSON | C_ORG))
+                    csnode[i] = fs->cs_node;
+                found[0] = (hitlen){m, 1};
+                nf = 1;
+            }
+        }
         if (!nf)
             continue;
         /* longest first within each trie (their bits differ): a list's
