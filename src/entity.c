@@ -39,6 +39,9 @@
 #include <string.h>
 #include <uchar.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "internal.h"
 #include "trie.h"
@@ -124,13 +127,50 @@ typedef struct first_step {
     uint8_t pad_[2]; /* 32 bytes: a record never straddles two cache lines */
 } first_step;
 
+/* the bits of rx_ner.bigram: a set of the first two characters (A-Z as
+ * a-z) of the entries of both tries, by a hash (bigram_bit) */
+#define BIGRAM_LOG 18
+
 struct rx_ner {
     rx_trie *ci, *cs;
     rx_trie_view view[2]; /* the frozen tries ci and cs, walked inline (step 1) */
     int ngroups;
     uint8_t cc[CC_HI - CC_LO];
     first_step *first; /* CL_BMP records, 64-byte aligned */
+    uint64_t *bigram;  /* 2^BIGRAM_LOG bits: clear, no entry of either trie
+                        * starts with the two characters (scan_hits) */
 };
+
+/* The bit of rx_ner.bigram for the characters c1 c2 (any case). */
+static inline uint32_t bigram_bit(uint32_t c1, uint32_t c2)
+{
+    c1 = c1 - 'A' < 26u ? c1 + 32 : c1;
+    c2 = c2 - 'A' < 26u ? c2 + 32 : c2;
+    uint64_t k = ((uint64_t)(c1 & 0x1FFFFFu) << 21 | (c2 & 0x1FFFFFu)) * 0x9E3779B97F4A7C15ull;
+    return (uint32_t)(k >> (64 - BIGRAM_LOG));
+}
+
+/* Fill ner->bigram from the frozen tries: every child of every child of
+ * either root. */
+static void build_bigrams(rx_ner *ner)
+{
+    for (int k = 0; k < 2; k++) {
+        const rx_trie_rec *recs = ner->view[k].recs, *root = &recs[RX_TRIE_ROOT];
+        if (!root->filter)
+            continue;
+        uint32_t a0 = root->table >> RX_TRIE_LOG_BITS, a1 = a0 + rx_trie_table_hmask_(root->table) + 1;
+        for (uint32_t a = a0; a < a1; a++) {
+            if (recs[a].c == RX_TRIE_SLOT_EMPTY || !recs[a].filter)
+                continue;
+            uint32_t b0 = recs[a].table >> RX_TRIE_LOG_BITS, b1 = b0 + rx_trie_table_hmask_(recs[a].table) + 1;
+            for (uint32_t b = b0; b < b1; b++)
+                if (recs[b].c != RX_TRIE_SLOT_EMPTY) {
+                    uint32_t h = bigram_bit(recs[a].c, recs[b].c);
+                    ner->bigram[h >> 6] |= 1ull << (h & 63);
+                }
+        }
+    }
+}
 
 typedef struct cand {
     size_t s, e;
@@ -310,9 +350,11 @@ rx_ner *rx_ner_new(const rx_lexicons *lx, rx_diag *d)
         goto oom;
     _Static_assert(sizeof(first_step) == 32, "a first_step record fills half a cache line");
     ner->first = aligned_alloc(64, CL_BMP * sizeof *ner->first);
-    if (!ner->first)
+    ner->bigram = calloc((size_t)1 << (BIGRAM_LOG - 6), sizeof *ner->bigram);
+    if (!ner->first || !ner->bigram)
         goto oom;
     build_classes(ner);
+    build_bigrams(ner);
     return ner;
 oom:
     rx_ner_free(ner);
@@ -326,6 +368,7 @@ void rx_ner_free(rx_ner *ner)
     rx_trie_free(ner->ci);
     rx_trie_free(ner->cs);
     free(ner->first);
+    free(ner->bigram);
     free(ner);
 }
 
@@ -427,6 +470,7 @@ typedef struct scan {
 
 static uint8_t clamp8(size_t v) { return v > 255 ? 255 : (uint8_t)v; }
 
+#if !defined(__SSE2__)
 static int ctz32(uint32_t m)
 {
 #if defined(__GNUC__)
@@ -440,6 +484,7 @@ static int ctz32(uint32_t m)
     return k;
 #endif
 }
+#endif
 
 #if defined(__GNUC__)
 #define ALWAYS_INLINE inline __attribute__((always_inline))
@@ -508,6 +553,7 @@ static int scan_hits(scan *sc, size_t **titles, size_t *nt, size_t *tcap)
     uint8_t *const hit = sc->hit, *const inside = sc->inside, *const clsv = sc->cls;
     uint32_t *const lbits = sc->lists, *const ends = sc->ends;
     int32_t *const csnode = sc->csnode;
+    const uint64_t *const bigram = ner->bigram;
     /* ends, taken, role and inside lie together (rx_recognize) */
     memset(ends, 0, (n + 1) * (sizeof *ends + 3));
     /* a stop word, cue, title or organisation: the positions after its
@@ -535,15 +581,51 @@ static int scan_hits(scan *sc, size_t **titles, size_t *nt, size_t *tcap)
         if (mid || !(cl & (CL_WCI | CL_WCS)))
             continue;
         size_t nf = 0;
-        if (cl & CL_WCI)
-            nf = walk(ner, fs, 0, t, n, i, found, &csnode[i]);
-        if (cl & CL_WCS)
-            nf += walk(ner, fs, 1, t, n, i, found + nf, &csnode[i]);
+        uint32_t h = i + 1 < n ? bigram_bit(c, t[i + 1]) : 0;
+        if (i + 1 < n && (bigram[h >> 6] >> (h & 63) & 1)) {
+            if (cl & CL_WCI)
+                nf = walk(ner, fs, 0, t, n, i, found, &csnode[i]);
+            if (cl & CL_WCS)
+                nf += walk(ner, fs, 1, t, n, i, found + nf, &csnode[i]);
+        } else {
+            /* no entry of either trie goes on with t[i + 1] (or there is
+             * none): the walks would stop after the first step, whose
+             * record holds the entries of one character */
+            uint32_t m = fs->mask[0] | fs->mask[1] << NCI;
+            if (m && !(alnum && i + 1 < n && is_alnum(t[i + 1]))) {
+                if (fs->mask[1] & (C_PERSON | C_ORG))
+                    csnode[i] = fs->cs_node;
+                found[0] = (hitlen){m, 1};
+                nf = 1;
+            }
+        }
         if (!nf)
             continue;
         /* longest first within each trie (their bits differ): a list's
          * longest entry is the first that carries its bit */
         uint32_t seen = 0, wl = 0;
+#if defined(__SSE2__)
+        /* the row in two registers: byte k of an entry is its length where
+         * bit k is new (the bits of each byte picked by 1 << (k & 7)) */
+        const __m128i pick = _mm_set1_epi64x((long long)0x8040201008040201ull);
+        __m128i lo = _mm_setzero_si128(), hi = _mm_setzero_si128();
+        for (size_t f = nf; f-- > 0;) {
+            uint32_t len = found[f].len, b = found[f].m & ~seen;
+            seen |= found[f].m;
+            if ((found[f].m & wordish) && len > wl)
+                wl = len;
+            ends[i + len] |= b;
+            __m128i x = _mm_cvtsi32_si128((int)b);
+            x = _mm_unpacklo_epi8(x, x);
+            x = _mm_unpacklo_epi16(x, x); /* bytes of b, each four times */
+            __m128i l = _mm_set1_epi8((char)len);
+            __m128i x0 = _mm_unpacklo_epi32(x, x), x1 = _mm_unpackhi_epi32(x, x);
+            lo = _mm_or_si128(lo, _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(x0, pick), pick), l));
+            hi = _mm_or_si128(hi, _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(x1, pick), pick), l));
+        }
+        _mm_storeu_si128((__m128i *)row, lo);
+        _mm_storeu_si128((__m128i *)(row + 16), hi);
+#else
         for (size_t f = nf; f-- > 0;) {
             uint32_t len = found[f].len, b = found[f].m & ~seen;
             seen |= found[f].m;
@@ -555,6 +637,7 @@ static int scan_hits(scan *sc, size_t **titles, size_t *nt, size_t *tcap)
             for (; b; b &= b - 1)
                 row[ctz32(b)] = (uint8_t)len;
         }
+#endif
         lbits[i] = seen;
         if ((seen & B_SURNAME) && (cl & CL_HAN))
             clsv[i] |= P_SURNAME;
@@ -1731,6 +1814,9 @@ static bool word_before(const scan *sc, size_t lo, size_t p, const char *const *
     if (w > lo && is_alnum(t[w - 1]))
         return false;
     for (size_t c = 0; c < n; c++) {
+        /* (the first letter settles most words without strlen) */
+        if (q == w || (t[w] | 32) != (uint32_t)words[c][0])
+            continue;
         size_t l = strlen(words[c]), k = 0;
         if (l != q - w)
             continue;
@@ -1879,6 +1965,16 @@ static size_t name_suffix(const scan *sc, size_t e, size_t hi)
     return q - e;
 }
 
+/* namey(sc, tk[x]), remembered in memo[x] when x < nmemo */
+static bool namey_memo(const scan *sc, const tok *tk, size_t x, int8_t *memo, size_t nmemo)
+{
+    if (x >= nmemo)
+        return namey(sc, tk[x]);
+    if (memo[x] < 0)
+        memo[x] = namey(sc, tk[x]);
+    return memo[x];
+}
+
 static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
 {
     const uint32_t *t = sc->t;
@@ -1894,12 +1990,18 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
                 break; /* possessive 's */
             q++;
         }
-        if (!RX_GROW(*toks, *tcap, nt + 1))
+        if (nt >= *tcap && !RX_GROW(*toks, *tcap, nt + 1))
             return -1;
         (*toks)[nt++] = (tok){p, q};
         p = q;
     }
     tok *tk = *toks;
+    /* namey of the first tokens, worked out once: the checks below ask it
+     * of one token several times (-1: not yet) */
+    int8_t memo[256];
+    size_t nmemo = nt < sizeof memo ? nt : sizeof memo;
+    memset(memo, -1, nmemo);
+#define NAMEY(x) namey_memo(sc, tk, (x), memo, nmemo)
     for (size_t a = 0; a < nt; a++) {
         /* initials before a surname: V. Shantaram, A. R. Rahman */
         if (tok_initial(sc, tk[a], hi) &&
@@ -1908,10 +2010,10 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
             size_t b = a;
             while (b + 1 < nt && tk[b + 1].s == tk[b].e + 2 && tok_initial(sc, tk[b + 1], hi) && b - a < 2)
                 b++;
-            if (b + 1 < nt && tk[b + 1].s == tk[b].e + 2 && namey(sc, tk[b + 1])) {
+            if (b + 1 < nt && tk[b + 1].s == tk[b].e + 2 && NAMEY(b + 1)) {
                 size_t z = b + 1;
                 while (z + 1 < nt && z - b < 2 && tk[z + 1].s == tk[z].e + 1 && is_space(t[tk[z].e]) &&
-                       namey(sc, tk[z + 1]))
+                       NAMEY(z + 1))
                     z++;
                 bool bad = false;
                 for (size_t y = b + 1; y <= z; y++)
@@ -1926,10 +2028,10 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
         }
         /* a title that is also a first name, right before a surname (Dean
          * Marsh, not "the dean"), starts a name */
-        bool title_given = !namey(sc, tk[a]) && tok_title(sc, tk[a]) && tok_cap(sc, tk[a]) &&
+        bool title_given = !NAMEY(a) && tok_title(sc, tk[a]) && tok_cap(sc, tk[a]) &&
                            HIT(sc, tk[a].s, L_EN_GIVEN) == tk[a].e - tk[a].s && a + 1 < nt &&
-                           tk[a + 1].s == tk[a].e + 1 && is_space(t[tk[a].e]) && namey(sc, tk[a + 1]);
-        if (!namey(sc, tk[a]) && !title_given)
+                           tk[a + 1].s == tk[a].e + 1 && is_space(t[tk[a].e]) && NAMEY(a + 1);
+        if (!NAMEY(a) && !title_given)
             continue;
         /* an organisation from the lexicon at the start of a run stands alone,
          * unless the run goes on into a longer organisation's name (Sony
@@ -1945,21 +2047,21 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
             if (gap == 2 && is_space(t[tk[b].e]) && b + 2 < nt && tk[b + 1].e + 1 < hi &&
                 ((is_quote(t[tk[b].e + 1]) && is_quote(t[tk[b + 1].e])) ||
                  (t[tk[b].e + 1] == '(' && t[tk[b + 1].e] == ')')) &&
-                namey(sc, tk[b + 1]) && is_space(t[tk[b + 1].e + 1]) && tk[b + 2].s == tk[b + 1].e + 2 &&
-                namey(sc, tk[b + 2]) && namey(sc, tk[b])) {
+                NAMEY(b + 1) && is_space(t[tk[b + 1].e + 1]) && tk[b + 2].s == tk[b + 1].e + 2 &&
+                NAMEY(b + 2) && NAMEY(b)) {
                 b += 2;
                 continue;
             }
             if (gap != 1 || !is_space(t[tk[b].e]))
                 break;
             /* a company suffix that is also a stop word (Acme Corp., Foo Inc.) */
-            if (!namey(sc, tk[b + 1]) && is_upper(t[tk[b + 1].s]) && tk[b + 1].e - tk[b + 1].s <= 4 &&
+            if (!NAMEY(b + 1) && is_upper(t[tk[b + 1].s]) && tk[b + 1].e - tk[b + 1].s <= 4 &&
                 tok_is(sc, tk[b + 1], 6) && tok_enstop(sc, tk[b + 1])) {
                 b++;
                 org = true;
                 break;
             }
-            if (namey(sc, tk[b + 1])) {
+            if (NAMEY(b + 1)) {
                 b++;
                 continue;
             }
@@ -1969,7 +2071,7 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
                 size_t z = b + 2;
                 while (z + 1 < nt && tk[z + 1].s == tk[z].e + 2 && tok_initial(sc, tk[z + 1], hi))
                     z++;
-                if (z + 1 < nt && tk[z + 1].s == tk[z].e + 2 && namey(sc, tk[z + 1])) {
+                if (z + 1 < nt && tk[z + 1].s == tk[z].e + 2 && NAMEY(z + 1)) {
                     b = z + 1;
                     continue;
                 }
@@ -1977,7 +2079,7 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
             /* a middle initial: Robert P. Lockwood */
             if (tk[b + 1].e - tk[b + 1].s == 1 && is_upper(t[tk[b + 1].s]) && tk[b + 1].e + 1 < hi &&
                 t[tk[b + 1].e] == '.' && b + 2 < nt && tk[b + 2].s == tk[b + 1].e + 2 &&
-                is_space(t[tk[b + 1].e + 1]) && namey(sc, tk[b + 2])) {
+                is_space(t[tk[b + 1].e + 1]) && NAMEY(b + 2)) {
                 b += 2;
                 continue;
             }
@@ -1988,13 +2090,13 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
             }
             /* particles inside a name: Robin van Persie, Ana de la Cruz */
             if (tok_is(sc, tk[b + 1], 11) && is_lower(t[tk[b + 1].s]) && b + 2 < nt &&
-                tk[b + 2].s - tk[b + 1].e == 1 && namey(sc, tk[b + 2])) {
+                tk[b + 2].s - tk[b + 1].e == 1 && NAMEY(b + 2)) {
                 b += 2;
                 continue;
             }
             if (tok_is(sc, tk[b + 1], 11) && is_lower(t[tk[b + 1].s]) && b + 3 < nt &&
                 tk[b + 2].s - tk[b + 1].e == 1 && tok_is(sc, tk[b + 2], 11) && is_lower(t[tk[b + 2].s]) &&
-                tk[b + 3].s - tk[b + 2].e == 1 && namey(sc, tk[b + 3])) {
+                tk[b + 3].s - tk[b + 2].e == 1 && NAMEY(b + 3)) {
                 b += 3;
                 continue;
             }
@@ -2010,12 +2112,12 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
                 b += 2;
                 org = true;
                 for (;;) {
-                    while (b + 1 < nt && tk[b + 1].s - tk[b].e == 1 && namey(sc, tk[b + 1]))
+                    while (b + 1 < nt && tk[b + 1].s - tk[b].e == 1 && NAMEY(b + 1))
                         b++;
                     /* "and" joining two capitalised fields */
                     if (b + 2 < nt && tk[b + 1].s - tk[b].e == 1 && tk[b + 1].e - tk[b + 1].s == 3 &&
                         t[tk[b + 1].s] == 'a' && t[tk[b + 1].s + 1] == 'n' && t[tk[b + 1].s + 2] == 'd' &&
-                        tk[b + 2].s - tk[b + 1].e == 1 && namey(sc, tk[b + 2]) &&
+                        tk[b + 2].s - tk[b + 1].e == 1 && NAMEY(b + 2) &&
                         !(b + 3 < nt && tk[b + 3].s - tk[b + 2].e == 1 && tk[b + 3].e - tk[b + 3].s == 2 &&
                           t[tk[b + 3].s] == 'o' && t[tk[b + 3].s + 1] == 'f')) {
                         b += 2;
@@ -2169,6 +2271,7 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
     }
     return 0;
 }
+#undef NAMEY
 
 /* ------------------------------------------------------------------ pronouns */
 
@@ -2463,6 +2566,16 @@ STABLE_SORT(sort_hkeys, hkey, HKEY_BEFORE)
  * occurs twice as a weak one, or stands in a 、 list next to another name. */
 static int confirm_weak(scan *sc)
 {
+    /* without a weak candidate nothing below drops one: only the tidying at
+     * the end is left to do */
+    bool any_weak = false;
+    for (size_t i = 0; i < sc->nc && !any_weak; i++)
+        any_weak = sc->c[i].weak;
+    if (!any_weak) {
+        for (size_t i = 0; i < sc->nc; i++)
+            sc->c[i].flags &= ~CF_WEAK_DOC;
+        return 0;
+    }
     size_t nk = 0;
     hkey *k = malloc((sc->nc + 1) * sizeof *k);
     if (!k)
@@ -2647,11 +2760,52 @@ typedef struct known {
     int next;        /* aliases: the next form in the chain of its first character */
 } known;
 
-static int add_known(known **kv, size_t *nk, size_t *kcap, const uint32_t *t, size_t s, size_t e,
+/* The forms of kv by their text: an open-addressing table of kv indices
+ * plus one (0: free), at most half full, so that add_known finds the form
+ * equal to a new one (there is at most one: the forms are distinct) without
+ * comparing it with every form. */
+typedef struct kindex {
+    uint32_t *slot;
+    size_t cap; /* a power of two, or 0 */
+} kindex;
+
+/* The slot where a search for the form t[s..e) starts: by its length and
+ * its first and last characters (equal forms agree on them; the rest is
+ * compared) */
+static size_t kindex_hash(const uint32_t *t, size_t s, size_t e)
+{
+    uint64_t h = (uint64_t)(e - s) * 0x9E3779B97F4A7C15ull;
+    if (e > s)
+        h ^= ((uint64_t)t[s] << 21 | t[e - 1]) * 0xBF58476D1CE4E5B9ull;
+    return (size_t)(h ^ h >> 29);
+}
+
+/* Index form i of kv (the table has room). */
+static void kindex_put(kindex *x, const known *kv, size_t i, const uint32_t *t)
+{
+    size_t h = kindex_hash(t, kv[i].s, kv[i].e) & (x->cap - 1);
+    while (x->slot[h])
+        h = (h + 1) & (x->cap - 1);
+    x->slot[h] = (uint32_t)i + 1;
+}
+
+static int add_known(known **kv, size_t *nk, size_t *kcap, kindex *kx, const uint32_t *t, size_t s, size_t e,
                      int type, unsigned flags, int owner, const rx_doc *doc)
 {
-    for (size_t i = 0; i < *nk; i++) {
-        known *k = &(*kv)[i];
+    if ((*nk + 1) * 2 > kx->cap) {
+        size_t cap = kx->cap ? 2 * kx->cap : 64;
+        uint32_t *slot = calloc(cap, sizeof *slot);
+        if (!slot)
+            return -1;
+        free(kx->slot);
+        kx->slot = slot;
+        kx->cap = cap;
+        for (size_t i = 0; i < *nk; i++)
+            kindex_put(kx, *kv, i, t);
+    }
+    size_t h = kindex_hash(t, s, e) & (kx->cap - 1);
+    for (; kx->slot[h]; h = (h + 1) & (kx->cap - 1)) {
+        known *k = &(*kv)[kx->slot[h] - 1];
         /* the first characters settle most comparisons without a call */
         if (k->e - k->s == e - s && (e == s || t[k->s] == t[s]) && !memcmp(t + k->s, t + s, (e - s) * sizeof *t)) {
             if (k->type != type)
@@ -2668,9 +2822,10 @@ static int add_known(known **kv, size_t *nk, size_t *kcap, const uint32_t *t, si
             return 0;
         }
     }
-    if (!RX_GROW(*kv, *kcap, *nk + 1))
+    if (*nk >= *kcap && !RX_GROW(*kv, *kcap, *nk + 1))
         return -1;
-    (*kv)[(*nk)++] = (known){s, e, type, flags, owner, -1};
+    (*kv)[*nk] = (known){s, e, type, flags, owner, -1};
+    kx->slot[h] = (uint32_t)++*nk;
     return 0;
 }
 
@@ -2753,6 +2908,7 @@ static int aliases(scan *sc, rx_doc *doc)
     int next_group = 0x70000000; /* alias groups of names without a lexicon group */
     known *kv = NULL;
     size_t nk = 0, kcap = 0;
+    kindex kx = {NULL, 0};
     int rc = -1;
     rx_trie *dt = NULL;
     size_t *lat = NULL, nlat = 0;
@@ -2761,7 +2917,7 @@ static int aliases(scan *sc, rx_doc *doc)
         rx_mention *m = &doc->m[i];
         if (m->type == RX_M_ROLE || (m->flags & RX_MF_PRONOUN))
             continue;
-        if (add_known(&kv, &nk, &kcap, t, m->start, m->end, m->type, 0, (int)i, doc) < 0)
+        if (add_known(&kv, &nk, &kcap, &kx, t, m->start, m->end, m->type, 0, (int)i, doc) < 0)
             goto done;
         size_t len = m->end - m->start;
         if (m->type == RX_M_PERSON && is_alpha(t[m->start])) {
@@ -2770,7 +2926,7 @@ static int aliases(scan *sc, rx_doc *doc)
             while (b < m->end && !is_space(t[b]))
                 b++;
             if (b < m->end && b - a >= 3 &&
-                add_known(&kv, &nk, &kcap, t, a, b, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
+                add_known(&kv, &nk, &kcap, &kx, t, a, b, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
                 goto done;
             /* (before a Jr. or Sr.: John O'Neill Jr. -> O'Neill) */
             size_t y = m->end;
@@ -2793,19 +2949,19 @@ static int aliases(scan *sc, rx_doc *doc)
             } else
                 y = m->end;
             if (z > m->start && y - z >= 3 &&
-                add_known(&kv, &nk, &kcap, t, z, y, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
+                add_known(&kv, &nk, &kcap, &kx, t, z, y, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
                 goto done;
         } else if (m->type == RX_M_PERSON && is_han(t[m->start]) && (len == 3 || len == 4)) {
             size_t sl = HIT(sc, m->start, 0);
             if (sl && len - sl == 2 &&
-                add_known(&kv, &nk, &kcap, t, m->start + sl, m->end, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
+                add_known(&kv, &nk, &kcap, &kx, t, m->start + sl, m->end, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
                 goto done;
         } else if (m->type == RX_M_ORG && m->entity < 0) {
             /* (a listed organisation lists its own short forms) */
             size_t a, b;
             if (org_short_form(sc, m, &a, &b)) {
                 m->entity = next_group++;
-                if (add_known(&kv, &nk, &kcap, t, a, b, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
+                if (add_known(&kv, &nk, &kcap, &kx, t, a, b, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
                     goto done;
             }
         }
@@ -2993,6 +3149,7 @@ done:
     rx_trie_free(dt);
     free(lat);
     free(kv);
+    free(kx.slot);
     return rc;
 }
 
