@@ -1066,6 +1066,28 @@ static bool former_org(const rx_doc *doc, const rx_mention *m)
     return word_before_is(t, m->start, from, sizeof from / sizeof from[0]);
 }
 
+/* Is there a 前 or 原 between a and b that starts another body's name
+ * (已與前韓國國家隊主帥X: the title is of the former body, not of one named
+ * before)? Only outside a title of its own (原總經理 is flagged former). */
+static bool former_between(const rx_doc *doc, size_t a, size_t b)
+{
+    const uint32_t *t = doc->text.norm;
+    static const char32_t after_no[] = U"因则来本往景夕年天进后述面者";
+    static const char32_t before_no[] = U"日此之目以提当空向眼跟面";
+    for (size_t k = b > a + 8 ? b - 8 : a; k + 2 < b; k++) {
+        if (t[k] != 0x524D && t[k] != 0x539F) /* 前 原 */
+            continue;
+        bool word = false;
+        for (size_t q = 0; after_no[q] && !word; q++)
+            word = t[k + 1] == (uint32_t)after_no[q];
+        for (size_t q = 0; k > a && before_no[q] && !word; q++)
+            word = t[k - 1] == (uint32_t)before_no[q];
+        if (!word)
+            return true;
+    }
+    return false;
+}
+
 static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, sent_ctx *sc)
 {
     size_t first = sc->first, last = sc->last;
@@ -1097,7 +1119,8 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
             /* (not a former one either: 前國足主帥X ... 出任新帥) */
             if (taking && former_org(doc, m))
                 continue;
-            if (m->end <= pm->start)
+            if (m->end <= pm->start &&
+                !(r->type == RX_HOLDS_ROLE && former_between(doc, m->end, r->role >= 0 ? doc->m[r->role].start : pm->start)))
                 r->org = (int)i;
             else if (r->org < 0 && m->start >= r->ev_start && m->end <= r->ev_end &&
                      !(taking && in_apposition(doc, pm->end, m->start, r->ev_end)))
