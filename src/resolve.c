@@ -317,6 +317,15 @@ bool rx_is_agency_credit(const rx_doc *doc, const rx_mention *m)
 {
     const uint32_t *t = doc->text.norm;
     size_t n = doc->text.n;
+    /* a byline: 經濟日報 記者陳怡君／台北報導, a newspaper before 記者 on the
+     * first lines */
+    if (m->start < 200 && m->end + 2 < n) {
+        size_t k = m->end;
+        while (k < n && (t[k] == ' ' || t[k] == 0x3000))
+            k++;
+        if (k + 1 < n && t[k] == 0x8BB0 && t[k + 1] == 0x8005) /* 记者 */
+            return true;
+    }
     if (m->start == 0 || (t[m->start - 1] != '(' && t[m->start - 1] != 0xFF08) || m->end >= n)
         return false;
     /* a Chinese dateline: （中央社記者王小明台北20日電） */
