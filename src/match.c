@@ -1066,6 +1066,17 @@ static bool former_org(const rx_doc *doc, const rx_mention *m)
     return word_before_is(t, m->start, from, sizeof from / sizeof from[0]);
 }
 
+/* Does the sentence (mentions [first, last)) cite a source before pos
+ * (另據中央紀委網站消息，…)? A new source, a new story: no organisation
+ * carries over from the sentences before. */
+static bool cites_source(const rx_doc *doc, size_t first, size_t last, size_t pos)
+{
+    for (size_t i = first; i < last; i++)
+        if (doc->m[i].type == RX_M_ORG && doc->m[i].end <= pos && cited_source(doc, &doc->m[i], pos))
+            return true;
+    return false;
+}
+
 /* Is there a 前 or 原 between a and b that starts another body's name
  * (已與前韓國國家隊主帥X: the title is of the former body, not of one named
  * before)? Only outside a title of its own (原總經理 is flagged former). */
@@ -1135,7 +1146,8 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
          * so far (the one it is about), the most recent of those on a tie */
         r->org = sc->focus ? sc->focus[first] : -1;
     }
-    if (r->org < 0 && r->type != RX_SUCCESSION && !public_or_former_post(doc, r->role))
+    if (r->org < 0 && r->type != RX_SUCCESSION && !public_or_former_post(doc, r->role) &&
+        !cites_source(doc, first, last, pm->start))
         r->org = org_continues(doc, first);
     if (r->role < 0 && (r->type == RX_DEPARTURE || r->type == RX_DISMISSAL || r->type == RX_HOLDS_ROLE)) {
         /* a role written right before the name is the post a person leaves or
