@@ -57,6 +57,8 @@ typedef struct relx_doc_options {
     const char *lang;          /* force "zh-Hant", "zh-Hans" or "en"; NULL: detect */
     size_t max_doc_bytes;      /* 0: no limit; a larger document gets an error line */
     bool trace;                /* add rule location and slot spans to every relation */
+    bool denied;               /* also output the changes the text denies (modality "denied");
+                                  by default a denied change is no relation */
     const char *meta_json;     /* a serialised JSON value copied to the output as "meta" */
 } relx_doc_options;
 

@@ -524,8 +524,10 @@ char *rx_emit_document(const relx_engine *eng, const rx_doc *doc, const relx_doc
     addc(&b, ',');
     put_entities(&b, &cx);
     ADDL(&b, ",\"relations\":[");
-    for (size_t i = 0; i < doc->nrel; i++) {
-        if (i)
+    for (size_t i = 0, k = 0; i < doc->nrel; i++) {
+        if (doc->rel[i].modality == RX_MOD_DENIED && !opt->denied)
+            continue; /* (a change the text denies did not happen) */
+        if (k++)
             addc(&b, ',');
         put_relation(&b, eng, &cx, &doc->rel[i], opt->trace);
     }

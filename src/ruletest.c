@@ -134,7 +134,7 @@ relx_status relx_run_examples(const relx_engine *eng, FILE *out, size_t *passed,
             const rx_example *ex = &rule->examples[ei];
             char docname[64];
             snprintf(docname, sizeof docname, "example:%d", ex->line);
-            relx_doc_options dopt = {.date = ex->pubdate};
+            relx_doc_options dopt = {.date = ex->pubdate, .denied = true}; /* (expect: modality=denied) */
             char *line = NULL;
             size_t len = 0;
             relx_extract(w, docname, ex->text, strlen(ex->text), &dopt, &line, &len);

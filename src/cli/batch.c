@@ -383,6 +383,7 @@ cli_result cli_extract(const cli_opts *o, const relx_engine *eng)
     j.dopt.lang = o->lang;
     j.dopt.max_doc_bytes = o->max_doc_bytes;
     j.dopt.trace = o->trace;
+    j.dopt.denied = o->denied;
 
     struct stat st;
     j.flush_each = !(fstat(1, &st) == 0 && S_ISREG(st.st_mode));

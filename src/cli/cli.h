@@ -50,7 +50,7 @@ typedef struct cli_opts {
     size_t n_rules;
     bool no_default_rules;
     const char *date, *encoding, *lang;
-    bool trace, pretty, recursive, jsonl, stats;
+    bool trace, denied, pretty, recursive, jsonl, stats;
     const char **globs;          /* --glob, matched against basenames while walking */
     size_t n_globs;
     const char *files_from;      /* --files-from LIST ("-" = stdin) */

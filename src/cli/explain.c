@@ -23,6 +23,7 @@ int cli_explain(const cli_opts *o, const relx_engine *eng)
     dopt.encoding = o->jsonl ? NULL : o->encoding;
     dopt.lang = o->lang;
     dopt.max_doc_bytes = o->max_doc_bytes;
+    dopt.denied = o->denied;
 
     relx_worker *w = relx_worker_new(eng);
     relx_worker_set_rule_timing(w, false); /* explain shows no rule times */

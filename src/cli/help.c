@@ -50,6 +50,8 @@ static const char extract_help[] =
     "      --date YYYY-MM-DD      publication date for relative dates\n"
     "      --lang LANG            force zh-Hant, zh-Hans or en\n"
     "      --trace                add rule location and slot spans to relations\n"
+    "      --denied               also output the changes the text denies (modality\n"
+    "                             \"denied\"); left out by default\n"
     "%s"
     "\n"
     "output and run:\n"

@@ -16,7 +16,7 @@
 #include "cli/cli.h"
 
 enum {
-    OPT_RULES = 1, OPT_NO_DEFAULT_RULES, OPT_DATE, OPT_ENCODING, OPT_LANG, OPT_TRACE,
+    OPT_RULES = 1, OPT_NO_DEFAULT_RULES, OPT_DATE, OPT_ENCODING, OPT_LANG, OPT_TRACE, OPT_DENIED,
     OPT_RECURSIVE, OPT_GLOB, OPT_FILES_FROM, OPT_INPUT_FORMAT, OPT_JOBS, OPT_MAX_DOC,
     OPT_STATS, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_PRETTY, OPT_HELP, OPT_RULE, OPT_SENTENCE,
     OPT_JSON, OPT_COLOR, OPT_NO_COLOR
@@ -45,6 +45,7 @@ static const optspec specs[] = {
     {"encoding", 0, true, OPT_ENCODING, F_INPUT},
     {"lang", 0, true, OPT_LANG, F_INPUT},
     {"trace", 0, false, OPT_TRACE, F_EXTRACT},
+    {"denied", 0, false, OPT_DENIED, F_EXTRACT | F_EXPLAIN},
     {"recursive", 'r', false, OPT_RECURSIVE, F_INPUT},
     {"glob", 0, true, OPT_GLOB, F_INPUT},
     {"files-from", 0, true, OPT_FILES_FROM, F_INPUT},
@@ -156,6 +157,7 @@ static int apply(cli_opts *o, const optspec *sp, const char *v, const char *as)
         o->lang = v;
         break;
     case OPT_TRACE: o->trace = true; break;
+    case OPT_DENIED: o->denied = true; break;
     case OPT_RECURSIVE: o->recursive = true; break;
     case OPT_GLOB:
         if (!push(&o->globs, &o->n_globs, v))
