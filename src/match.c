@@ -260,6 +260,7 @@ static uint32_t lower(uint32_t c)
 /* Words that stand for the organisation the text is about ("擔任公司行政總裁",
  * "the company said"): folded forms, English lower case. */
 static const char *const generic_org_words[] = {"公司", "集团", "本行", "该行", "俱乐部", "校方", "学校", "该校", "本校",
+                                                "董事会", "董事局", "the board",
                                                 "the company", "the firm", "the club",
                                                 "the university", "the team", "the startup",
                                                 "the bank", "the group", "the automaker", "the carmaker",
@@ -892,8 +893,10 @@ static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, size_t nam
             break;
         for (size_t i = doc->ndates; i-- > 0;) {
             const rx_date_mention *d = &doc->dates[i];
+            /* (not a date of someone's past in a relative clause: "Marsh,
+             * who became president in 2019, ...") */
             if (d->start >= doc->sent[k].start && d->end <= doc->sent[k].end && !is_until(doc, d) &&
-                !is_since(doc, d))
+                !is_since(doc, d) && !in_others_relative(doc, d, 0))
                 return d->value;
         }
     }
@@ -1099,10 +1102,38 @@ static bool former_between(const rx_doc *doc, size_t a, size_t b)
     return false;
 }
 
+/* Is the title starting at pos a former one by the words before it ("former
+ * Germany coach X", "ex-Barclays banker X"): "former" or an "ex-" word among
+ * the two words before? */
+static bool former_words_before(const uint32_t *t, size_t lo, size_t pos)
+{
+    size_t b = pos;
+    for (int w = 0; w < 2; w++) {
+        while (b > lo && t[b - 1] == ' ')
+            b--;
+        size_t e = b;
+        while (b > lo && t[b - 1] != ' ' && t[b - 1] != ',')
+            b--;
+        static const char *const former[] = {"former"};
+        if (e - b == 6 && rx_ascii_word_in(t, b, e, former, 1))
+            return true;
+        if (e - b > 3 && (t[b] | 32) == 'e' && (t[b + 1] | 32) == 'x' && t[b + 2] == '-')
+            return true;
+        if (b == e)
+            break;
+    }
+    return false;
+}
+
 static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, sent_ctx *sc)
 {
     size_t first = sc->first, last = sc->last;
     const rx_mention *pm = &doc->m[r->person];
+    /* a former title names no organisation of the text's (Former Germany
+     * coach X at Barcelona is Barcelona's coach only if the text says so) */
+    if (r->org < 0 && r->type == RX_HOLDS_ROLE && r->role >= 0 &&
+        former_words_before(doc->text.norm, s->start, doc->m[r->role].start))
+        goto role;
     if (r->org < 0 && (r->type == RX_APPOINTMENT || r->type == RX_JOIN)) {
         /* one taking a post goes to the organisation the matched words name
          * after the name ("清華大學院長王大成將被延攬至台積電擔任副總經理"):
@@ -1127,8 +1158,10 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
             const rx_mention *m = &doc->m[i];
             if (m->type != RX_M_ORG || rx_is_agency_credit(doc, m) || cited_source(doc, m, pm->start))
                 continue;
-            /* (not a former one either: 前國足主帥X ... 出任新帥) */
-            if (taking && former_org(doc, m))
+            /* (not a former one either: 前國足主帥X ... 出任新帥; nor, for a
+             * new post, "former Google executive X": a return goes back there) */
+            static const char *const former[] = {"former"};
+            if (taking && (former_org(doc, m) || (r->type != RX_REINSTATEMENT && word_before_is(doc->text.norm, m->start, former, 1))))
                 continue;
             if (m->end <= pm->start &&
                 !(r->type == RX_HOLDS_ROLE && former_between(doc, m->end, r->role >= 0 ? doc->m[r->role].start : pm->start)))
@@ -1149,6 +1182,7 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
     if (r->org < 0 && r->type != RX_SUCCESSION && !public_or_former_post(doc, r->role) &&
         !cites_source(doc, first, last, pm->start))
         r->org = org_continues(doc, first);
+role:
     if (r->role < 0 && (r->type == RX_DEPARTURE || r->type == RX_DISMISSAL || r->type == RX_HOLDS_ROLE)) {
         /* a role written right before the name is the post a person leaves or
          * holds, not the one they take: 首席執行官 Sam Altman, 董事長張忠謀 */
@@ -1745,6 +1779,26 @@ static void merge_restated_departures(rx_doc *doc)
     doc->nrel = w;
 }
 
+/* A standing role told twice, once with its organisation and once without
+ * (Acme's chief executive, Ann Roe ... chief executive Ann Roe): one
+ * relation, the one that names the organisation. */
+static void drop_subsumed_roles(rx_doc *doc)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < doc->nrel; i++) {
+        const rx_relation *r = &doc->rel[i];
+        bool subsumed = false;
+        for (size_t j = 0; j < doc->nrel && !subsumed && r->type == RX_HOLDS_ROLE && r->org < 0 && r->role >= 0; j++) {
+            const rx_relation *k = &doc->rel[j];
+            subsumed = j != i && k->type == RX_HOLDS_ROLE && k->org >= 0 && k->role >= 0 &&
+                       entity_of(doc, k->person) == entity_of(doc, r->person) && same_post(doc, k->role, r->role);
+        }
+        if (!subsumed)
+            doc->rel[w++] = *r;
+    }
+    doc->nrel = w;
+}
+
 /* What a clause with an implied subject adds to the clause before it:
  * - "X 於 2017 年加入 A 團隊，擔任研究主管": the post taken in a later clause
  *   of the sentence, at no other organisation and with the same modality, is
@@ -2082,6 +2136,7 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
         complete_relations(doc);
         succession_posts(doc);
         merge_restated_departures(doc);
+        drop_subsumed_roles(doc);
     }
     return rc;
 }
