@@ -1416,10 +1416,15 @@ static bool conflicts(const rx_doc *doc, const cand *a, const cand *b)
     if (a->rel.ev_end <= b->rel.ev_start || b->rel.ev_end <= a->rel.ev_start)
         return false;
     /* the predecessor of a succession does not take a post in the same words
-     * (though it may leave or hold one) */
+     * (though it may leave or hold one): X 接替 Y 擔任 Z. Words that open
+     * with the predecessor (Y 轉任策略長，遺缺由 X 升任) or end on it
+     * ("X, replacing Y, who leaves to become CEO of B") tell of Y's own move. */
     if (a->rel.predecessor >= 0 && doc->m[a->rel.predecessor].entity == b->person_entity &&
-        b->rel.type != RX_DEPARTURE && b->rel.type != RX_DISMISSAL && b->rel.type != RX_HOLDS_ROLE)
-        return true;
+        b->rel.type != RX_DEPARTURE && b->rel.type != RX_DISMISSAL && b->rel.type != RX_HOLDS_ROLE) {
+        const rx_mention *pm = &doc->m[a->rel.predecessor];
+        if (pm->start > a->rel.ev_start && pm->end < a->rel.ev_end)
+            return true;
+    }
     if (a->person_entity != b->person_entity)
         return false;
     return a->rel.type == b->rel.type || (a->excludes >> b->rel.type & 1) ||
@@ -1666,6 +1671,64 @@ static void pronoun_predecessors(rx_doc *doc)
         int who = departed_before(doc, r, entity_of(doc, r->person));
         if (who >= 0 && entity_of(doc, who) != ae)
             r->predecessor = who;
+    }
+}
+
+/* "甲、乙及丙退休，職務分別由丁、戊及己接任": the successors of one list take
+ * over from the leavers of the list before them in the same sentence, one
+ * by one in their order, when the two lists are as long. */
+static void respective_predecessors(rx_doc *doc)
+{
+    const uint32_t *t = doc->text.norm;
+    for (size_t i = 0; i < doc->nrel; i++) {
+        rx_relation *r = &doc->rel[i];
+        if (r->type != RX_SUCCESSION || r->predecessor >= 0)
+            continue;
+        bool respectively = false; /* 分别 in the words */
+        for (size_t k = r->ev_start; k + 1 < r->ev_end && !respectively; k++)
+            respectively = t[k] == 0x5206 && t[k + 1] == 0x522B;
+        if (!respectively)
+            continue;
+        /* the successors named in the same words, in text order */
+        size_t succ[16], ns = 0;
+        for (size_t j = 0; j < doc->nrel && ns < 16; j++) {
+            const rx_relation *o = &doc->rel[j];
+            if (o->type == RX_SUCCESSION && o->predecessor < 0 && o->ev_start == r->ev_start && o->ev_end == r->ev_end)
+                succ[ns++] = j;
+        }
+        /* the leavers of the same sentence before them, in text order */
+        size_t si = sentence_of(doc, r->ev_start);
+        int lv[16];
+        size_t nl = 0;
+        for (size_t m = 0; m < doc->nm && nl < 16; m++) {
+            if (doc->m[m].start >= r->ev_start)
+                break;
+            if (doc->m[m].type != RX_M_PERSON || sentence_of(doc, doc->m[m].start) != si)
+                continue;
+            int e = doc->m[m].entity;
+            bool leaves = false;
+            for (size_t j = 0; j < doc->nrel && !leaves; j++) {
+                const rx_relation *h = &doc->rel[j];
+                leaves = (h->type == RX_DEPARTURE || h->type == RX_DISMISSAL) && !h->derived &&
+                         h->modality != RX_MOD_DENIED && h->person >= 0 && doc->m[h->person].entity == e &&
+                         h->ev_end <= r->ev_start;
+            }
+            for (size_t q = 0; q < nl && leaves; q++)
+                leaves = doc->m[lv[q]].entity != e;
+            if (leaves)
+                lv[nl++] = (int)m;
+        }
+        if (ns < 2 || ns != nl)
+            continue;
+        /* the successors in the order of their names */
+        for (size_t a = 1; a < ns; a++)
+            for (size_t b = a; b > 0 && doc->m[doc->rel[succ[b]].person].start < doc->m[doc->rel[succ[b - 1]].person].start; b--) {
+                size_t x = succ[b];
+                succ[b] = succ[b - 1];
+                succ[b - 1] = x;
+            }
+        for (size_t a = 0; a < ns; a++)
+            doc->rel[succ[a]].predecessor = lv[a];
     }
 }
 
@@ -2130,6 +2193,7 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
         zero_subject_relations(doc);
     if (rc == 0) {
         pronoun_predecessors(doc);
+        respective_predecessors(doc);
         rc = derive_from_successions(doc);
     }
     if (rc == 0) {
