@@ -232,7 +232,8 @@ static const char *const rumoured_cues[] = {"传出", "传闻", "据传", "据�
                                             "传言", "网传", "盛传", "外传", "传将", "或将", "消息指", "消息称",
                                             "市场消息", "reportedly", "rumor", "rumour",
                                             "sources said", "people familiar", "is said to", "according to sources",
-                                            "favourite to", "favorite to", "frontrunner", "front-runner", "tipped to", NULL};
+                                            "favourite to", "favorite to", "frontrunner", "front-runner", "tipped to",
+                                            "sources told", "according to people", NULL};
 /* A denial that comes after the change it denies, in a later clause
  * ("..., 但公司否認", "..., the company denied"): only these words. */
 static const char *const denied_after_cues[] = {"否认", "辟谣", "驳斥", "denied", "denies", "deny", NULL};
@@ -744,10 +745,48 @@ static bool headline_to(const rx_doc *doc, const rx_mention *m)
 
 /* Is organisation m only the source a clause before pos cites (据中央纪委网站
  * 消息，副省长X: not the commission's deputy governor)? */
+static bool english_source(const rx_doc *doc, const rx_mention *m);
+
 static bool cited_source(const rx_doc *doc, const rx_mention *m, size_t pos)
 {
-    return m->start > 0 && doc->text.norm[m->start - 1] == 0x636E /* 据 */ && m->end <= pos &&
-           !same_clause(doc, m->end, pos);
+    return (m->start > 0 && doc->text.norm[m->start - 1] == 0x636E /* 据 */ && m->end <= pos &&
+            !same_clause(doc, m->end, pos)) ||
+           english_source(doc, m);
+}
+
+/* Is organisation m the source of a report in English ("according to
+ * Reuters", "told Reuters", "a memo seen by Reuters", "in an interview with
+ * CNBC")? It holds no post in the story. */
+static bool english_source(const rx_doc *doc, const rx_mention *m)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t a = m->start;
+    while (a > 0 && t[a - 1] == ' ')
+        a--;
+    if (a >= 3 && (t[a - 3] | 32) == 't' && (t[a - 2] | 32) == 'h' && (t[a - 1] | 32) == 'e' &&
+        (a == 3 || t[a - 4] == ' ')) { /* (told the Financial Times) */
+        a -= 3;
+        while (a > 0 && t[a - 1] == ' ')
+            a--;
+    }
+    size_t b = a;
+    while (b > 0 && (t[b - 1] | 32) >= 'a' && (t[b - 1] | 32) <= 'z')
+        b--;
+    static const char *const single[] = {"told", "tells", "telling"};
+    if (b < a && rx_ascii_word_in(t, b, a, single, 3))
+        return true;
+    static const char *const second[] = {"to", "by", "with"};
+    if (b == a || !rx_ascii_word_in(t, b, a, second, 3))
+        return false;
+    size_t c = b;
+    while (c > 0 && t[c - 1] == ' ')
+        c--;
+    size_t d = c;
+    while (d > 0 && (t[d - 1] | 32) >= 'a' && (t[d - 1] | 32) <= 'z')
+        d--;
+    static const char *const first[] = {"according", "seen", "reviewed", "obtained", "reported", "interview",
+                                        "confirmed", "cited"};
+    return d < c && rx_ascii_word_in(t, d, c, first, sizeof first / sizeof first[0]);
 }
 
 /* Is pos inside an apposition that follows a name ending at name_end and
@@ -1027,7 +1066,7 @@ static int org_continues(const rx_doc *doc, size_t first)
         /* (not where someone came from: "joined Halvard in 2015 from Ford";
          * nor a league or a cup, where no one holds a post) */
         if (m->type == RX_M_ORG && m->entity >= 0 && !rx_is_agency_credit(doc, m) && !former_org(doc, m) &&
-            !league_or_cup(doc, m)) {
+            !league_or_cup(doc, m) && !english_source(doc, m)) {
             last = (int)i;
             break;
         }
