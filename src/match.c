@@ -233,7 +233,7 @@ static const char *const rumoured_cues[] = {"传出", "传闻", "据传", "据�
                                             "市场消息", "reportedly", "rumor", "rumour",
                                             "sources said", "people familiar", "is said to", "according to sources",
                                             "favourite to", "favorite to", "frontrunner", "front-runner", "tipped to",
-                                            "sources told", "according to people", NULL};
+                                            "sources told", NULL};
 /* A denial that comes after the change it denies, in a later clause
  * ("..., 但公司否認", "..., the company denied"): only these words. */
 static const char *const denied_after_cues[] = {"否认", "辟谣", "驳斥", "denied", "denies", "deny", NULL};
