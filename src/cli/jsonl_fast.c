@@ -174,6 +174,42 @@ static size_t plain_run(const unsigned char *u, size_t end, size_t p)
     return p;
 }
 
+/* The escape at s[*k] (a backslash) of a string ending at end: its code
+ * point in *cp, *k past it. false for what jansson should decide (an unknown
+ * escape, \u0000, a lone or broken surrogate). */
+static bool read_escape(const char *s, size_t end, size_t *k, unsigned *cp)
+{
+    char e = s[*k + 1];
+    *k += 2;
+    switch (e) {
+    case '"': *cp = '"'; return true;
+    case '\\': *cp = '\\'; return true;
+    case '/': *cp = '/'; return true;
+    case 'b': *cp = '\b'; return true;
+    case 'f': *cp = '\f'; return true;
+    case 'n': *cp = '\n'; return true;
+    case 'r': *cp = '\r'; return true;
+    case 't': *cp = '\t'; return true;
+    case 'u': {
+        int v = hex4(s, end, *k);
+        if (v < 0 || v == 0 || (v >= 0xDC00 && v <= 0xDFFF))
+            return false; /* NUL and lone low surrogates: jansson decides */
+        *k += 4;
+        *cp = (unsigned)v;
+        if (v >= 0xD800 && v <= 0xDBFF) {
+            int lo = (*k + 6 <= end && s[*k] == '\\' && s[*k + 1] == 'u') ? hex4(s, end, *k + 2) : -1;
+            if (lo < 0xDC00 || lo > 0xDFFF)
+                return false;
+            *cp = 0x10000 + (((unsigned)v - 0xD800) << 10) + ((unsigned)lo - 0xDC00);
+            *k += 6;
+        }
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
 /* Decode the string starting at the quote s[*i]. Returns 1 with *out (malloc'd,
  * NUL-terminated, *len bytes) and *i after the closing quote; 0 when the fast
  * path does not handle it; -1 when out of memory. */
@@ -200,36 +236,13 @@ static int read_string(const char *s, size_t n, size_t *i, char **out, size_t *l
             break;
         if (u[k] != '\\')
             goto fallback; /* raw control character or invalid UTF-8 */
-        char e = s[k + 1];
-        k += 2;
-        switch (e) {
-        case '"': o[w++] = '"'; break;
-        case '\\': o[w++] = '\\'; break;
-        case '/': o[w++] = '/'; break;
-        case 'b': o[w++] = '\b'; break;
-        case 'f': o[w++] = '\f'; break;
-        case 'n': o[w++] = '\n'; break;
-        case 'r': o[w++] = '\r'; break;
-        case 't': o[w++] = '\t'; break;
-        case 'u': {
-            int v = hex4(s, end, k);
-            if (v < 0 || v == 0 || (v >= 0xDC00 && v <= 0xDFFF))
-                goto fallback; /* NUL and lone low surrogates: jansson decides */
-            k += 4;
-            unsigned cp = (unsigned)v;
-            if (v >= 0xD800 && v <= 0xDBFF) {
-                int lo = (k + 6 <= end && s[k] == '\\' && s[k + 1] == 'u') ? hex4(s, end, k + 2) : -1;
-                if (lo < 0xDC00 || lo > 0xDFFF)
-                    goto fallback;
-                cp = 0x10000 + (((unsigned)v - 0xD800) << 10) + ((unsigned)lo - 0xDC00);
-                k += 6;
-            }
-            put_utf8(o, &w, cp);
-            break;
-        }
-        default:
+        unsigned cp;
+        if (!read_escape(s, end, &k, &cp))
             goto fallback;
-        }
+        if (cp < 0x80)
+            o[w++] = (char)cp;
+        else
+            put_utf8(o, &w, cp);
     }
     o[w] = '\0';
     *out = o;
@@ -271,36 +284,9 @@ static int read_string_decoded(const char *s, size_t n, size_t *i, rx_text *out,
             break;
         if (u[k] != '\\')
             goto fallback; /* raw control character or invalid UTF-8 */
-        char e = s[k + 1];
-        k += 2;
         unsigned cp;
-        switch (e) {
-        case '"': cp = '"'; break;
-        case '\\': cp = '\\'; break;
-        case '/': cp = '/'; break;
-        case 'b': cp = '\b'; break;
-        case 'f': cp = '\f'; break;
-        case 'n': cp = '\n'; break;
-        case 'r': cp = '\r'; break;
-        case 't': cp = '\t'; break;
-        case 'u': {
-            int v = hex4(s, end, k);
-            if (v < 0 || v == 0 || (v >= 0xDC00 && v <= 0xDFFF))
-                goto fallback; /* NUL and lone low surrogates: jansson decides */
-            k += 4;
-            cp = (unsigned)v;
-            if (v >= 0xD800 && v <= 0xDBFF) {
-                int lo = (k + 6 <= end && s[k] == '\\' && s[k + 1] == 'u') ? hex4(s, end, k + 2) : -1;
-                if (lo < 0xDC00 || lo > 0xDFFF)
-                    goto fallback;
-                cp = 0x10000 + (((unsigned)v - 0xD800) << 10) + ((unsigned)lo - 0xDC00);
-                k += 6;
-            }
-            break;
-        }
-        default:
+        if (!read_escape(s, end, &k, &cp))
             goto fallback;
-        }
         rx_text_parts_cp(&p, cp);
         w += utf8_size(cp);
     }
