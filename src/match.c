@@ -1173,6 +1173,18 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
     if (r->org < 0 && r->type == RX_HOLDS_ROLE && r->role >= 0 &&
         former_words_before(doc->text.norm, s->start, doc->m[r->role].start))
         goto role;
+    /* 擔任公司聯席首席執行官: the post is the company's, the one the text is
+     * about, whatever other organisation the words pass */
+    if (r->org < 0 && r->role >= 0 && sc->focus && sc->focus[first] >= 0) {
+        const uint32_t *t = doc->text.norm;
+        size_t rs = doc->m[r->role].start;
+        bool before = false; /* (集團執行董事X after 新地: that one's) */
+        for (size_t i = first; i < last && !before; i++)
+            before = doc->m[i].type == RX_M_ORG && doc->m[i].end <= pm->start && !rx_is_agency_credit(doc, &doc->m[i]);
+        if (!before && rs >= 2 && rs > s->start + 1 &&
+            ((t[rs - 2] == 0x516C && t[rs - 1] == 0x53F8) || (t[rs - 2] == 0x96C6 && t[rs - 1] == 0x56E2))) /* 公司 集团 */
+            r->org = sc->focus[first];
+    }
     if (r->org < 0 && (r->type == RX_APPOINTMENT || r->type == RX_JOIN)) {
         /* one taking a post goes to the organisation the matched words name
          * after the name ("清華大學院長王大成將被延攬至台積電擔任副總經理"):
