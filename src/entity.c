@@ -982,7 +982,7 @@ static int name_score(const scan *sc, size_t lo, size_t hi, size_t i, size_t ls,
         s -= 15;
     /* a word X于 on the last given character before 于 + a time is the
      * name and the preposition: 張勇於2019年, 李樂於昨日 */
-    bool at_time = t[e] == 0x4E8E && e + 1 < hi && time_after_yu(t[e + 1]);
+    bool at_time = e + 1 < hi && t[e] == 0x4E8E && time_after_yu(t[e + 1]);
     int nw = (HIT(sc, i, L_WORD) >= 2) + (HIT(sc, g, L_WORD) >= 2 && !(lg == 1 && at_time)) +
              (lg == 2 && HIT(sc, e - 1, L_WORD) >= 2 && !at_time);
     s -= 20 * nw;
