@@ -89,7 +89,7 @@ enum { C_PERSON = 1u << 0, C_ORG = 1u << 1, C_NOTNAME = 1u << 2, NCS = 3 };
 
 /* per-character classes of the Han block (CC_ bits), for the name scorer */
 enum { CC_SURFREQ = 1u << 0, CC_WORDY = 1u << 1, CC_PNOUN = 1u << 2, CC_FUNC = 1u << 3, CC_NUM = 1u << 4, CC_GSOFT = 1u << 5,
-       CC_TSTRONG = 1u << 6, CC_TEND = 1u << 7 };
+       CC_TSTRONG = 1u << 6, CC_TEND = 1u << 7, CC_SURRARE = 1u << 8 };
 #define CC_LO 0x3400u
 #define CC_HI 0xA000u
 
@@ -135,7 +135,7 @@ struct rx_ner {
     rx_trie *ci, *cs;
     rx_trie_view view[2]; /* the frozen tries ci and cs, walked inline (step 1) */
     int ngroups;
-    uint8_t cc[CC_HI - CC_LO];
+    uint16_t cc[CC_HI - CC_LO];
     first_step *first; /* CL_BMP records, 64-byte aligned */
     uint64_t *bigram;  /* 2^BIGRAM_LOG bits: clear, no entry of either trie
                         * starts with the two characters (scan_hits) */
@@ -191,7 +191,7 @@ static const struct {
     const char *name;
     uint32_t bits;
     bool chars; /* every character of a line is one entry */
-    uint8_t cc; /* a character class (rx_ner.cc) instead of a trie list */
+    uint16_t cc; /* a character class (rx_ner.cc) instead of a trie list */
 } lists[] = {
     {"surname", B_SURNAME, false, 0},
     {"title", B_TITLE, false, 0},
@@ -225,6 +225,7 @@ static const struct {
     {"given_soft", 0, true, CC_GSOFT},
     {"translit_strong", 0, true, CC_TSTRONG},
     {"translit_end", 0, true, CC_TEND},
+    {"surname_rare", 0, true, CC_SURRARE},
     {"person", C_PERSON, false, 0},
     {"org", C_ORG, false, 0},
     {"not_name", C_NOTNAME, false, 0},
@@ -753,7 +754,7 @@ static bool cue_before(const scan *sc, size_t lo, size_t p)
     return false;
 }
 
-static uint8_t cclass(const scan *sc, uint32_t c);
+static uint16_t cclass(const scan *sc, uint32_t c);
 
 /* A listed organisation at p made of a name's last character (ending at e)
  * and the 為 after it (任命張建華為: 華為)? name_score lets it pass only after
@@ -888,7 +889,7 @@ static bool time_after_yu(uint32_t c)
 #define NS_WEAK 15
 #define NS_DOC 0
 
-static uint8_t cclass(const scan *sc, uint32_t c)
+static uint16_t cclass(const scan *sc, uint32_t c)
 {
     return c >= CC_LO && c < CC_HI ? sc->ner->cc[c - CC_LO] : 0;
 }
@@ -1080,11 +1081,23 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
         bool lb = left_boundary(sc, lo, i) || ends_at(sc, lo, i, 4) || ends_at(sc, lo, i, 5);
         bool tl = title_ends_at(sc, lo, i);
         bool cl = cue_before(sc, lo, i);
+        /* a rare surname (成 冷 席 公 區 ...) that starts a word, a title, a
+         * cue, an organisation's ending, a place or a listed name here
+         * (成交, 公司, 區局, 項目經理) is that word */
+        bool rare = sls[0] == 1 && (cclass(sc, t[i]) & CC_SURRARE);
+        if (rare && (HIT(sc, i, L_WORD) >= 2 || HIT(sc, i, 1) >= 2 || HIT(sc, i, 4) >= 2 || HIT(sc, i, 5) >= 2 ||
+                     HIT(sc, i, 9) >= 2 || HIT(sc, i, L_PLACE) >= 2 || HIT(sc, i, H_CS(1)) >= 2 ||
+                     HIT(sc, i, H_CS(2)) >= 2 || (i + 1 < hi && HIT(sc, i + 1, 0) && !HIT(sc, i + 1, L_SURNAME_AMB))))
+            continue; /* (策劃總計|杜碩: a plain surname follows) */
         bool done = false;
         int best = NS_VETO;
         size_t best_e = 0;
         for (int si = 0; si < 2 && sls[si] && !done; si++) {
             size_t ls = sls[si];
+            /* the two-character given name was refused because its last
+             * character starts a word (總經理封屹|參加): after a title or cue
+             * the one-character name needs no boundary on the right */
+            bool runs_on = false;
             for (size_t lg = 2; lg >= 1 && !done; lg--) {
                 size_t g = i + ls, e = g + lg;
                 /* a soft given character also between a hard left edge and
@@ -1099,8 +1112,10 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                     continue;
                 /* the last given character starts a word that runs on (總統米萊|訪問,
                  * 經理李明|出席): the shorter name, whatever the context */
-                if (lg == 2 && e < hi && (HIT(sc, e - 1, L_WORD) >= 2 || HIT(sc, e - 1, 7) >= 2 || HIT(sc, e - 1, 8) >= 2))
+                if (lg == 2 && e < hi && (HIT(sc, e - 1, L_WORD) >= 2 || HIT(sc, e - 1, 7) >= 2 || HIT(sc, e - 1, 8) >= 2)) {
+                    runs_on = true;
                     continue;
+                }
                 /* a listed non-name (王國, 高興) that is the candidate, or starts
                  * it without a title or cue before (王國強 after 部長 is a name) */
                 size_t nn = HIT(sc, i, H_CS(2));
@@ -1152,7 +1167,7 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                 bool hr = e >= hi || !is_han(t[e]) || cr || HIT(sc, e, L_CUE_WEAK) || tr;
                 bool stat = gg && ls == 1 && ((lg == 2 && hl && !amb && (rb || !given_common(sc, e, 1))) ||
                                               (lg == 2 && hl && hr) || (lg == 1 && hl && hr && !amb));
-                if (!rb && !((tl || cl) && lg == 2) && !stat)
+                if (!rb && !((tl || cl) && (lg == 2 || runs_on)) && !stat)
                     continue;
                 bool cw = e < hi && HIT(sc, e, L_CUE_WEAK) && lg == 2 && ls + lg >= 3;
                 /* the head of a "...的" phrase before an adverb or a pause
@@ -1163,11 +1178,18 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                 /* an honorific right after the name (策劃總監杜碩先生, 于澄女士) */
                 bool hon = !amb && !words && rx_honorific_after(t, hi, e);
                 bool strong = tl || tr || (cl && rb) || (cr && (lb || cl)) || (cw && lb) || stat || de || hon;
+                /* a rare surname needs a title before it, a cue on both
+                 * sides, a cue (not a title) after a three-character name
+                 * at the start of a clause, or an honorific (開彥先生) */
+                if (rare) {
+                    bool h = !words && rx_honorific_after(t, hi, e);
+                    strong = tl || (cl && (cr || h)) || (cr && !tr && lg == 2 && (i == lo || !is_han(t[i - 1]))) || h;
+                }
                 if (strong) {
                     if (add_cand(sc, i, e, RX_M_PERSON, 3, 0, -1) < 0)
                         return -1;
                     done = true;
-                } else if (lb && rb && lg == 2 - (size_t)(ls == 2)) {
+                } else if (lb && rb && lg == 2 - (size_t)(ls == 2) && !rare) {
                     if (add_cand(sc, i, e, RX_M_PERSON, 3, 0, -1) < 0)
                         return -1;
                     sc->c[sc->nc - 1].weak = ns < NS_STRONG;
@@ -1181,7 +1203,7 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
             }
         }
         /* what the rules left, the score decides */
-        if (!done && best >= NS_DOC) {
+        if (!done && best >= NS_DOC && !rare) {
             if (add_cand(sc, i, best_e, RX_M_PERSON, 3, 0, -1) < 0)
                 return -1;
             cand *c = &sc->c[sc->nc - 1];
