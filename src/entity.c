@@ -764,6 +764,18 @@ static bool cue_wei(const scan *sc, size_t p, size_t e)
     return e < sc->n && p + HIT(sc, p, H_CS(1)) == e + 1 && (sc->t[e] == 0x4E3A || sc->t[e] == 0x70BA);
 }
 
+/* 中將 at p read as the end of a name and 將 "will" (何建中將於下月退休,
+ * 王志中將出任): a preposition, an adverb or a cue word follows */
+static bool rank_is_will(const scan *sc, size_t p, size_t hi)
+{
+    const uint32_t *t = sc->t;
+    if (p + 2 >= hi || t[p] != 0x4E2D /* 中 */ || t[p + 1] != 0x5C06 /* 将 */ || !is_han(t[p + 2]))
+        return false;
+    uint32_t c = t[p + 2];
+    return c == 0x4E8E /* 于 */ || c == 0x5728 /* 在 */ || c == 0x4F1A /* 会 */ || c == 0x4E0D /* 不 */ ||
+           HIT(sc, p + 2, 7) >= 2 || HIT(sc, p + 2, 8) >= 2;
+}
+
 /* Chinese given name s[g..g+lg) acceptable? A character of given_soft (為 中
  * 以 有 同 ...: function words that also name people) only when soft is set. */
 static bool given_ok(const scan *sc, size_t g, size_t lg, size_t hi, bool soft)
@@ -773,7 +785,7 @@ static bool given_ok(const scan *sc, size_t g, size_t lg, size_t hi, bool soft)
     for (size_t p = g; p < g + lg; p++) {
         if (!is_han(sc->t[p]) || HIT(sc, p, 15 /* given_bad */) || (!soft && (cclass(sc, sc->t[p]) & CC_GSOFT)))
             return false;
-        if (HIT(sc, p, 1) || HIT(sc, p, 9) >= 2 || HIT(sc, p, 7) >= 2 || HIT(sc, p, 8) >= 2 ||
+        if ((HIT(sc, p, 1) && !(p + 1 == g + lg && rank_is_will(sc, p, hi))) || HIT(sc, p, 9) >= 2 || HIT(sc, p, 7) >= 2 || HIT(sc, p, 8) >= 2 ||
             HIT(sc, p, 4) || (HIT(sc, p, H_CS(1)) >= 2 && !cue_wei(sc, p, g + lg)))
             return false;
     }
@@ -1506,6 +1518,45 @@ static size_t parent_org_start(const scan *sc, size_t lo, size_t k)
     return best_s;
 }
 
+/* Length of a country or of the mainland written before a company as a
+ * descriptor, not as part of its name, at t[s..): 中國大陸 大陸 內地 日本 南韓
+ * and the listed places ending in 國 (美國 韓國 德國), but not 中國 itself
+ * (中國銀行, 中國移動) nor 香港 / 台灣, which start many names. 0: none. */
+static size_t country_prefix(const scan *sc, size_t s, size_t k)
+{
+    static const char32_t *const descr[] = {U"中国大陆", U"大陆", U"内地", U"日本", U"南韩"};
+    size_t pl = HIT(sc, s, L_PLACE);
+    if (pl < 2 || s + pl + 2 > k)
+        return 0;
+    /* what is left must name the company: not an ending (美國|國際集團) */
+    size_t r = k - s - pl;
+    if (HIT(sc, s + pl, 4) >= r || HIT(sc, s + pl, 5) >= r || HIT(sc, s + pl, L_PLACE) >= r)
+        return 0;
+    for (size_t q = 0; q < sizeof descr / sizeof descr[0]; q++)
+        if (rx_lit_at(sc->t, k, s, descr[q]) == pl)
+            return pl;
+    if (sc->t[s + pl - 1] == 0x56FD /* 国 */ && !(pl == 2 && sc->t[s] == 0x4E2D /* 中 */))
+        return pl;
+    return 0;
+}
+
+/* a company's ending at k (公司 集團 控股 and the weak endings 科技 電子
+ * ...), not a legal one (有限公司), a bank, school or public body */
+static bool company_suffix(const scan *sc, size_t k, size_t L)
+{
+    static const char32_t *const corp[] = {U"公司", U"集团", U"控股", U"集团公司"};
+    for (size_t q = 0; q < sizeof corp / sizeof corp[0]; q++)
+        if (rx_lit_at(sc->t, k + L, k, corp[q]) == L)
+            return true;
+    static const char32_t *const weak[] = {U"科技", U"电子", U"实业", U"能源", U"汽车", U"传媒", U"网络", U"制药",
+                                           U"医药", U"食品", U"地产", U"置业", U"物流", U"电器", U"半导体", U"资本",
+                                           U"生技", U"电信"};
+    for (size_t q = 0; q < sizeof weak / sizeof weak[0]; q++)
+        if (rx_lit_at(sc->t, k + L, k, weak[q]) == L)
+            return true;
+    return false;
+}
+
 static int chinese_orgs(scan *sc, size_t lo, size_t hi)
 {
     const uint32_t *t = sc->t;
@@ -1521,6 +1572,10 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
         bool weak = sl < wl || (!sl);
         /* an ending that starts a longer word is no ending (內閣|局部改組) */
         if (L && is_han(t[k]) && HIT(sc, k, L_WORD) > L)
+            L = 0;
+        /* nor is a one-character one that ends a word (簽|署, 部|署, 格|局),
+         * unless that word's first character ends another (安全|部) */
+        if (L == 1 && weak && k > lo && HIT(sc, k - 1, L_WORD) == 2 && !(k >= lo + 2 && HIT(sc, k - 2, L_WORD) == 2))
             L = 0;
         if (L && is_han(t[k])) {
             size_t e = k + L;
@@ -1568,6 +1623,10 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
             }
             if (!hard && k - s >= 2)
                 s = k - 2; /* no clear start: take the shortest name */
+            /* 中國大陸紫光集團, 美國蘋果公司: the company is 紫光集團, 蘋果公司
+             * (a listed name wins by its length: 日本航空公司) */
+            if (company_suffix(sc, k, L) && !HIT(sc, s, H_CS(1)))
+                s += country_prefix(sc, s, k);
             for (size_t back = 1; back <= 8 && back <= e - lo; back++)
                 if (HIT(sc, e - back, L_OGEN) == back && e - back < k &&
                     !(e - back > s && HIT(sc, s, L_PLACE) >= e - back - s))
@@ -1698,6 +1757,12 @@ static int lexicon_cands(scan *sc, size_t lo, size_t hi)
             /* a place right before a listed organisation belongs to it
              * (美國國務院, 北京市政府) */
             size_t ps = place_start(sc, lo, i);
+            /* not a country before a company (中國大陸紫光集團) */
+            bool corp = false;
+            for (size_t L = 2; L <= 4 && L + 2 <= ol && !corp; L++)
+                corp = company_suffix(sc, i + ol - L, L);
+            if (corp && ps < i && ps + country_prefix(sc, ps, i + ol) == i)
+                ps = i;
             if (ps < i && !HIT(sc, ps, H_CS(1)) && add_cand(sc, ps, i + ol, RX_M_ORG, 4, 0, -1) < 0)
                 return -1;
         }
