@@ -980,8 +980,8 @@ static int name_score(const scan *sc, size_t lo, size_t hi, size_t i, size_t ls,
     if (lg == 1 && (cclass(sc, t[g]) & CC_SURFREQ) && !HIT(sc, g, L_GIVEN_GOOD) && role_len(sc, e, hi))
         return NS_VETO;
     int s = 0;
-    if (ls == 2)
-        s += 15;
+    if (ls >= 2)
+        s += 15; /* (and a Japanese family name: 古久保) */
     else if (HIT(sc, i, L_SURNAME_AMB))
         s -= 10;
     else if (cclass(sc, t[i]) & CC_SURFREQ)
@@ -1087,7 +1087,7 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
         if (HIT(sc, i, 8) >= 2 || HIT(sc, i, 7) >= 2)
             continue;
         size_t sls[2] = {HIT(sc, i, 0), 0};
-        if (sls[0] == 2 && rx_trie_mask(sc->ner->ci, rx_trie_step(sc->ner->ci, RX_TRIE_ROOT, t[i])) & B_SURNAME)
+        if (sls[0] >= 2 && rx_trie_mask(sc->ner->ci, rx_trie_step(sc->ner->ci, RX_TRIE_ROOT, t[i])) & B_SURNAME)
             sls[1] = 1;
         /* an organisation suffix ends right before (質監局蔡振鋒表示) */
         bool lb = left_boundary(sc, lo, i) || ends_at(sc, lo, i, 4) || ends_at(sc, lo, i, 5);
@@ -1201,7 +1201,7 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                     if (add_cand(sc, i, e, RX_M_PERSON, 3, 0, -1) < 0)
                         return -1;
                     done = true;
-                } else if (lb && rb && lg == 2 - (size_t)(ls == 2) && !rare) {
+                } else if (lb && rb && ls <= 2 && lg == 2 - (size_t)(ls == 2) && !rare) {
                     if (add_cand(sc, i, e, RX_M_PERSON, 3, 0, -1) < 0)
                         return -1;
                     sc->c[sc->nc - 1].weak = ns < NS_STRONG;
@@ -2649,6 +2649,64 @@ static int cmp_hkey(const void *a, const void *b)
 #define HKEY_BEFORE(x, y) ((x)->h < (y)->h || ((x)->h == (y)->h && (x)->i < (y)->i))
 STABLE_SORT(sort_hkeys, hkey, HKEY_BEFORE)
 
+/* A Chinese name found elsewhere in the document (after a title, 社長松井隆之)
+ * that a shorter candidate here is the start of (松井隆|之表示, where the soft
+ * 之 was refused) is the name here too: the longer form is added, and wins
+ * the overlap by its length. */
+static int extend_to_known(scan *sc)
+{
+    size_t nk = 0, n0 = sc->nc;
+    for (size_t i = 0; i < n0; i++) {
+        const cand *c = &sc->c[i];
+        nk += c->type == RX_M_PERSON && !c->weak && !(c->flags & RX_MF_PRONOUN) && c->e - c->s >= 3 &&
+              c->e - c->s <= 5 && is_han(sc->t[c->s]);
+    }
+    if (!nk)
+        return 0;
+    hkey *k = malloc(nk * sizeof *k);
+    if (!k)
+        return -1;
+    nk = 0;
+    for (size_t i = 0; i < n0; i++) {
+        const cand *c = &sc->c[i];
+        if (c->type == RX_M_PERSON && !c->weak && !(c->flags & RX_MF_PRONOUN) && c->e - c->s >= 3 &&
+            c->e - c->s <= 5 && is_han(sc->t[c->s]))
+            k[nk++] = (hkey){span_hash(sc->t, c->s, c->e), i};
+    }
+    if (!sort_hkeys(k, nk))
+        qsort(k, nk, sizeof *k, cmp_hkey);
+    int rc = 0;
+    for (size_t i = 0; i < n0 && rc == 0; i++) {
+        cand c = sc->c[i];
+        if (c.type != RX_M_PERSON || (c.flags & RX_MF_PRONOUN) || c.e - c.s < 2 || !is_han(sc->t[c.s]))
+            continue;
+        uint64_t h = span_hash(sc->t, c.s, c.e);
+        for (size_t x = 1; x <= 2 && c.e + x <= sc->n && is_han(sc->t[c.e + x - 1]); x++) {
+            h = (h ^ sc->t[c.e + x - 1]) * 1099511628211ull;
+            size_t a = 0, b = nk;
+            while (a < b) {
+                size_t m = a + (b - a) / 2;
+                if (k[m].h < h)
+                    a = m + 1;
+                else
+                    b = m;
+            }
+            bool found = false;
+            for (; a < nk && k[a].h == h && !found; a++) {
+                const cand *o = &sc->c[k[a].i];
+                found = o->e - o->s == c.e + x - c.s && o->s != c.s &&
+                        !memcmp(sc->t + o->s, sc->t + c.s, (o->e - o->s) * sizeof *sc->t);
+            }
+            if (found) {
+                rc = add_cand(sc, c.s, c.e + x, RX_M_PERSON, c.prio, c.flags & ~(unsigned)(CF_WEAK3 | CF_WEAK_LIST | CF_WEAK_DOC), c.group);
+                break;
+            }
+        }
+    }
+    free(k);
+    return rc;
+}
+
 /* Keep a weak Chinese name when the same string is a confirmed name elsewhere,
  * occurs twice as a weak one, or stands in a 、 list next to another name. */
 static int confirm_weak(scan *sc)
@@ -3495,7 +3553,7 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
             goto done;
     }
     sc.taken = taken;
-    if (confirm_weak(&sc) < 0 || same_string_org(&sc) < 0 || select_cands(&sc, doc) < 0)
+    if (extend_to_known(&sc) < 0 || confirm_weak(&sc) < 0 || same_string_org(&sc) < 0 || select_cands(&sc, doc) < 0)
         goto done;
     if (aliases(&sc, doc) < 0)
         goto done;
