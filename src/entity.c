@@ -1116,9 +1116,12 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                  * a speech cue (，劉中山表示), or as the last one before an
                  * adverb (王大同將接替) */
                 bool soft_last = e <= hi && (cclass(sc, t[e - 1]) & CC_GSOFT);
-                bool framed = (i == lo || !is_han(t[i - 1])) && e < hi &&
-                              ((HIT(sc, e, 7) >= 2 && !role_len(sc, e, hi) && !soft_last) ||
-                               (soft_last && adverb_after_name(t[e])));
+                bool speech = e < hi && HIT(sc, e, 7) >= 2 && !role_len(sc, e, hi);
+                bool framed = ((i == lo || !is_han(t[i - 1])) && e < hi &&
+                               ((speech && !soft_last) || (soft_last && adverb_after_name(t[e])))) ||
+                              /* or a three-character one between 的 and a speech cue
+                               * (負責此案的林大同表示) */
+                              (i > lo && t[i - 1] == 0x7684 /* 的 */ && ls == 1 && lg == 2 && speech && HIT(sc, g, L_WORD) < 2);
                 if (!given_ok(sc, g, lg, hi,
                               given_soft_ok(sc, g, lg, hi, tl || cl || (i > lo && t[i - 1] == 0x3001) || framed)))
                     continue;
@@ -1371,6 +1374,19 @@ static int translit_names(scan *sc, size_t lo, size_t hi)
         }
         if (part_len < min_part)
             min_part = part_len;
+        /* a single run stops before a word that starts inside it and runs
+         * past it (穆里尼奧|本季, 范德斯特魯伊|本賽季); only a title before
+         * makes the shortened run a name (在雷德蒙德|加入 is a place) */
+        bool cut = false;
+        if (parts == 1)
+            for (size_t p = i + 3; p < j; p++)
+                if (HIT(sc, p, L_WORD) > j - p || HIT(sc, p, 7) > j - p || HIT(sc, p, 8) > j - p ||
+                    HIT(sc, p, 9) > j - p) {
+                    chars -= j - p;
+                    j = p;
+                    cut = true;
+                    break;
+                }
         size_t e = j;
         if (chars > 12 || (chars > 10 && parts < 2))
             continue;
@@ -1393,10 +1409,14 @@ static int translit_names(scan *sc, size_t lo, size_t hi)
             ok = chars <= 12 && ((min_part >= 2 && (lb || rb)) || (min_part >= 1 && lb && rb));
         else
             ok = ((chars >= 3 && chars <= 5 && lb && rb && (tl || cl || cr || tr)) ||
+                  /* a long one needs a title or cue before it (前鋒范尼斯特魯伊) */
+                  (chars >= 6 && chars <= 8 && lb && rb && (tl || cl)) ||
                   (chars >= 3 && chars <= 6 && lb && rb && translit_bare_ok(sc, lo, hi, i, e)) ||
                   (chars >= 3 && chars <= 6 && translit_strong_ok(sc, lo, hi, i, e)) ||
                   (chars == 2 && (tl || tr) && lb && rb)) &&
                  !place_run(sc, lo, hi, i, e);
+        if (cut && !tl)
+            ok = false;
         if (ok && add_cand(sc, i, e, RX_M_PERSON, 2, 0, -1) < 0)
             return -1;
         i = j > i ? j - 1 : i;
