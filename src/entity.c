@@ -3024,8 +3024,27 @@ static bool org_short_form(const scan *sc, const rx_mention *m, size_t *a, size_
             if (!is_han(t[q]))
                 return false;
         if (HIT(sc, s, L_PLACE) || HIT(sc, s, L_WORD) >= k - s || HIT(sc, s, H_CS(0)) >= k - s)
-            return false;
+            break;
         *a = s, *b = k;
+        return true;
+    }
+    /* a legal name after its city or province: 上海華虹電子股份有限公司 is
+     * 華虹電子 (the name and its trade, before a legal ending) */
+    size_t ps = s + HIT(sc, s, L_PLACE);
+    if (ps > s && ps < e && admin_char(t[ps]))
+        ps++;
+    if (ps == s || e - ps < 6)
+        return false;
+    for (size_t k = ps + 4; k + 3 < e && k <= ps + 6; k++) {
+        if (HIT(sc, k, 4 /* org_suffix */) != e - k || e - k < 4)
+            continue; /* (股份有限公司, 有限公司: not 公司 alone) */
+        for (size_t q = ps; q < k; q++)
+            if (!is_han(t[q]))
+                return false;
+        if (HIT(sc, ps, L_PLACE) || HIT(sc, ps, 4) || HIT(sc, ps, 5) || HIT(sc, ps, L_WORD) >= k - ps ||
+            HIT(sc, ps, H_CS(0)) >= k - ps)
+            return false;
+        *a = ps, *b = k;
         return true;
     }
     return false;
@@ -3034,6 +3053,55 @@ static bool org_short_form(const scan *sc, const rx_mention *m, size_t *a, size_
 /* May known form i, found at p with length l, stand there? It must not end
  * inside a Latin word, and a bare Chinese given name needs a boundary on one
  * side. */
+/* An organisation found on its own whose text is the short form of another
+ * one found in the document (上海華虹電子股份有限公司 ... 華虹電子董事長) is
+ * that organisation: the two share an alias group. Not between two listed
+ * organisations of different groups. */
+static int group_org_short_forms(const scan *sc, rx_doc *doc, int *next_group)
+{
+    const uint32_t *t = sc->t;
+    size_t nm = doc->nm, no = 0;
+    for (size_t i = 0; i < nm; i++)
+        no += doc->m[i].type == RX_M_ORG && !(doc->m[i].flags & RX_MF_PRONOUN) && is_han(t[doc->m[i].start]);
+    if (no < 2)
+        return 0;
+    hkey *k = malloc(no * sizeof *k);
+    if (!k)
+        return -1;
+    no = 0;
+    for (size_t i = 0; i < nm; i++)
+        if (doc->m[i].type == RX_M_ORG && !(doc->m[i].flags & RX_MF_PRONOUN) && is_han(t[doc->m[i].start]))
+            k[no++] = (hkey){span_hash(t, doc->m[i].start, doc->m[i].end), i};
+    if (!sort_hkeys(k, no))
+        qsort(k, no, sizeof *k, cmp_hkey);
+    for (size_t x = 0; x < no; x++) {
+        rx_mention *m = &doc->m[k[x].i];
+        size_t a, b;
+        if (m->entity >= 0 || !org_short_form(sc, m, &a, &b) || !is_han(t[a]))
+            continue;
+        uint64_t h = span_hash(t, a, b);
+        size_t lo = 0, hi = no;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (k[mid].h < h)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (; lo < no && k[lo].h == h; lo++) {
+            rx_mention *o = &doc->m[k[lo].i];
+            if (o->end - o->start != b - a || memcmp(t + o->start, t + a, (b - a) * sizeof *t))
+                continue;
+            if (m->entity < 0)
+                m->entity = o->entity >= 0 ? o->entity : (*next_group)++;
+            if (o->entity < 0)
+                o->entity = m->entity;
+        }
+    }
+    free(k);
+    return 0;
+}
+
 static bool alias_ok(const scan *sc, const known *kv, int i, size_t p, size_t l)
 {
     const uint32_t *t = sc->t;
@@ -3078,6 +3146,8 @@ static int aliases(scan *sc, rx_doc *doc)
     rx_trie *dt = NULL;
     size_t *lat = NULL, nlat = 0;
     size_t nm0 = doc->nm;
+    if (group_org_short_forms(sc, doc, &next_group) < 0)
+        goto done;
     for (size_t i = 0; i < nm0 && nk < 4000; i++) {
         rx_mention *m = &doc->m[i];
         if (m->type == RX_M_ROLE || (m->flags & RX_MF_PRONOUN))
@@ -3439,6 +3509,7 @@ static int paren_aliases(rx_doc *doc)
 static int org_short_forms(const scan *sc, rx_doc *doc)
 {
     static const char32_t *const intro[] = {U"以下简称", U"以下称", U"下称", U"简称", U"以下", U"下同"};
+    static const char32_t *const listed[] = {U"证券简称", U"股票简称", U"股份简称", U"公司简称"};
     const uint32_t *t = sc->t;
     size_t n = sc->n, nm = doc->nm;
     int next_group = 0x60000000;
@@ -3452,7 +3523,20 @@ static int org_short_forms(const scan *sc, rx_doc *doc)
         if (t[p] != '(')
             continue;
         p++;
-        size_t il = word_at(t, p, n, intro, sizeof intro / sizeof intro[0]);
+        /* a listed company's short name, maybe after its code:
+         * (證券簡稱：華虹電子), (股票代碼：600001，證券簡稱：華虹電子) */
+        bool stock = false;
+        for (size_t q = p; q < n && q < p + 24 && t[q] != ')'; q++) {
+            size_t sl = word_at(t, q, n, listed, sizeof listed / sizeof listed[0]);
+            if (sl) {
+                p = q + sl;
+                if (p < n && (t[p] == ':' || t[p] == 0xFF1A))
+                    p++;
+                stock = true;
+                break;
+            }
+        }
+        size_t il = stock ? 0 : word_at(t, p, n, intro, sizeof intro / sizeof intro[0]);
         if (il == 2 && t[p] == 0x4E0B && t[p + 1] == 0x540C) /* 下同: no short form */
             continue;
         p += il;
@@ -3466,7 +3550,9 @@ static int org_short_forms(const scan *sc, rx_doc *doc)
         size_t ye = p;
         if (quoted && p < n && (t[p] == 0x300D || t[p] == 0x300F || t[p] == 0x201D || t[p] == '"'))
             p++;
-        if (p >= n || t[p] != ')' || ye - ys < 2 || ye - ys > (han ? 6u : 8u) || (!han && !is_upper(o[ys])))
+        /* (...，股票代碼：600001) may follow the short name */
+        bool closed = p < n && (t[p] == ')' || (stock && (t[p] == 0xFF0C || t[p] == ',' || t[p] == 0xFF1B || t[p] == ';' || t[p] == 0x3001)));
+        if (!closed || ye - ys < 2 || ye - ys > (han ? 6u : 8u) || (!han && !is_upper(o[ys])))
             continue;
         if (han && (HIT(sc, ys, L_PLACE) >= ye - ys || HIT(sc, ys, L_OGEN) >= ye - ys || HIT(sc, ys, 14) >= ye - ys))
             continue;
