@@ -1480,6 +1480,17 @@ static int vs_teams(scan *sc, size_t lo, size_t hi)
 
 /* left end of a Chinese organisation's name ending at p (exclusive); returns the
  * start, or p when there is no name. *hard: stopped at a clear boundary. */
+/* a measure word after a numeral (屆 架 批 支 名 位 個 家 所 輛 艘 次 場 項 條 年) */
+static bool measure_char(uint32_t c)
+{
+    static const uint32_t m[] = {0x5C4A, 0x67B6, 0x6279, 0x652F, 0x540D, 0x4F4D, 0x4E2A, 0x5BB6, 0x6240,
+                                 0x8F86, 0x8258, 0x6B21, 0x573A, 0x9879, 0x6761, 0x5E74};
+    for (size_t k = 0; k < sizeof m / sizeof m[0]; k++)
+        if (c == m[k])
+            return true;
+    return false;
+}
+
 static size_t org_left(const scan *sc, size_t lo, size_t p, size_t maxlen, bool *hard)
 {
     size_t j = p;
@@ -1494,6 +1505,11 @@ static size_t org_left(const scan *sc, size_t lo, size_t p, size_t maxlen, bool 
             break;
         if (ends_at(sc, lo, j, 9) || ends_at(sc, lo, j, 8) || ends_at(sc, lo, j, 7) ||
             ends_at(sc, lo, j, E_ROLE) || ends_at(sc, lo, j, H_CS(0))) {
+            *hard = true;
+            break;
+        }
+        /* a count before the name: 第十一屆|全國人大常委會, 20架|海軍航空兵部隊 */
+        if (j >= lo + 2 && measure_char(c) && is_numeral(sc, sc->t[j - 2])) {
             *hard = true;
             break;
         }
@@ -1643,6 +1659,17 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
             }
             if (!hard && k - s >= 2)
                 s = k - 2; /* no clear start: take the shortest name */
+            /* a word across the start is not the name's (打|造全球頂級電競俱樂部,
+             * 最早|華貿中心): the name starts after it */
+            if (!hard || s > lo)
+                for (size_t q = s; q > lo && s - q < 3;) {
+                    q--;
+                    size_t wd = HIT(sc, q, L_WORD);
+                    if (wd > s - q && q + wd + 2 <= k) {
+                        s = q + wd;
+                        break;
+                    }
+                }
             /* 中國大陸紫光集團, 美國蘋果公司: the company is 紫光集團, 蘋果公司
              * (a listed name wins by its length: 日本航空公司) */
             if (company_suffix(sc, k, L) && !HIT(sc, s, H_CS(1)))
