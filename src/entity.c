@@ -776,6 +776,27 @@ static bool rank_is_will(const scan *sc, size_t p, size_t hi)
            HIT(sc, p + 2, 7) >= 2 || HIT(sc, p + 2, 8) >= 2;
 }
 
+static bool adverb_after_name(uint32_t c);
+
+/* 年 as the last of two given characters (副總經理祈耀年辭職), where a title
+ * or cue stands before the name: not in a time word (明年 今年 去年 同年 多年
+ * ...), and followed by the end, punctuation, a cue, a title or an adverb */
+static bool nian_last(const scan *sc, size_t p, size_t hi)
+{
+    const uint32_t *t = sc->t;
+    if (t[p] != 0x5E74 /* 年 */)
+        return false;
+    static const char32_t before[] = U"明今去同当前后全新每近多少青中老晚早往历逐常长成童周半这那上下本次";
+    for (size_t k = 0; before[k]; k++)
+        if (t[p - 1] == (uint32_t)before[k])
+            return false;
+    if (p + 1 >= hi || !is_han(t[p + 1]))
+        return true;
+    uint32_t c = t[p + 1];
+    return HIT(sc, p + 1, 7) >= 2 || HIT(sc, p + 1, 8) >= 2 || role_len(sc, p + 1, hi) || adverb_after_name(c) ||
+           c == U'昨' || c == U'今' || c == U'于' || c == U'在' || c == U'为';
+}
+
 /* Chinese given name s[g..g+lg) acceptable? A character of given_soft (為 中
  * 以 有 同 ...: function words that also name people) only when soft is set. */
 static bool given_ok(const scan *sc, size_t g, size_t lg, size_t hi, bool soft)
@@ -783,7 +804,8 @@ static bool given_ok(const scan *sc, size_t g, size_t lg, size_t hi, bool soft)
     if (g + lg > hi)
         return false;
     for (size_t p = g; p < g + lg; p++) {
-        if (!is_han(sc->t[p]) || HIT(sc, p, 15 /* given_bad */) || (!soft && (cclass(sc, sc->t[p]) & CC_GSOFT)))
+        if (!is_han(sc->t[p]) || (HIT(sc, p, 15 /* given_bad */) && !(soft && lg == 2 && p + 1 == g + lg && nian_last(sc, p, hi))) ||
+            (!soft && (cclass(sc, sc->t[p]) & CC_GSOFT)))
             return false;
         if ((HIT(sc, p, 1) && !(p + 1 == g + lg && rank_is_will(sc, p, hi))) || HIT(sc, p, 9) >= 2 || HIT(sc, p, 7) >= 2 || HIT(sc, p, 8) >= 2 ||
             HIT(sc, p, 4) || (HIT(sc, p, H_CS(1)) >= 2 && !cue_wei(sc, p, g + lg)))
