@@ -922,6 +922,9 @@ static bool time_after_yu(uint32_t c)
 #define NS_STRONG 20
 #define NS_WEAK 15
 #define NS_DOC 0
+/* below NS_DOC, a weak name kept only when the same string is a weak name
+ * of NS_WEAK or more elsewhere (，李詠就... 找李詠，) */
+#define NS_REPEAT (-10)
 
 static uint16_t cclass(const scan *sc, uint32_t c)
 {
@@ -1240,7 +1243,7 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
             }
         }
         /* what the rules left, the score decides */
-        if (!done && best >= NS_DOC && !rare) {
+        if (!done && best >= NS_REPEAT && !rare) {
             if (add_cand(sc, i, best_e, RX_M_PERSON, 3, 0, -1) < 0)
                 return -1;
             cand *c = &sc->c[sc->nc - 1];
@@ -2806,17 +2809,19 @@ static int confirm_weak(scan *sc)
     }
     for (size_t a = 0; a < nk;) {
         size_t b = a;
-        size_t weak = 0, strong = 0;
+        size_t weak = 0, strong = 0, low = 0;
         while (b < nk && k[b].h == k[a].h) {
             if (!sc->c[k[b].i].weak)
                 strong++;
             else if (!(sc->c[k[b].i].flags & CF_WEAK_DOC))
                 weak++;
+            else
+                low++;
             b++;
         }
         for (size_t q = a; q < b; q++) {
             unsigned f = sc->c[k[q].i].flags;
-            if (strong || (weak >= 2 && !(f & CF_WEAK_DOC)) || (f & CF_WEAK3))
+            if (strong || (weak >= 2 && !(f & CF_WEAK_DOC)) || (weak >= 1 && weak + low >= 2) || (f & CF_WEAK3))
                 ok[k[q].i] = true;
         }
         a = b;
