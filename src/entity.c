@@ -1516,7 +1516,9 @@ static bool measure_char(uint32_t c)
     return false;
 }
 
-static size_t org_left(const scan *sc, size_t lo, size_t p, size_t maxlen, bool *hard)
+/* lenient: a one-character stop word that starts a longer word is none
+ * (經|濟 in 公安部經濟犯罪偵查局), for the walk back to a parent body */
+static size_t org_left_walk(const scan *sc, size_t lo, size_t p, size_t maxlen, bool *hard, bool lenient)
 {
     size_t j = p;
     *hard = false;
@@ -1528,8 +1530,9 @@ static size_t org_left(const scan *sc, size_t lo, size_t p, size_t maxlen, bool 
         }
         if (sc->taken && sc->taken[j - 1])
             break;
-        if (ends_at(sc, lo, j, 9) || ends_at(sc, lo, j, 8) || ends_at(sc, lo, j, 7) ||
-            ends_at(sc, lo, j, E_ROLE) || ends_at(sc, lo, j, H_CS(0))) {
+        bool stop = ends_at(sc, lo, j, 9) && !(lenient && HIT(sc, j - 1, 9) == 1 && HIT(sc, j - 1, L_WORD) >= 2);
+        if (stop || ends_at(sc, lo, j, 8) || ends_at(sc, lo, j, 7) || ends_at(sc, lo, j, E_ROLE) ||
+            ends_at(sc, lo, j, H_CS(0))) {
             *hard = true;
             break;
         }
@@ -1556,14 +1559,27 @@ static size_t org_left(const scan *sc, size_t lo, size_t p, size_t maxlen, bool 
     return j;
 }
 
+static size_t org_left(const scan *sc, size_t lo, size_t p, size_t maxlen, bool *hard)
+{
+    return org_left_walk(sc, lo, p, maxlen, hard, false);
+}
+
 /* Start of the organisation whose unit ends in the suffix at k: an
  * organisation candidate of this sentence (listed, or found before k) that
  * ends at most 8 characters before k with nothing but name characters in
  * between (no stop word, cue, title or punctuation). k when there is none. */
-static size_t parent_org_start(const scan *sc, size_t lo, size_t k)
+/* the ending of a government office (局 署 廳 處) and the last character of
+ * a public body (部 廳 局 院 委 署 府) */
+static bool office_char(uint32_t c) { return c == 0x5C40 || c == 0x7F72 || c == 0x5385 || c == 0x5904; }
+static bool body_char(uint32_t c)
+{
+    return c == 0x90E8 || c == 0x5385 || c == 0x5C40 || c == 0x9662 || c == 0x59D4 || c == 0x7F72 || c == 0x5E9C;
+}
+
+static size_t parent_org_start(const scan *sc, size_t lo, size_t k, size_t *pe)
 {
     bool h;
-    size_t far = org_left(sc, lo, k, 8, &h);
+    size_t far = org_left_walk(sc, lo, k, 8, &h, true);
     size_t best_e = 0, best_s = k;
     for (size_t n = sc->nc, seen = 0; n > 0 && seen < 32; n--, seen++) {
         const cand *c = &sc->c[n - 1];
@@ -1576,6 +1592,7 @@ static size_t parent_org_start(const scan *sc, size_t lo, size_t k)
             best_s = c->s;
         }
     }
+    *pe = best_e;
     return best_s;
 }
 
@@ -1677,7 +1694,11 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
             /* a unit named right after its parent organisation is one
              * organisation (中國銀行北京分行, 公安部經濟犯罪偵查局); not
              * with a weak suffix (曼聯客場防平局) */
-            size_t ps = weak ? k : parent_org_start(sc, lo, k);
+            size_t pe = 0, ps = parent_org_start(sc, lo, k, &pe);
+            /* a weak ending joins only a public body's office to the body
+             * (公安部經濟犯罪偵查局, 國防部新聞事務局) */
+            if (weak && !(L == 1 && ps < k && pe > ps && office_char(t[k]) && body_char(t[pe - 1])))
+                ps = k;
             if (ps < s || (ps < k && !hard)) {
                 s = ps;
                 hard = true;
