@@ -1531,6 +1531,13 @@ static size_t org_left_walk(const scan *sc, size_t lo, size_t p, size_t maxlen, 
         if (sc->taken && sc->taken[j - 1])
             break;
         bool stop = ends_at(sc, lo, j, 9) && !(lenient && HIT(sc, j - 1, 9) == 1 && HIT(sc, j - 1, L_WORD) >= 2);
+        /* (nor one inside a listed place: 日|本 in 日本航空公司) */
+        for (size_t q = j - 1; stop && q + 4 >= j && q >= lo; q--) {
+            if (HIT(sc, q, L_PLACE) && q + HIT(sc, q, L_PLACE) >= j && HIT(sc, j - 1, 9) <= HIT(sc, q, L_PLACE))
+                stop = false;
+            if (q == lo)
+                break;
+        }
         if (stop || ends_at(sc, lo, j, 8) || ends_at(sc, lo, j, 7) || ends_at(sc, lo, j, E_ROLE) ||
             ends_at(sc, lo, j, H_CS(0))) {
             *hard = true;
