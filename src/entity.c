@@ -89,7 +89,7 @@ enum { C_PERSON = 1u << 0, C_ORG = 1u << 1, C_NOTNAME = 1u << 2, NCS = 3 };
 
 /* per-character classes of the Han block (CC_ bits), for the name scorer */
 enum { CC_SURFREQ = 1u << 0, CC_WORDY = 1u << 1, CC_PNOUN = 1u << 2, CC_FUNC = 1u << 3, CC_NUM = 1u << 4, CC_GSOFT = 1u << 5,
-       CC_TSTRONG = 1u << 6, CC_TEND = 1u << 7 };
+       CC_TSTRONG = 1u << 6, CC_TEND = 1u << 7, CC_SURRARE = 1u << 8 };
 #define CC_LO 0x3400u
 #define CC_HI 0xA000u
 
@@ -135,7 +135,7 @@ struct rx_ner {
     rx_trie *ci, *cs;
     rx_trie_view view[2]; /* the frozen tries ci and cs, walked inline (step 1) */
     int ngroups;
-    uint8_t cc[CC_HI - CC_LO];
+    uint16_t cc[CC_HI - CC_LO];
     first_step *first; /* CL_BMP records, 64-byte aligned */
     uint64_t *bigram;  /* 2^BIGRAM_LOG bits: clear, no entry of either trie
                         * starts with the two characters (scan_hits) */
@@ -191,7 +191,7 @@ static const struct {
     const char *name;
     uint32_t bits;
     bool chars; /* every character of a line is one entry */
-    uint8_t cc; /* a character class (rx_ner.cc) instead of a trie list */
+    uint16_t cc; /* a character class (rx_ner.cc) instead of a trie list */
 } lists[] = {
     {"surname", B_SURNAME, false, 0},
     {"title", B_TITLE, false, 0},
@@ -225,6 +225,7 @@ static const struct {
     {"given_soft", 0, true, CC_GSOFT},
     {"translit_strong", 0, true, CC_TSTRONG},
     {"translit_end", 0, true, CC_TEND},
+    {"surname_rare", 0, true, CC_SURRARE},
     {"person", C_PERSON, false, 0},
     {"org", C_ORG, false, 0},
     {"not_name", C_NOTNAME, false, 0},
@@ -753,7 +754,7 @@ static bool cue_before(const scan *sc, size_t lo, size_t p)
     return false;
 }
 
-static uint8_t cclass(const scan *sc, uint32_t c);
+static uint16_t cclass(const scan *sc, uint32_t c);
 
 /* A listed organisation at p made of a name's last character (ending at e)
  * and the 為 after it (任命張建華為: 華為)? name_score lets it pass only after
@@ -763,6 +764,39 @@ static bool cue_wei(const scan *sc, size_t p, size_t e)
     return e < sc->n && p + HIT(sc, p, H_CS(1)) == e + 1 && (sc->t[e] == 0x4E3A || sc->t[e] == 0x70BA);
 }
 
+/* 中將 at p read as the end of a name and 將 "will" (何建中將於下月退休,
+ * 王志中將出任): a preposition, an adverb or a cue word follows */
+static bool rank_is_will(const scan *sc, size_t p, size_t hi)
+{
+    const uint32_t *t = sc->t;
+    if (p + 2 >= hi || t[p] != 0x4E2D /* 中 */ || t[p + 1] != 0x5C06 /* 将 */ || !is_han(t[p + 2]))
+        return false;
+    uint32_t c = t[p + 2];
+    return c == 0x4E8E /* 于 */ || c == 0x5728 /* 在 */ || c == 0x4F1A /* 会 */ || c == 0x4E0D /* 不 */ ||
+           HIT(sc, p + 2, 7) >= 2 || HIT(sc, p + 2, 8) >= 2;
+}
+
+static bool adverb_after_name(uint32_t c);
+
+/* 年 as the last of two given characters (副總經理祈耀年辭職), where a title
+ * or cue stands before the name: not in a time word (明年 今年 去年 同年 多年
+ * ...), and followed by the end, punctuation, a cue, a title or an adverb */
+static bool nian_last(const scan *sc, size_t p, size_t hi)
+{
+    const uint32_t *t = sc->t;
+    if (t[p] != 0x5E74 /* 年 */)
+        return false;
+    static const char32_t before[] = U"明今去同当前后全新每近多少青中老晚早往历逐常长成童周半这那上下本次";
+    for (size_t k = 0; before[k]; k++)
+        if (t[p - 1] == (uint32_t)before[k])
+            return false;
+    if (p + 1 >= hi || !is_han(t[p + 1]))
+        return true;
+    uint32_t c = t[p + 1];
+    return HIT(sc, p + 1, 7) >= 2 || HIT(sc, p + 1, 8) >= 2 || role_len(sc, p + 1, hi) || adverb_after_name(c) ||
+           c == U'昨' || c == U'今' || c == U'于' || c == U'在' || c == U'为';
+}
+
 /* Chinese given name s[g..g+lg) acceptable? A character of given_soft (為 中
  * 以 有 同 ...: function words that also name people) only when soft is set. */
 static bool given_ok(const scan *sc, size_t g, size_t lg, size_t hi, bool soft)
@@ -770,9 +804,10 @@ static bool given_ok(const scan *sc, size_t g, size_t lg, size_t hi, bool soft)
     if (g + lg > hi)
         return false;
     for (size_t p = g; p < g + lg; p++) {
-        if (!is_han(sc->t[p]) || HIT(sc, p, 15 /* given_bad */) || (!soft && (cclass(sc, sc->t[p]) & CC_GSOFT)))
+        if (!is_han(sc->t[p]) || (HIT(sc, p, 15 /* given_bad */) && !(soft && lg == 2 && p + 1 == g + lg && nian_last(sc, p, hi))) ||
+            (!soft && (cclass(sc, sc->t[p]) & CC_GSOFT)))
             return false;
-        if (HIT(sc, p, 1) || HIT(sc, p, 9) >= 2 || HIT(sc, p, 7) >= 2 || HIT(sc, p, 8) >= 2 ||
+        if ((HIT(sc, p, 1) && !(p + 1 == g + lg && rank_is_will(sc, p, hi))) || HIT(sc, p, 9) >= 2 || HIT(sc, p, 7) >= 2 || HIT(sc, p, 8) >= 2 ||
             HIT(sc, p, 4) || (HIT(sc, p, H_CS(1)) >= 2 && !cue_wei(sc, p, g + lg)))
             return false;
     }
@@ -887,8 +922,11 @@ static bool time_after_yu(uint32_t c)
 #define NS_STRONG 20
 #define NS_WEAK 15
 #define NS_DOC 0
+/* below NS_DOC, a weak name kept only when the same string is a weak name
+ * of NS_WEAK or more elsewhere (，李詠就... 找李詠，) */
+#define NS_REPEAT (-10)
 
-static uint8_t cclass(const scan *sc, uint32_t c)
+static uint16_t cclass(const scan *sc, uint32_t c)
 {
     return c >= CC_LO && c < CC_HI ? sc->ner->cc[c - CC_LO] : 0;
 }
@@ -967,8 +1005,8 @@ static int name_score(const scan *sc, size_t lo, size_t hi, size_t i, size_t ls,
     if (lg == 1 && (cclass(sc, t[g]) & CC_SURFREQ) && !HIT(sc, g, L_GIVEN_GOOD) && role_len(sc, e, hi))
         return NS_VETO;
     int s = 0;
-    if (ls == 2)
-        s += 15;
+    if (ls >= 2)
+        s += 15; /* (and a Japanese family name: 古久保) */
     else if (HIT(sc, i, L_SURNAME_AMB))
         s -= 10;
     else if (cclass(sc, t[i]) & CC_SURFREQ)
@@ -1074,33 +1112,50 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
         if (HIT(sc, i, 8) >= 2 || HIT(sc, i, 7) >= 2)
             continue;
         size_t sls[2] = {HIT(sc, i, 0), 0};
-        if (sls[0] == 2 && rx_trie_mask(sc->ner->ci, rx_trie_step(sc->ner->ci, RX_TRIE_ROOT, t[i])) & B_SURNAME)
+        if (sls[0] >= 2 && rx_trie_mask(sc->ner->ci, rx_trie_step(sc->ner->ci, RX_TRIE_ROOT, t[i])) & B_SURNAME)
             sls[1] = 1;
         /* an organisation suffix ends right before (質監局蔡振鋒表示) */
         bool lb = left_boundary(sc, lo, i) || ends_at(sc, lo, i, 4) || ends_at(sc, lo, i, 5);
         bool tl = title_ends_at(sc, lo, i);
         bool cl = cue_before(sc, lo, i);
+        /* a rare surname (成 冷 席 公 區 ...) that starts a word, a title, a
+         * cue, an organisation's ending, a place or a listed name here
+         * (成交, 公司, 區局, 項目經理) is that word */
+        bool rare = sls[0] == 1 && (cclass(sc, t[i]) & CC_SURRARE);
+        if (rare && (HIT(sc, i, L_WORD) >= 2 || HIT(sc, i, 1) >= 2 || HIT(sc, i, 4) >= 2 || HIT(sc, i, 5) >= 2 ||
+                     HIT(sc, i, 9) >= 2 || HIT(sc, i, L_PLACE) >= 2 || HIT(sc, i, H_CS(1)) >= 2 ||
+                     HIT(sc, i, H_CS(2)) >= 2 || (i + 1 < hi && HIT(sc, i + 1, 0) && !HIT(sc, i + 1, L_SURNAME_AMB))))
+            continue; /* (策劃總計|杜碩: a plain surname follows) */
         bool done = false;
         int best = NS_VETO;
         size_t best_e = 0;
         for (int si = 0; si < 2 && sls[si] && !done; si++) {
             size_t ls = sls[si];
+            /* the two-character given name was refused because its last
+             * character starts a word (總經理封屹|參加): after a title or cue
+             * the one-character name needs no boundary on the right */
+            bool runs_on = false;
             for (size_t lg = 2; lg >= 1 && !done; lg--) {
                 size_t g = i + ls, e = g + lg;
                 /* a soft given character also between a hard left edge and
                  * a speech cue (，劉中山表示), or as the last one before an
                  * adverb (王大同將接替) */
                 bool soft_last = e <= hi && (cclass(sc, t[e - 1]) & CC_GSOFT);
-                bool framed = (i == lo || !is_han(t[i - 1])) && e < hi &&
-                              ((HIT(sc, e, 7) >= 2 && !role_len(sc, e, hi) && !soft_last) ||
-                               (soft_last && adverb_after_name(t[e])));
+                bool speech = e < hi && HIT(sc, e, 7) >= 2 && !role_len(sc, e, hi);
+                bool framed = ((i == lo || !is_han(t[i - 1])) && e < hi &&
+                               ((speech && !soft_last) || (soft_last && adverb_after_name(t[e])))) ||
+                              /* or a three-character one between 的 and a speech cue
+                               * (負責此案的林大同表示) */
+                              (i > lo && t[i - 1] == 0x7684 /* 的 */ && ls == 1 && lg == 2 && speech && HIT(sc, g, L_WORD) < 2);
                 if (!given_ok(sc, g, lg, hi,
                               given_soft_ok(sc, g, lg, hi, tl || cl || (i > lo && t[i - 1] == 0x3001) || framed)))
                     continue;
                 /* the last given character starts a word that runs on (總統米萊|訪問,
                  * 經理李明|出席): the shorter name, whatever the context */
-                if (lg == 2 && e < hi && (HIT(sc, e - 1, L_WORD) >= 2 || HIT(sc, e - 1, 7) >= 2 || HIT(sc, e - 1, 8) >= 2))
+                if (lg == 2 && e < hi && (HIT(sc, e - 1, L_WORD) >= 2 || HIT(sc, e - 1, 7) >= 2 || HIT(sc, e - 1, 8) >= 2)) {
+                    runs_on = true;
                     continue;
+                }
                 /* a listed non-name (王國, 高興) that is the candidate, or starts
                  * it without a title or cue before (王國強 after 部長 is a name) */
                 size_t nn = HIT(sc, i, H_CS(2));
@@ -1152,7 +1207,7 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                 bool hr = e >= hi || !is_han(t[e]) || cr || HIT(sc, e, L_CUE_WEAK) || tr;
                 bool stat = gg && ls == 1 && ((lg == 2 && hl && !amb && (rb || !given_common(sc, e, 1))) ||
                                               (lg == 2 && hl && hr) || (lg == 1 && hl && hr && !amb));
-                if (!rb && !((tl || cl) && lg == 2) && !stat)
+                if (!rb && !((tl || cl) && (lg == 2 || runs_on)) && !stat)
                     continue;
                 bool cw = e < hi && HIT(sc, e, L_CUE_WEAK) && lg == 2 && ls + lg >= 3;
                 /* the head of a "...的" phrase before an adverb or a pause
@@ -1163,11 +1218,18 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                 /* an honorific right after the name (策劃總監杜碩先生, 于澄女士) */
                 bool hon = !amb && !words && rx_honorific_after(t, hi, e);
                 bool strong = tl || tr || (cl && rb) || (cr && (lb || cl)) || (cw && lb) || stat || de || hon;
+                /* a rare surname needs a title before it, a cue on both
+                 * sides, a cue (not a title) after a three-character name
+                 * at the start of a clause, or an honorific (開彥先生) */
+                if (rare) {
+                    bool h = !words && rx_honorific_after(t, hi, e);
+                    strong = tl || (cl && (cr || h)) || (cr && !tr && lg == 2 && (i == lo || !is_han(t[i - 1]))) || h;
+                }
                 if (strong) {
                     if (add_cand(sc, i, e, RX_M_PERSON, 3, 0, -1) < 0)
                         return -1;
                     done = true;
-                } else if (lb && rb && lg == 2 - (size_t)(ls == 2)) {
+                } else if (lb && rb && ls <= 2 && lg == 2 - (size_t)(ls == 2) && !rare) {
                     if (add_cand(sc, i, e, RX_M_PERSON, 3, 0, -1) < 0)
                         return -1;
                     sc->c[sc->nc - 1].weak = ns < NS_STRONG;
@@ -1181,7 +1243,7 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
             }
         }
         /* what the rules left, the score decides */
-        if (!done && best >= NS_DOC) {
+        if (!done && best >= NS_REPEAT && !rare) {
             if (add_cand(sc, i, best_e, RX_M_PERSON, 3, 0, -1) < 0)
                 return -1;
             cand *c = &sc->c[sc->nc - 1];
@@ -1337,6 +1399,19 @@ static int translit_names(scan *sc, size_t lo, size_t hi)
         }
         if (part_len < min_part)
             min_part = part_len;
+        /* a single run stops before a word that starts inside it and runs
+         * past it (穆里尼奧|本季, 范德斯特魯伊|本賽季); only a title before
+         * makes the shortened run a name (在雷德蒙德|加入 is a place) */
+        bool cut = false;
+        if (parts == 1)
+            for (size_t p = i + 3; p < j; p++)
+                if (HIT(sc, p, L_WORD) > j - p || HIT(sc, p, 7) > j - p || HIT(sc, p, 8) > j - p ||
+                    HIT(sc, p, 9) > j - p) {
+                    chars -= j - p;
+                    j = p;
+                    cut = true;
+                    break;
+                }
         size_t e = j;
         if (chars > 12 || (chars > 10 && parts < 2))
             continue;
@@ -1359,10 +1434,14 @@ static int translit_names(scan *sc, size_t lo, size_t hi)
             ok = chars <= 12 && ((min_part >= 2 && (lb || rb)) || (min_part >= 1 && lb && rb));
         else
             ok = ((chars >= 3 && chars <= 5 && lb && rb && (tl || cl || cr || tr)) ||
+                  /* a long one needs a title or cue before it (前鋒范尼斯特魯伊) */
+                  (chars >= 6 && chars <= 8 && lb && rb && (tl || cl)) ||
                   (chars >= 3 && chars <= 6 && lb && rb && translit_bare_ok(sc, lo, hi, i, e)) ||
                   (chars >= 3 && chars <= 6 && translit_strong_ok(sc, lo, hi, i, e)) ||
                   (chars == 2 && (tl || tr) && lb && rb)) &&
                  !place_run(sc, lo, hi, i, e);
+        if (cut && !tl)
+            ok = false;
         if (ok && add_cand(sc, i, e, RX_M_PERSON, 2, 0, -1) < 0)
             return -1;
         i = j > i ? j - 1 : i;
@@ -1426,7 +1505,20 @@ static int vs_teams(scan *sc, size_t lo, size_t hi)
 
 /* left end of a Chinese organisation's name ending at p (exclusive); returns the
  * start, or p when there is no name. *hard: stopped at a clear boundary. */
-static size_t org_left(const scan *sc, size_t lo, size_t p, size_t maxlen, bool *hard)
+/* a measure word after a numeral (屆 架 批 支 名 位 個 家 所 輛 艘 次 場 項 條 年) */
+static bool measure_char(uint32_t c)
+{
+    static const uint32_t m[] = {0x5C4A, 0x67B6, 0x6279, 0x652F, 0x540D, 0x4F4D, 0x4E2A, 0x5BB6, 0x6240,
+                                 0x8F86, 0x8258, 0x6B21, 0x573A, 0x9879, 0x6761, 0x5E74};
+    for (size_t k = 0; k < sizeof m / sizeof m[0]; k++)
+        if (c == m[k])
+            return true;
+    return false;
+}
+
+/* lenient: a one-character stop word that starts a longer word is none
+ * (經|濟 in 公安部經濟犯罪偵查局), for the walk back to a parent body */
+static size_t org_left_walk(const scan *sc, size_t lo, size_t p, size_t maxlen, bool *hard, bool lenient)
 {
     size_t j = p;
     *hard = false;
@@ -1438,8 +1530,21 @@ static size_t org_left(const scan *sc, size_t lo, size_t p, size_t maxlen, bool 
         }
         if (sc->taken && sc->taken[j - 1])
             break;
-        if (ends_at(sc, lo, j, 9) || ends_at(sc, lo, j, 8) || ends_at(sc, lo, j, 7) ||
-            ends_at(sc, lo, j, E_ROLE) || ends_at(sc, lo, j, H_CS(0))) {
+        bool stop = ends_at(sc, lo, j, 9) && !(lenient && HIT(sc, j - 1, 9) == 1 && HIT(sc, j - 1, L_WORD) >= 2);
+        /* (nor one inside a listed place: 日|本 in 日本航空公司) */
+        for (size_t q = j - 1; stop && q + 4 >= j && q >= lo; q--) {
+            if (HIT(sc, q, L_PLACE) && q + HIT(sc, q, L_PLACE) >= j && HIT(sc, j - 1, 9) <= HIT(sc, q, L_PLACE))
+                stop = false;
+            if (q == lo)
+                break;
+        }
+        if (stop || ends_at(sc, lo, j, 8) || ends_at(sc, lo, j, 7) || ends_at(sc, lo, j, E_ROLE) ||
+            ends_at(sc, lo, j, H_CS(0))) {
+            *hard = true;
+            break;
+        }
+        /* a count before the name: 第十一屆|全國人大常委會, 20架|海軍航空兵部隊 */
+        if (j >= lo + 2 && measure_char(c) && is_numeral(sc, sc->t[j - 2])) {
             *hard = true;
             break;
         }
@@ -1461,14 +1566,27 @@ static size_t org_left(const scan *sc, size_t lo, size_t p, size_t maxlen, bool 
     return j;
 }
 
+static size_t org_left(const scan *sc, size_t lo, size_t p, size_t maxlen, bool *hard)
+{
+    return org_left_walk(sc, lo, p, maxlen, hard, false);
+}
+
 /* Start of the organisation whose unit ends in the suffix at k: an
  * organisation candidate of this sentence (listed, or found before k) that
  * ends at most 8 characters before k with nothing but name characters in
  * between (no stop word, cue, title or punctuation). k when there is none. */
-static size_t parent_org_start(const scan *sc, size_t lo, size_t k)
+/* the ending of a government office (局 署 廳 處) and the last character of
+ * a public body (部 廳 局 院 委 署 府) */
+static bool office_char(uint32_t c) { return c == 0x5C40 || c == 0x7F72 || c == 0x5385 || c == 0x5904; }
+static bool body_char(uint32_t c)
+{
+    return c == 0x90E8 || c == 0x5385 || c == 0x5C40 || c == 0x9662 || c == 0x59D4 || c == 0x7F72 || c == 0x5E9C;
+}
+
+static size_t parent_org_start(const scan *sc, size_t lo, size_t k, size_t *pe)
 {
     bool h;
-    size_t far = org_left(sc, lo, k, 8, &h);
+    size_t far = org_left_walk(sc, lo, k, 8, &h, true);
     size_t best_e = 0, best_s = k;
     for (size_t n = sc->nc, seen = 0; n > 0 && seen < 32; n--, seen++) {
         const cand *c = &sc->c[n - 1];
@@ -1481,7 +1599,47 @@ static size_t parent_org_start(const scan *sc, size_t lo, size_t k)
             best_s = c->s;
         }
     }
+    *pe = best_e;
     return best_s;
+}
+
+/* Length of a country or of the mainland written before a company as a
+ * descriptor, not as part of its name, at t[s..): 中國大陸 大陸 內地 日本 南韓
+ * and the listed places ending in 國 (美國 韓國 德國), but not 中國 itself
+ * (中國銀行, 中國移動) nor 香港 / 台灣, which start many names. 0: none. */
+static size_t country_prefix(const scan *sc, size_t s, size_t k)
+{
+    static const char32_t *const descr[] = {U"中国大陆", U"大陆", U"内地", U"日本", U"南韩"};
+    size_t pl = HIT(sc, s, L_PLACE);
+    if (pl < 2 || s + pl + 2 > k)
+        return 0;
+    /* what is left must name the company: not an ending (美國|國際集團) */
+    size_t r = k - s - pl;
+    if (HIT(sc, s + pl, 4) >= r || HIT(sc, s + pl, 5) >= r || HIT(sc, s + pl, L_PLACE) >= r)
+        return 0;
+    for (size_t q = 0; q < sizeof descr / sizeof descr[0]; q++)
+        if (rx_lit_at(sc->t, k, s, descr[q]) == pl)
+            return pl;
+    if (sc->t[s + pl - 1] == 0x56FD /* 国 */ && !(pl == 2 && sc->t[s] == 0x4E2D /* 中 */))
+        return pl;
+    return 0;
+}
+
+/* a company's ending at k (公司 集團 控股 and the weak endings 科技 電子
+ * ...), not a legal one (有限公司), a bank, school or public body */
+static bool company_suffix(const scan *sc, size_t k, size_t L)
+{
+    static const char32_t *const corp[] = {U"公司", U"集团", U"控股", U"集团公司"};
+    for (size_t q = 0; q < sizeof corp / sizeof corp[0]; q++)
+        if (rx_lit_at(sc->t, k + L, k, corp[q]) == L)
+            return true;
+    static const char32_t *const weak[] = {U"科技", U"电子", U"实业", U"能源", U"汽车", U"传媒", U"网络", U"制药",
+                                           U"医药", U"食品", U"地产", U"置业", U"物流", U"电器", U"半导体", U"资本",
+                                           U"生技", U"电信"};
+    for (size_t q = 0; q < sizeof weak / sizeof weak[0]; q++)
+        if (rx_lit_at(sc->t, k + L, k, weak[q]) == L)
+            return true;
+    return false;
 }
 
 static int chinese_orgs(scan *sc, size_t lo, size_t hi)
@@ -1499,6 +1657,10 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
         bool weak = sl < wl || (!sl);
         /* an ending that starts a longer word is no ending (內閣|局部改組) */
         if (L && is_han(t[k]) && HIT(sc, k, L_WORD) > L)
+            L = 0;
+        /* nor is a one-character one that ends a word (簽|署, 部|署, 格|局),
+         * unless that word's first character ends another (安全|部) */
+        if (L == 1 && weak && k > lo && HIT(sc, k - 1, L_WORD) == 2 && !(k >= lo + 2 && HIT(sc, k - 2, L_WORD) == 2))
             L = 0;
         if (L && is_han(t[k])) {
             size_t e = k + L;
@@ -1539,13 +1701,32 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
             /* a unit named right after its parent organisation is one
              * organisation (中國銀行北京分行, 公安部經濟犯罪偵查局); not
              * with a weak suffix (曼聯客場防平局) */
-            size_t ps = weak ? k : parent_org_start(sc, lo, k);
+            size_t pe = 0, ps = parent_org_start(sc, lo, k, &pe);
+            /* a weak ending joins only a public body's office to the body
+             * (公安部經濟犯罪偵查局, 國防部新聞事務局) */
+            if (weak && !(L == 1 && ps < k && pe > ps && office_char(t[k]) && body_char(t[pe - 1])))
+                ps = k;
             if (ps < s || (ps < k && !hard)) {
                 s = ps;
                 hard = true;
             }
             if (!hard && k - s >= 2)
                 s = k - 2; /* no clear start: take the shortest name */
+            /* a word across the start is not the name's (打|造全球頂級電競俱樂部,
+             * 最早|華貿中心): the name starts after it */
+            if (!hard || s > lo)
+                for (size_t q = s; q > lo && s - q < 3;) {
+                    q--;
+                    size_t wd = HIT(sc, q, L_WORD);
+                    if (wd > s - q && q + wd + 2 <= k) {
+                        s = q + wd;
+                        break;
+                    }
+                }
+            /* 中國大陸紫光集團, 美國蘋果公司: the company is 紫光集團, 蘋果公司
+             * (a listed name wins by its length: 日本航空公司) */
+            if (company_suffix(sc, k, L) && !HIT(sc, s, H_CS(1)))
+                s += country_prefix(sc, s, k);
             for (size_t back = 1; back <= 8 && back <= e - lo; back++)
                 if (HIT(sc, e - back, L_OGEN) == back && e - back < k &&
                     !(e - back > s && HIT(sc, s, L_PLACE) >= e - back - s))
@@ -1676,6 +1857,12 @@ static int lexicon_cands(scan *sc, size_t lo, size_t hi)
             /* a place right before a listed organisation belongs to it
              * (美國國務院, 北京市政府) */
             size_t ps = place_start(sc, lo, i);
+            /* not a country before a company (中國大陸紫光集團) */
+            bool corp = false;
+            for (size_t L = 2; L <= 4 && L + 2 <= ol && !corp; L++)
+                corp = company_suffix(sc, i + ol - L, L);
+            if (corp && ps < i && ps + country_prefix(sc, ps, i + ol) == i)
+                ps = i;
             if (ps < i && !HIT(sc, ps, H_CS(1)) && add_cand(sc, ps, i + ol, RX_M_ORG, 4, 0, -1) < 0)
                 return -1;
         }
@@ -2562,6 +2749,64 @@ static int cmp_hkey(const void *a, const void *b)
 #define HKEY_BEFORE(x, y) ((x)->h < (y)->h || ((x)->h == (y)->h && (x)->i < (y)->i))
 STABLE_SORT(sort_hkeys, hkey, HKEY_BEFORE)
 
+/* A Chinese name found elsewhere in the document (after a title, 社長松井隆之)
+ * that a shorter candidate here is the start of (松井隆|之表示, where the soft
+ * 之 was refused) is the name here too: the longer form is added, and wins
+ * the overlap by its length. */
+static int extend_to_known(scan *sc)
+{
+    size_t nk = 0, n0 = sc->nc;
+    for (size_t i = 0; i < n0; i++) {
+        const cand *c = &sc->c[i];
+        nk += c->type == RX_M_PERSON && !c->weak && !(c->flags & RX_MF_PRONOUN) && c->e - c->s >= 3 &&
+              c->e - c->s <= 5 && is_han(sc->t[c->s]);
+    }
+    if (!nk)
+        return 0;
+    hkey *k = malloc(nk * sizeof *k);
+    if (!k)
+        return -1;
+    nk = 0;
+    for (size_t i = 0; i < n0; i++) {
+        const cand *c = &sc->c[i];
+        if (c->type == RX_M_PERSON && !c->weak && !(c->flags & RX_MF_PRONOUN) && c->e - c->s >= 3 &&
+            c->e - c->s <= 5 && is_han(sc->t[c->s]))
+            k[nk++] = (hkey){span_hash(sc->t, c->s, c->e), i};
+    }
+    if (!sort_hkeys(k, nk))
+        qsort(k, nk, sizeof *k, cmp_hkey);
+    int rc = 0;
+    for (size_t i = 0; i < n0 && rc == 0; i++) {
+        cand c = sc->c[i];
+        if (c.type != RX_M_PERSON || (c.flags & RX_MF_PRONOUN) || c.e - c.s < 2 || !is_han(sc->t[c.s]))
+            continue;
+        uint64_t h = span_hash(sc->t, c.s, c.e);
+        for (size_t x = 1; x <= 2 && c.e + x <= sc->n && is_han(sc->t[c.e + x - 1]); x++) {
+            h = (h ^ sc->t[c.e + x - 1]) * 1099511628211ull;
+            size_t a = 0, b = nk;
+            while (a < b) {
+                size_t m = a + (b - a) / 2;
+                if (k[m].h < h)
+                    a = m + 1;
+                else
+                    b = m;
+            }
+            bool found = false;
+            for (; a < nk && k[a].h == h && !found; a++) {
+                const cand *o = &sc->c[k[a].i];
+                found = o->e - o->s == c.e + x - c.s && o->s != c.s &&
+                        !memcmp(sc->t + o->s, sc->t + c.s, (o->e - o->s) * sizeof *sc->t);
+            }
+            if (found) {
+                rc = add_cand(sc, c.s, c.e + x, RX_M_PERSON, c.prio, c.flags & ~(unsigned)(CF_WEAK3 | CF_WEAK_LIST | CF_WEAK_DOC), c.group);
+                break;
+            }
+        }
+    }
+    free(k);
+    return rc;
+}
+
 /* Keep a weak Chinese name when the same string is a confirmed name elsewhere,
  * occurs twice as a weak one, or stands in a 、 list next to another name. */
 static int confirm_weak(scan *sc)
@@ -2592,17 +2837,19 @@ static int confirm_weak(scan *sc)
     }
     for (size_t a = 0; a < nk;) {
         size_t b = a;
-        size_t weak = 0, strong = 0;
+        size_t weak = 0, strong = 0, low = 0;
         while (b < nk && k[b].h == k[a].h) {
             if (!sc->c[k[b].i].weak)
                 strong++;
             else if (!(sc->c[k[b].i].flags & CF_WEAK_DOC))
                 weak++;
+            else
+                low++;
             b++;
         }
         for (size_t q = a; q < b; q++) {
             unsigned f = sc->c[k[q].i].flags;
-            if (strong || (weak >= 2 && !(f & CF_WEAK_DOC)) || (f & CF_WEAK3))
+            if (strong || (weak >= 2 && !(f & CF_WEAK_DOC)) || (weak >= 1 && weak + low >= 2) || (f & CF_WEAK3))
                 ok[k[q].i] = true;
         }
         a = b;
@@ -2859,8 +3106,27 @@ static bool org_short_form(const scan *sc, const rx_mention *m, size_t *a, size_
             if (!is_han(t[q]))
                 return false;
         if (HIT(sc, s, L_PLACE) || HIT(sc, s, L_WORD) >= k - s || HIT(sc, s, H_CS(0)) >= k - s)
-            return false;
+            break;
         *a = s, *b = k;
+        return true;
+    }
+    /* a legal name after its city or province: 上海華虹電子股份有限公司 is
+     * 華虹電子 (the name and its trade, before a legal ending) */
+    size_t ps = s + HIT(sc, s, L_PLACE);
+    if (ps > s && ps < e && admin_char(t[ps]))
+        ps++;
+    if (ps == s || e - ps < 6)
+        return false;
+    for (size_t k = ps + 4; k + 3 < e && k <= ps + 6; k++) {
+        if (HIT(sc, k, 4 /* org_suffix */) != e - k || e - k < 4)
+            continue; /* (股份有限公司, 有限公司: not 公司 alone) */
+        for (size_t q = ps; q < k; q++)
+            if (!is_han(t[q]))
+                return false;
+        if (HIT(sc, ps, L_PLACE) || HIT(sc, ps, 4) || HIT(sc, ps, 5) || HIT(sc, ps, L_WORD) >= k - ps ||
+            HIT(sc, ps, H_CS(0)) >= k - ps)
+            return false;
+        *a = ps, *b = k;
         return true;
     }
     return false;
@@ -2869,6 +3135,55 @@ static bool org_short_form(const scan *sc, const rx_mention *m, size_t *a, size_
 /* May known form i, found at p with length l, stand there? It must not end
  * inside a Latin word, and a bare Chinese given name needs a boundary on one
  * side. */
+/* An organisation found on its own whose text is the short form of another
+ * one found in the document (上海華虹電子股份有限公司 ... 華虹電子董事長) is
+ * that organisation: the two share an alias group. Not between two listed
+ * organisations of different groups. */
+static int group_org_short_forms(const scan *sc, rx_doc *doc, int *next_group)
+{
+    const uint32_t *t = sc->t;
+    size_t nm = doc->nm, no = 0;
+    for (size_t i = 0; i < nm; i++)
+        no += doc->m[i].type == RX_M_ORG && !(doc->m[i].flags & RX_MF_PRONOUN) && is_han(t[doc->m[i].start]);
+    if (no < 2)
+        return 0;
+    hkey *k = malloc(no * sizeof *k);
+    if (!k)
+        return -1;
+    no = 0;
+    for (size_t i = 0; i < nm; i++)
+        if (doc->m[i].type == RX_M_ORG && !(doc->m[i].flags & RX_MF_PRONOUN) && is_han(t[doc->m[i].start]))
+            k[no++] = (hkey){span_hash(t, doc->m[i].start, doc->m[i].end), i};
+    if (!sort_hkeys(k, no))
+        qsort(k, no, sizeof *k, cmp_hkey);
+    for (size_t x = 0; x < no; x++) {
+        rx_mention *m = &doc->m[k[x].i];
+        size_t a, b;
+        if (m->entity >= 0 || !org_short_form(sc, m, &a, &b) || !is_han(t[a]))
+            continue;
+        uint64_t h = span_hash(t, a, b);
+        size_t lo = 0, hi = no;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (k[mid].h < h)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (; lo < no && k[lo].h == h; lo++) {
+            rx_mention *o = &doc->m[k[lo].i];
+            if (o->end - o->start != b - a || memcmp(t + o->start, t + a, (b - a) * sizeof *t))
+                continue;
+            if (m->entity < 0)
+                m->entity = o->entity >= 0 ? o->entity : (*next_group)++;
+            if (o->entity < 0)
+                o->entity = m->entity;
+        }
+    }
+    free(k);
+    return 0;
+}
+
 static bool alias_ok(const scan *sc, const known *kv, int i, size_t p, size_t l)
 {
     const uint32_t *t = sc->t;
@@ -2913,6 +3228,8 @@ static int aliases(scan *sc, rx_doc *doc)
     rx_trie *dt = NULL;
     size_t *lat = NULL, nlat = 0;
     size_t nm0 = doc->nm;
+    if (group_org_short_forms(sc, doc, &next_group) < 0)
+        goto done;
     for (size_t i = 0; i < nm0 && nk < 4000; i++) {
         rx_mention *m = &doc->m[i];
         if (m->type == RX_M_ROLE || (m->flags & RX_MF_PRONOUN))
@@ -3274,6 +3591,7 @@ static int paren_aliases(rx_doc *doc)
 static int org_short_forms(const scan *sc, rx_doc *doc)
 {
     static const char32_t *const intro[] = {U"以下简称", U"以下称", U"下称", U"简称", U"以下", U"下同"};
+    static const char32_t *const listed[] = {U"证券简称", U"股票简称", U"股份简称", U"公司简称"};
     const uint32_t *t = sc->t;
     size_t n = sc->n, nm = doc->nm;
     int next_group = 0x60000000;
@@ -3287,7 +3605,20 @@ static int org_short_forms(const scan *sc, rx_doc *doc)
         if (t[p] != '(')
             continue;
         p++;
-        size_t il = word_at(t, p, n, intro, sizeof intro / sizeof intro[0]);
+        /* a listed company's short name, maybe after its code:
+         * (證券簡稱：華虹電子), (股票代碼：600001，證券簡稱：華虹電子) */
+        bool stock = false;
+        for (size_t q = p; q < n && q < p + 24 && t[q] != ')'; q++) {
+            size_t sl = word_at(t, q, n, listed, sizeof listed / sizeof listed[0]);
+            if (sl) {
+                p = q + sl;
+                if (p < n && (t[p] == ':' || t[p] == 0xFF1A))
+                    p++;
+                stock = true;
+                break;
+            }
+        }
+        size_t il = stock ? 0 : word_at(t, p, n, intro, sizeof intro / sizeof intro[0]);
         if (il == 2 && t[p] == 0x4E0B && t[p + 1] == 0x540C) /* 下同: no short form */
             continue;
         p += il;
@@ -3301,7 +3632,9 @@ static int org_short_forms(const scan *sc, rx_doc *doc)
         size_t ye = p;
         if (quoted && p < n && (t[p] == 0x300D || t[p] == 0x300F || t[p] == 0x201D || t[p] == '"'))
             p++;
-        if (p >= n || t[p] != ')' || ye - ys < 2 || ye - ys > (han ? 6u : 8u) || (!han && !is_upper(o[ys])))
+        /* (...，股票代碼：600001) may follow the short name */
+        bool closed = p < n && (t[p] == ')' || (stock && (t[p] == 0xFF0C || t[p] == ',' || t[p] == 0xFF1B || t[p] == ';' || t[p] == 0x3001)));
+        if (!closed || ye - ys < 2 || ye - ys > (han ? 6u : 8u) || (!han && !is_upper(o[ys])))
             continue;
         if (han && (HIT(sc, ys, L_PLACE) >= ye - ys || HIT(sc, ys, L_OGEN) >= ye - ys || HIT(sc, ys, 14) >= ye - ys))
             continue;
@@ -3408,7 +3741,7 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
             goto done;
     }
     sc.taken = taken;
-    if (confirm_weak(&sc) < 0 || same_string_org(&sc) < 0 || select_cands(&sc, doc) < 0)
+    if (extend_to_known(&sc) < 0 || confirm_weak(&sc) < 0 || same_string_org(&sc) < 0 || select_cands(&sc, doc) < 0)
         goto done;
     if (aliases(&sc, doc) < 0)
         goto done;
