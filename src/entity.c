@@ -1413,6 +1413,10 @@ static int translit_names(scan *sc, size_t lo, size_t hi)
                     break;
                 }
         size_t e = j;
+        /* 因 (because of) after the last part of a dotted name, with more
+         * text after it, is the next word: 萊恩·馬丁因家庭因素辭職 */
+        if (parts >= 2 && e - i >= 4 && t[e - 1] == 0x56E0 && e < hi && is_han(t[e]) && !is_name_dot(t[e - 2]))
+            e--, j--, chars--;
         if (chars > 12 || (chars > 10 && parts < 2))
             continue;
         if (parts == 1 && HIT(sc, i, L_PLACE) >= e - i)
