@@ -2753,6 +2753,20 @@ static int cmp_hkey(const void *a, const void *b)
 #define HKEY_BEFORE(x, y) ((x)->h < (y)->h || ((x)->h == (y)->h && (x)->i < (y)->i))
 STABLE_SORT(sort_hkeys, hkey, HKEY_BEFORE)
 
+/* The first of the n sorted keys k whose hash is not below h (n when none). */
+static size_t hkey_first(const hkey *k, size_t n, uint64_t h)
+{
+    size_t a = 0, b = n;
+    while (a < b) {
+        size_t m = a + (b - a) / 2;
+        if (k[m].h < h)
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a;
+}
+
 /* A Chinese name found elsewhere in the document (after a title, 社長松井隆之)
  * that a shorter candidate here is the start of (松井隆|之表示, where the soft
  * 之 was refused) is the name here too: the longer form is added, and wins
@@ -2787,14 +2801,7 @@ static int extend_to_known(scan *sc)
         uint64_t h = span_hash(sc->t, c.s, c.e);
         for (size_t x = 1; x <= 2 && c.e + x <= sc->n && is_han(sc->t[c.e + x - 1]); x++) {
             h = (h ^ sc->t[c.e + x - 1]) * 1099511628211ull;
-            size_t a = 0, b = nk;
-            while (a < b) {
-                size_t m = a + (b - a) / 2;
-                if (k[m].h < h)
-                    a = m + 1;
-                else
-                    b = m;
-            }
+            size_t a = hkey_first(k, nk, h);
             bool found = false;
             for (; a < nk && k[a].h == h && !found; a++) {
                 const cand *o = &sc->c[k[a].i];
@@ -2920,15 +2927,7 @@ static int same_string_org(scan *sc)
         if (c->type != RX_M_PERSON || c->group >= 0 || (c->flags & RX_MF_PRONOUN) || !is_han(sc->t[c->s]))
             continue;
         uint64_t h = span_hash(sc->t, c->s, c->e);
-        size_t a = 0, b = no;
-        while (a < b) {
-            size_t m = a + (b - a) / 2;
-            if (k[m].h < h)
-                a = m + 1;
-            else
-                b = m;
-        }
-        for (; a < no && k[a].h == h; a++) {
+        for (size_t a = hkey_first(k, no, h); a < no && k[a].h == h; a++) {
             const cand *o = &sc->c[k[a].i];
             if (o->e - o->s == c->e - c->s && !memcmp(sc->t + o->s, sc->t + c->s, (c->e - c->s) * sizeof *sc->t)) {
                 c->type = RX_M_ORG;
@@ -3166,15 +3165,7 @@ static int group_org_short_forms(const scan *sc, rx_doc *doc, int *next_group)
         if (m->entity >= 0 || !org_short_form(sc, m, &a, &b) || !is_han(t[a]))
             continue;
         uint64_t h = span_hash(t, a, b);
-        size_t lo = 0, hi = no;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (k[mid].h < h)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (; lo < no && k[lo].h == h; lo++) {
+        for (size_t lo = hkey_first(k, no, h); lo < no && k[lo].h == h; lo++) {
             rx_mention *o = &doc->m[k[lo].i];
             if (o->end - o->start != b - a || memcmp(t + o->start, t + a, (b - a) * sizeof *t))
                 continue;
