@@ -1006,8 +1006,9 @@ static bool public_or_former_post(const rx_doc *doc, int k)
     const rx_mention *m = &doc->m[k];
     if (m->flags & RX_MF_FORMER)
         return true;
-    static const char32_t *const han[] = {U"部長", U"部长", U"市長", U"市长", U"縣長", U"县长", U"省長", U"省长", U"議員",
-                                          U"议员", U"立法委员", U"立委", U"议长", U"书记", U"省长", U"区长", U"大使", U"廳長", U"厅长", U"總統", U"总统", U"總理", U"总理", U"首相", U"州長", U"州长"};
+    /* (the matching copy is folded to Simplified: these cover 部長 議員 ...) */
+    static const char32_t *const han[] = {U"部长", U"市长", U"县长", U"省长", U"区长", U"州长", U"厅长", U"议员",
+                                          U"立法委员", U"立委", U"议长", U"书记", U"大使", U"总统", U"总理", U"首相"};
     static const char *const latin[] = {"minister", "senator", "ambassador", "governor", "mayor",
                                         "congressman", "congresswoman", "prime"};
     const uint32_t *t = doc->text.norm;
