@@ -1832,6 +1832,53 @@ static int title_orgs(scan *sc, size_t lo, size_t hi, size_t first)
     return 0;
 }
 
+/* A short company name that opens a clause and reports a company act of the
+ * day (鴻準今（15）日公告, 瑞昱昨日召開法說會): 2-4 Han characters before
+ * 今日/今天/昨日/昨天/今（N）日 and 公告, 董事會, 股東會 or 法說會 name an
+ * organisation, listed or not, when no other candidate covers them. */
+static int announcing_orgs(scan *sc, size_t lo, size_t hi, size_t first)
+{
+    static const char32_t *const days[] = {U"今日", U"今天", U"昨日", U"昨天"};
+    static const char32_t *const acts[] = {U"公告", U"董事会", U"股东会", U"法说会", U"召开董事会", U"召开股东会",
+                                           U"召开法说会"};
+    const uint32_t *t = sc->t;
+    for (size_t p = lo; p + 4 < hi; p++) {
+        if (!is_han(t[p]) || (p > lo && is_han(t[p - 1])))
+            continue;
+        for (size_t q = p + 2; q <= p + 4 && q + 2 < hi; q++) {
+            if (!is_han(t[q - 1]))
+                break;
+            size_t d = 0;
+            for (size_t k = 0; k < sizeof days / sizeof days[0] && !d; k++)
+                d = rx_lit_at(t, hi, q, days[k]);
+            if (!d && t[q] == U'今' && q + 1 < hi && (t[q + 1] == '(' || t[q + 1] == 0xFF08)) {
+                size_t z = q + 2;
+                while (z < hi && is_digit(t[z]))
+                    z++;
+                if (z > q + 2 && z + 1 < hi && (t[z] == ')' || t[z] == 0xFF09) && t[z + 1] == U'日')
+                    d = z + 2 - q; /* 今（15）日 */
+            }
+            if (!d)
+                continue;
+            size_t a = 0;
+            for (size_t k = 0; k < sizeof acts / sizeof acts[0] && !a; k++)
+                a = rx_lit_at(t, hi, q + d, acts[k]);
+            if (!a)
+                continue;
+            bool free = !HIT(sc, p, L_WORD) && !HIT(sc, p, L_PLACE) && !HIT(sc, p, L_OGEN);
+            for (size_t r = p; r < q && free; r++)
+                free = !is_numeral(sc, t[r]) && !HIT(sc, r, 7) && !HIT(sc, r, 8);
+            for (size_t y = 0; y < sc->nc && free; y++)
+                free = !(sc->c[y].s < q && sc->c[y].e > p);
+            if (free && add_cand(sc, p, q, RX_M_ORG, 2, 0, -1) < 0)
+                return -1;
+            break;
+        }
+    }
+    (void)first;
+    return 0;
+}
+
 static int lexicon_cands(scan *sc, size_t lo, size_t hi)
 {
     for (size_t i = lo; i < hi; i++) {
@@ -3732,7 +3779,8 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
             ((any & B_TRANSLIT) && translit_names(&sc, lo, hi) < 0) ||
             ((cl & CL_ALPHA) && latin_names(&sc, lo, hi, &toks, &tcap) < 0) ||
             ((cl & CL_PRON || any & (B_PRON_P | B_PRON_O)) && pronouns(&sc, lo, hi) < 0) ||
-            (han && (any & B_TITLE) && title_orgs(&sc, lo, hi, first) < 0))
+            (han && (any & B_TITLE) && title_orgs(&sc, lo, hi, first) < 0) ||
+            (han && announcing_orgs(&sc, lo, hi, first) < 0))
             goto done;
     }
     sc.taken = taken;
