@@ -1836,7 +1836,7 @@ static int title_orgs(scan *sc, size_t lo, size_t hi, size_t first)
  * day (鴻準今（15）日公告, 瑞昱昨日召開法說會): 2-4 Han characters before
  * 今日/今天/昨日/昨天/今（N）日 and 公告, 董事會, 股東會 or 法說會 name an
  * organisation, listed or not, when no other candidate covers them. */
-static int announcing_orgs(scan *sc, size_t lo, size_t hi, size_t first)
+static int announcing_orgs(scan *sc, size_t lo, size_t hi)
 {
     static const char32_t *const days[] = {U"今日", U"今天", U"昨日", U"昨天"};
     static const char32_t *const acts[] = {U"公告", U"董事会", U"股东会", U"法说会", U"召开董事会", U"召开股东会",
@@ -1875,7 +1875,6 @@ static int announcing_orgs(scan *sc, size_t lo, size_t hi, size_t first)
             break;
         }
     }
-    (void)first;
     return 0;
 }
 
@@ -3780,7 +3779,7 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
             ((cl & CL_ALPHA) && latin_names(&sc, lo, hi, &toks, &tcap) < 0) ||
             ((cl & CL_PRON || any & (B_PRON_P | B_PRON_O)) && pronouns(&sc, lo, hi) < 0) ||
             (han && (any & B_TITLE) && title_orgs(&sc, lo, hi, first) < 0) ||
-            (han && announcing_orgs(&sc, lo, hi, first) < 0))
+            (han && announcing_orgs(&sc, lo, hi) < 0))
             goto done;
     }
     sc.taken = taken;
