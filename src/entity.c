@@ -2636,7 +2636,7 @@ static bool object_of_verb(const uint32_t *t, size_t b, size_t p)
     if (p < b + 2)
         return false;
     for (size_t w = 0; w < sizeof verbs / sizeof verbs[0]; w++)
-        if (t[p - 2] == (uint32_t)verbs[w][0] && t[p - 1] == (uint32_t)verbs[w][1])
+        if (rx_lit_at(t, p, p - 2, verbs[w]))
             return true;
     return false;
 }

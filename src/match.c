@@ -1013,13 +1013,9 @@ static bool public_or_former_post(const rx_doc *doc, int k)
                                         "congressman", "congresswoman", "prime"};
     const uint32_t *t = doc->text.norm;
     for (size_t i = m->start; i < m->end; i++) {
-        for (size_t w = 0; w < sizeof han / sizeof han[0]; w++) {
-            size_t l = 0;
-            while (han[w][l] && i + l < m->end && t[i + l] == (uint32_t)han[w][l])
-                l++;
-            if (!han[w][l])
+        for (size_t w = 0; w < sizeof han / sizeof han[0]; w++)
+            if (rx_lit_at(t, m->end, i, han[w]))
                 return true;
-        }
         if (i == m->start || t[i - 1] == ' ') {
             size_t e = i;
             while (e < m->end && t[e] != ' ')
