@@ -1842,7 +1842,13 @@ static int announcing_orgs(scan *sc, size_t lo, size_t hi)
     static const char32_t *const acts[] = {U"公告", U"董事会", U"股东会", U"法说会", U"召开董事会", U"召开股东会",
                                            U"召开法说会"};
     const uint32_t *t = sc->t;
-    for (size_t p = lo; p + 4 < hi; p++) {
+    /* every day word starts with 今 or 昨: most sentences have neither */
+    size_t z0 = lo + 2;
+    while (z0 + 2 < hi && t[z0] != 0x4ECA && t[z0] != 0x6628)
+        z0++;
+    if (z0 + 2 >= hi)
+        return 0;
+    for (size_t p = z0 - 4 > lo && z0 >= 4 ? z0 - 4 : lo; p + 4 < hi; p++) {
         if (!is_han(t[p]) || (p > lo && is_han(t[p - 1])))
             continue;
         for (size_t q = p + 2; q <= p + 4 && q + 2 < hi; q++) {
