@@ -1201,6 +1201,10 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
     }
     if (r->org < 0) {
         bool taking = r->type == RX_APPOINTMENT || r->type == RX_JOIN || r->type == RX_REINSTATEMENT;
+        /* a successor takes a post too, but an apposition may name its body
+         * ("X, who was the Nets' coach before, replaced Y"); only a former
+         * one is not it (由前騰訊副總裁X接任) */
+        bool succeeding = r->type == RX_SUCCESSION;
         /* the nearest organisation before the person, else one inside the evidence */
         for (size_t i = first; i < last; i++) {
             const rx_mention *m = &doc->m[i];
@@ -1209,7 +1213,8 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
             /* (not a former one either: 前國足主帥X ... 出任新帥; nor, for a
              * new post, "former Google executive X": a return goes back there) */
             static const char *const former[] = {"former"};
-            if (taking && (former_org(doc, m) || (r->type != RX_REINSTATEMENT && word_before_is(doc->text.norm, m->start, former, 1))))
+            if ((taking || succeeding) &&
+                (former_org(doc, m) || (r->type != RX_REINSTATEMENT && word_before_is(doc->text.norm, m->start, former, 1))))
                 continue;
             if (m->end <= pm->start &&
                 !(r->type == RX_HOLDS_ROLE && former_between(doc, m->end, r->role >= 0 ? doc->m[r->role].start : pm->start)))
