@@ -885,6 +885,25 @@ static bool is_effective(const rx_doc *doc, const rx_date_mention *d)
     return word_before_is(t, d->start, eff, 1);
 }
 
+/* Does the clause after the words [ev_end, end) say the change takes effect
+ * at once (即時生效, 即日起生效, "with immediate effect", "effective
+ * immediately")? With no date of its own sentence, it dates from the
+ * publication then, not from a date of another change before. */
+static bool takes_effect_at_once(const rx_doc *doc, size_t ev_end, size_t end)
+{
+    static const char32_t *const now[] = {U"即时生效", U"即日生效", U"即日起生效", U"立即生效", U"即时起生效",
+                                          U"with immediate effect", U"effective immediately"};
+    const uint32_t *t = doc->text.norm;
+    for (size_t k = ev_end; k < end && k < ev_end + 12; k++) {
+        if (t[k] == 0x3002 || t[k] == ';' || t[k] == '.')
+            return false;
+        for (size_t w = 0; w < sizeof now / sizeof now[0]; w++)
+            if (rx_lit_at(t, end, k, now[w]))
+                return true;
+    }
+    return false;
+}
+
 static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, size_t name_end, bool skip_appos)
 {
     const rx_span *s = &doc->sent[sent];
@@ -927,6 +946,8 @@ static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, size_t nam
     }
     if (best)
         return best->value;
+    if (takes_effect_at_once(doc, ev_end, s->end))
+        return doc->pubdate;
     for (size_t k = sent; k-- > 0 && sent - k <= 3;) {
         if (newline_between(doc, doc->sent[k].end, s->start))
             break;
