@@ -261,7 +261,7 @@ static uint32_t lower(uint32_t c)
 /* Words that stand for the organisation the text is about ("擔任公司行政總裁",
  * "the company said"): folded forms, English lower case. */
 static const char *const generic_org_words[] = {"公司", "集团", "本行", "该行", "俱乐部", "校方", "学校", "该校", "本校",
-                                                "董事会", "董事局", "the board",
+                                                "董事会", "董事局", "股东", "the board", "shareholders",
                                                 "the company", "the firm", "the club",
                                                 "the university", "the team", "the startup",
                                                 "the bank", "the group", "the automaker", "the carmaker",
