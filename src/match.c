@@ -1182,6 +1182,34 @@ static bool former_words_before(const uint32_t *t, size_t lo, size_t pos)
     return false;
 }
 
+static int entity_of(const rx_doc *doc, int m);
+
+/* Does organisation mention i (before person mention p) head another
+ * person's former title ("former HSBC banker Grace Liu, succeeding John Lo,
+ * who is retiring": HSBC is Liu's past, not Lo's)? It does when it is a former
+ * one and the next person named after it, in the same clause and within a
+ * few words, is not p's. (A present title, "Marlow Bank Chief Executive X",
+ * names the body the sentence speaks of.) */
+static bool heads_other_title(const rx_doc *doc, size_t i, size_t last, int p)
+{
+    const rx_mention *o = &doc->m[i];
+    static const char *const former[] = {"former"};
+    if (!former_org(doc, o) && !word_before_is(doc->text.norm, o->start, former, 1))
+        return false;
+    size_t k = i + 1;
+    while (k < last && doc->m[k].type == RX_M_ROLE)
+        k++;
+    if (k >= last || doc->m[k].type != RX_M_PERSON || (int)k == p || entity_of(doc, (int)k) == entity_of(doc, p) ||
+        doc->m[k].start > o->end + 30)
+        return false;
+    for (size_t z = o->end; z < doc->m[k].start; z++) {
+        uint32_t c = doc->text.norm[z];
+        if (c == ',' || c == '.' || c == ';' || c == 0xFF0C || c == 0x3002 || c == 0x3001 || c == 0xFF1B)
+            return false;
+    }
+    return true;
+}
+
 static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, sent_ctx *sc)
 {
     size_t first = sc->first, last = sc->last;
@@ -1238,7 +1266,8 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
                 (former_org(doc, m) || (r->type != RX_REINSTATEMENT && word_before_is(doc->text.norm, m->start, former, 1))))
                 continue;
             if (m->end <= pm->start &&
-                !(r->type == RX_HOLDS_ROLE && former_between(doc, m->end, r->role >= 0 ? doc->m[r->role].start : pm->start)))
+                !(r->type == RX_HOLDS_ROLE && former_between(doc, m->end, r->role >= 0 ? doc->m[r->role].start : pm->start)) &&
+                !heads_other_title(doc, i, last, r->person))
                 r->org = (int)i;
             else if (r->org < 0 && m->start >= r->ev_start && m->end <= r->ev_end &&
                      !(taking && in_apposition(doc, pm->end, m->start, r->ev_end)))
