@@ -1473,10 +1473,17 @@ static int translit_names(scan *sc, size_t lo, size_t hi)
          * text after it, is the next word: 萊恩·馬丁因家庭因素辭職 */
         if (parts >= 2 && e - start >= 4 && t[e - 1] == 0x56E0 && e < hi && is_han(t[e]) && !is_name_dot(t[e - 2]))
             e--, j--, chars--;
-        /* so is it after a single run of three or more (伊萬科維奇因戰績不佳
-         *下課), unless a speech cue follows (斯坦因表示: Stein) */
-        else if (parts == 1 && e - start >= 4 && t[e - 1] == 0x56E0 && e < hi && is_han(t[e]) && HIT(sc, e, 7) < 2)
-            e--, j--, chars--;
+        /* so is it after a single run of three or more (伊萬科維奇因戰績不佳,
+         * 佩特科維奇因亞洲盃成績), when the run ends there or a place or a
+         * word starts after it; not before a speech cue (斯坦因表示: Stein) */
+        else if (parts == 1)
+            for (size_t p = start + 3; p < e; p++)
+                if (t[p] == 0x56E0 && (p + 1 == e ? e < hi && is_han(t[e]) && HIT(sc, e, 7) < 2
+                                                  : HIT(sc, p + 1, L_PLACE) >= 2 || HIT(sc, p + 1, L_WORD) >= 2)) {
+                    chars -= e - p;
+                    e = j = p;
+                    break;
+                }
         if (chars > 12 || (chars > 10 && parts < 2))
             continue;
         if (parts == 1 && HIT(sc, start, L_PLACE) >= e - start)
