@@ -1167,6 +1167,8 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                     continue;
                 if (HIT(sc, i, L_PLACE) >= e - i) /* a place: 韓國, 江西 */
                     continue;
+                if (HIT(sc, i, 9) >= e - i) /* a stop or time word: 週二, 當天 */
+                    continue;
                 bool rb = right_boundary(sc, e, hi);
                 bool tr = false;
                 bool cr = e < hi && HIT(sc, e, 7);
@@ -1968,6 +1970,11 @@ static int lexicon_cands(scan *sc, size_t lo, size_t hi)
             pl = 0;
         if (pl && i + pl <= hi && add_cand(sc, i, i + pl, RX_M_PERSON, 4, 0, lex_group(sc, i, RX_M_PERSON)) < 0)
             return -1;
+        /* a listed organisation inside a listed place that begins before it
+         * is that place (舊|金山: San Francisco, not Kingsoft) */
+        for (size_t b = 1; b <= 3 && ol && i >= lo + b; b++)
+            if (HIT(sc, i - b, L_PLACE) >= b + ol && is_han(sc->t[i]))
+                ol = 0;
         if (ol && i + ol <= hi && add_cand(sc, i, i + ol, RX_M_ORG, 4, 0, lex_group(sc, i, RX_M_ORG)) < 0)
             return -1;
         /* a listed body whose last character starts a title with 長 is that
@@ -2569,6 +2576,20 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
                 !tok_is(sc, tk[a], L_EN_COMMON) && !tok_is(sc, tk[a], L_EN_NONPER))
                 for (size_t z = s + 1; z < e && !pn; z++)
                     pn = is_lower(t[z]);
+            /* in Chinese text, a single word before a title (Quillstone 執行長
+             * 陳思齊) or after a verb that takes an organisation (加入 Cohere
+             * 擔任) is a body, not a person */
+            if (cjk && !orgcue && !hon && !tl) {
+                static const char32_t *const takes_org[] = {U"加入", U"加盟", U"离开", U"转投", U"跳槽到", U"跳槽至",
+                                                            U"入职", U"旗下", U"新创"};
+                orgcue = q < hi && is_han(t[q]) && role_len(sc, q, hi) > 0 && !tok_is(sc, tk[a], L_EN_COMMON);
+                for (size_t w = 0; w < sizeof takes_org / sizeof takes_org[0] && !orgcue && p > lo; w++) {
+                    size_t L = 0;
+                    while (takes_org[w][L])
+                        L++;
+                    orgcue = p >= lo + L && rx_lit_at(t, p, p - L, takes_org[w]) == L;
+                }
+            }
             if (orgcue && !hon) {
                 if (add_cand(sc, s, e, RX_M_ORG, 2, 0, -1) < 0)
                     return -1;
