@@ -1802,8 +1802,15 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
                 s += country_prefix(sc, s, k);
             for (size_t back = 1; back <= 8 && back <= e - lo; back++)
                 if (HIT(sc, e - back, L_OGEN) == back && e - back < k &&
-                    !(e - back > s && HIT(sc, s, L_PLACE) >= e - back - s))
-                    title_over = true; /* 子公司, 審計委員會: generic; not after a place (上海市政府) */
+                    !(e - back > s && HIT(sc, s, L_PLACE) >= e - back - s)) {
+                    /* a country's team (泰國|國家隊): the place right before
+                     * a generic team word names it */
+                    size_t team = t[e - 1] == 0x961F /* 队 */ ? place_start(sc, lo, e - back) : e - back;
+                    if (team < e - back && team <= s)
+                        s = team;
+                    else
+                        title_over = true; /* 子公司, 審計委員會: generic; not after a place (上海市政府) */
+                }
             /* 一家創業公司, 這家投資公司: a kind of company, not one named */
             if (s >= lo + 2 && (t[s - 1] == 0x5BB6 || t[s - 1] == 0x95F4 || t[s - 1] == 0x6240) && /* 家 间 所 */
                 (is_numeral(sc, t[s - 2]) || t[s - 2] == 0x8FD9 || t[s - 2] == 0x90A3 || t[s - 2] == 0x8BE5 ||
