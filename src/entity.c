@@ -1741,7 +1741,11 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
                  t[s - 2] == 0x67D0 || t[s - 2] == 0x6BCF || t[s - 2] == 0x591A || t[s - 2] == 0x51E0 ||
                  t[s - 2] == 0x53E6)) /* 这 那 该 某 每 多 几 另 */
                 title_over = true;
-            if (!title_over && k - s >= 2 && (!weak || hard || code)) {
+            /* a lone 市 區 縣 省 at a clear start names the local body
+             * (市商務委, 區信訪辦): the city or district of the story */
+            bool local = k - s == 1 && hard && !weak && admin_char(t[s]) &&
+                         (t[e - 1] == 0x59D4 || t[e - 1] == 0x529E); /* 委 辦 */
+            if (!title_over && (k - s >= 2 || local) && (!weak || hard || code)) {
                 /* the name part must not be a suffix itself (科技公司) */
                 if (!(HIT(sc, s, 4) >= k - s || HIT(sc, s, 5) >= k - s)) {
                     /* a listed name plus a suffix (申花足球隊) is that organisation */
