@@ -1542,7 +1542,9 @@ static size_t org_left_walk(const scan *sc, size_t lo, size_t p, size_t maxlen, 
             if (q == lo)
                 break;
         }
-        if (stop || ends_at(sc, lo, j, 8) || ends_at(sc, lo, j, 7) || ends_at(sc, lo, j, E_ROLE) ||
+        /* (a title whose last character starts a place is none: 銀行|長春) */
+        bool role_end = ends_at(sc, lo, j, E_ROLE) && HIT(sc, j - 1, L_PLACE) < 2;
+        if (stop || ends_at(sc, lo, j, 8) || ends_at(sc, lo, j, 7) || role_end ||
             ends_at(sc, lo, j, H_CS(0))) {
             *hard = true;
             break;
@@ -1646,6 +1648,18 @@ static bool company_suffix(const scan *sc, size_t k, size_t L)
     return false;
 }
 
+/* a common word that starts before p, at or after lo, and runs past p
+ * (銀行|業 across 行業協會 in 銀行業協會) */
+static bool word_across(const scan *sc, size_t lo, size_t p)
+{
+    for (size_t q = p; q > lo && p - q < 3;) {
+        q--;
+        if (HIT(sc, q, L_WORD) > p - q)
+            return true;
+    }
+    return false;
+}
+
 static int chinese_orgs(scan *sc, size_t lo, size_t hi)
 {
     const uint32_t *t = sc->t;
@@ -1671,8 +1685,8 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
             /* a title that starts inside the suffix and runs past it wins (外交部長) */
             bool title_over = false;
             for (size_t q = k; q < e; q++)
-                if (q + role_len(sc, q, hi) > e)
-                    title_over = true;
+                if (q + role_len(sc, q, hi) > e && HIT(sc, e, L_PLACE) < 2)
+                    title_over = true; /* (not 銀行|長春分行: a place follows) */
             if (e < hi && is_han(t[e]) && HIT(sc, k, 4) == 0 && HIT(sc, e - 1, 4) == 0 && L == 1 &&
                 !right_boundary(sc, e, hi))
                 title_over = true;
@@ -1733,7 +1747,8 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
                 s += country_prefix(sc, s, k);
             for (size_t back = 1; back <= 8 && back <= e - lo; back++)
                 if (HIT(sc, e - back, L_OGEN) == back && e - back < k &&
-                    !(e - back > s && HIT(sc, s, L_PLACE) >= e - back - s))
+                    !(e - back > s && HIT(sc, s, L_PLACE) >= e - back - s) &&
+                    !(e - back > s && word_across(sc, s, e - back)))
                     title_over = true; /* 子公司, 審計委員會: generic; not after a place (上海市政府) */
             /* 一家創業公司, 這家投資公司: a kind of company, not one named */
             if (s >= lo + 2 && (t[s - 1] == 0x5BB6 || t[s - 1] == 0x95F4 || t[s - 1] == 0x6240) && /* 家 间 所 */
@@ -1905,6 +1920,7 @@ static int lexicon_cands(scan *sc, size_t lo, size_t hi)
          * body's head (經濟部長, 外交部長, 國防部長): one role, longer than the
          * organisation, so it wins the overlap */
         if (ol >= 2 && i + ol < hi && sc->t[i + ol] == 0x957F /* 長 */ && HIT(sc, i + ol - 1, 1) == 2 &&
+            HIT(sc, i + ol, L_PLACE) < 2 /* (not 光大銀行|長春分行) */ &&
             add_cand(sc, i, i + ol + 1, RX_M_ROLE, 4, 0, -1) < 0)
             return -1;
         if (ol && i + ol <= hi && is_han(sc->t[i])) {
