@@ -100,7 +100,7 @@ enum {
     CL_ALPHA = 1u << 1,  /* is_alpha */
     CL_WCS = 1u << 2,    /* ner->cs has an entry starting with it */
     CL_HAN = 1u << 3,    /* is_han */
-    CL_V = 1u << 4,      /* v V (vs_teams) */
+    CL_V = 1u << 4,      /* v V (vs_teams), 軍 (armed_forces) */
     CL_BYLINE = 1u << 5, /* 者 辑 员 生, the last character of a byline cue */
     CL_PRON = 1u << 6,   /* 他 她 公 (pronouns) */
     CL_PAREN = 1u << 7   /* ( before a stock code */
@@ -428,7 +428,7 @@ static void build_classes(rx_ner *ner)
     first_step *first = ner->first;
     for (uint32_t c = 0; c < CL_BMP; c++)
         first_step_of(ner, c, &first[c]);
-    const uint32_t more[][2] = {{'v', CL_V}, {'V', CL_V}, {'(', CL_PAREN}, {byline[0], CL_BYLINE}, {byline[1], CL_BYLINE},
+    const uint32_t more[][2] = {{'v', CL_V}, {'V', CL_V}, {0x519B, CL_V}, {'(', CL_PAREN}, {byline[0], CL_BYLINE}, {byline[1], CL_BYLINE},
                                 {byline[2], CL_BYLINE}, {byline[3], CL_BYLINE}, {pron[0], CL_PRON}, {pron[1], CL_PRON},
                                 {pron[2], CL_PRON}};
     for (size_t k = 0; k < sizeof more / sizeof more[0]; k++) {
@@ -1507,6 +1507,74 @@ static int vs_teams(scan *sc, size_t lo, size_t hi)
     return 0;
 }
 
+/* a common word that starts before p, at or after lo, and runs past p
+ * (銀行|業 across 行業協會 in 銀行業協會) */
+static bool word_across(const scan *sc, size_t lo, size_t p)
+{
+    for (size_t q = p; q > lo && p - q < 3;) {
+        q--;
+        if (HIT(sc, q, L_WORD) > p - q)
+            return true;
+    }
+    return false;
+}
+
+/* a character of the set w (a U"..." literal) */
+static bool char_in(uint32_t c, const char32_t *w)
+{
+    for (size_t k = 0; w[k]; k++)
+        if (c == w[k])
+            return true;
+    return false;
+}
+
+/* a one-character short form of a country before 軍 (英軍 德軍 俄軍) */
+static bool country_abbrev(uint32_t c)
+{
+    return char_in(c, U"美英法德俄日韩印朝苏意澳");
+}
+
+/* A country's armed forces: a listed country or its one-character short
+ * form before 海軍 空軍 陸軍 軍方 (美國海軍, 印度空軍, 蘇聯軍方, 美空軍), a short
+ * form before 軍 (英軍, 德軍, 俄軍). Not 軍事 軍區 軍團 ... (中日軍事), not a
+ * title over it (美國海軍上將), not a short form inside a word. */
+static int armed_forces(scan *sc, size_t lo, size_t hi)
+{
+    const uint32_t *t = sc->t;
+    for (size_t k = lo + 1; k < hi; k++) {
+        if (t[k] != 0x519B) /* 軍 */
+            continue;
+        size_t b = k, e = k + 1;
+        uint32_t p = t[k - 1];
+        if (p == 0x6D77 || p == 0x7A7A || p == 0x9646) /* 海 空 陸 */
+            b = k - 1;
+        else if (e < hi && t[e] == 0x65B9) /* 方 */
+            e++;
+        if (e < hi && b == k && e == k + 1 && char_in(t[e], U"事区团训衔种工费校民营属队人装医备械港"))
+            continue;
+        if (e < hi && t[e] == 0x4E8B) /* 事: 海軍事務 */
+            continue;
+        if (b <= lo)
+            continue;
+        bool title = false;
+        for (size_t q = b; q < e && !title; q++)
+            title = q + role_len(sc, q, hi) > e;
+        if (title)
+            continue;
+        size_t s = place_start(sc, lo, b);
+        if (s == b && country_abbrev(t[b - 1]) && !word_across(sc, lo, b - 1) &&
+            !(b >= lo + 2 && HIT(sc, b - 2, L_PLACE) == 2) && !(b >= lo + 2 && HIT(sc, b - 2, L_WORD) == 2))
+            s = b - 1;
+        if (s == b || (e == k + 1 && b == k && s + 1 != b))
+            continue; /* no country; 軍 alone only after a short form */
+        if (s > lo && t[s - 1] == 0x300A)
+            continue; /* a work's title: 《美國陸軍3》 */
+        if (add_cand(sc, s, e, RX_M_ORG, 3, 0, -1) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* left end of a Chinese organisation's name ending at p (exclusive); returns the
  * start, or p when there is no name. *hard: stopped at a clear boundary. */
 /* a measure word after a numeral (屆 架 批 支 名 位 個 家 所 輛 艘 次 場 項 條 年) */
@@ -1645,18 +1713,6 @@ static bool company_suffix(const scan *sc, size_t k, size_t L)
     for (size_t q = 0; q < sizeof weak / sizeof weak[0]; q++)
         if (rx_lit_at(sc->t, k + L, k, weak[q]) == L)
             return true;
-    return false;
-}
-
-/* a common word that starts before p, at or after lo, and runs past p
- * (銀行|業 across 行業協會 in 銀行業協會) */
-static bool word_across(const scan *sc, size_t lo, size_t p)
-{
-    for (size_t q = p; q > lo && p - q < 3;) {
-        q--;
-        if (HIT(sc, q, L_WORD) > p - q)
-            return true;
-    }
     return false;
 }
 
@@ -3792,7 +3848,7 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
         size_t first = sc.nc;
         if (((any & (((uint32_t)(C_PERSON | C_ORG) << NCI) | B_TITLE | B_TPREFIX)) && lexicon_cands(&sc, lo, hi) < 0) ||
             (han && (any & (B_OSUF | B_OSUFW) || cl & CL_PAREN) && chinese_orgs(&sc, lo, hi) < 0) ||
-            (han && (cl & CL_V) && vs_teams(&sc, lo, hi) < 0) ||
+            (han && (cl & CL_V) && (vs_teams(&sc, lo, hi) < 0 || armed_forces(&sc, lo, hi) < 0)) ||
             (han && (any & B_SURNAME) && chinese_names(&sc, lo, hi) < 0) ||
             (han && (cl & CL_BYLINE) && bylines(&sc, lo, hi) < 0) ||
             ((any & B_TRANSLIT) && translit_names(&sc, lo, hi) < 0) ||
