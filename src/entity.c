@@ -1466,15 +1466,21 @@ static size_t place_start(const scan *sc, size_t lo, size_t p)
 {
     size_t s = p;
     for (int round = 0; round < 3; round++) {
-        size_t q = s;
-        if (q > lo && admin_char(sc->t[q - 1]))
-            q--;
         size_t found = s;
-        for (size_t b = 2; b <= 8 && b <= q - lo; b++)
-            if (HIT(sc, q - b, L_PLACE) == b) {
-                found = q - b;
-                break;
+        /* the bare name first: 州 both ends names and is an ending (杭州) */
+        for (int strip = 0; strip < 2 && found == s; strip++) {
+            size_t q = s;
+            if (strip) {
+                if (!(q > lo && admin_char(sc->t[q - 1])))
+                    break;
+                q--;
             }
+            for (size_t b = 2; b <= 8 && b <= q - lo; b++)
+                if (HIT(sc, q - b, L_PLACE) == b) {
+                    found = q - b;
+                    break;
+                }
+        }
         if (found == s)
             break;
         s = found;
@@ -1804,8 +1810,10 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
             for (size_t back = 1; back <= 8 && back <= e - lo; back++)
                 if (HIT(sc, e - back, L_OGEN) == back && e - back < k &&
                     !(e - back > s && HIT(sc, s, L_PLACE) >= e - back - s) &&
-                    !(e - back > s && word_across(sc, s, e - back)))
-                    title_over = true; /* 子公司, 審計委員會: generic; not after a place (上海市政府) */
+                    !(e - back > s && word_across(sc, s, e - back)) &&
+                    !(s == ps && pe > s && pe < e - back && place_start(sc, pe, e - back) == pe))
+                    title_over = true; /* 子公司, 審計委員會: generic; not after a place (上海市政府)
+                                        * nor after a parent and a place (麥肯錫香港分公司) */
             /* 一家創業公司, 這家投資公司: a kind of company, not one named */
             if (s >= lo + 2 && (t[s - 1] == 0x5BB6 || t[s - 1] == 0x95F4 || t[s - 1] == 0x6240) && /* 家 间 所 */
                 (is_numeral(sc, t[s - 2]) || t[s - 2] == 0x8FD9 || t[s - 2] == 0x90A3 || t[s - 2] == 0x8BE5 ||
