@@ -1961,6 +1961,18 @@ static int announcing_orgs(scan *sc, size_t lo, size_t hi)
     return 0;
 }
 
+/* a common word or a listed place that starts before i (at most two
+ * characters before, at or after lo) and covers i */
+static bool cut_in_two(const scan *sc, size_t lo, size_t i)
+{
+    for (size_t q = i; q > lo && i - q < 2;) {
+        q--;
+        if (HIT(sc, q, L_WORD) > i - q || HIT(sc, q, L_PLACE) > i - q)
+            return true;
+    }
+    return false;
+}
+
 static int lexicon_cands(scan *sc, size_t lo, size_t hi)
 {
     for (size_t i = lo; i < hi; i++) {
@@ -1978,6 +1990,10 @@ static int lexicon_cands(scan *sc, size_t lo, size_t hi)
             pl = 0;
         if (pl && i + pl <= hi && add_cand(sc, i, i + pl, RX_M_PERSON, 4, 0, lex_group(sc, i, RX_M_PERSON)) < 0)
             return -1;
+        /* a short listed name whose first character ends a word or place
+         * begun before it is no name (出台|新規 over 台新, 南京|東路 over 京東) */
+        if (ol && ol <= 3 && is_han(sc->t[i]) && i > lo && cut_in_two(sc, lo, i))
+            ol = 0;
         if (ol && i + ol <= hi && add_cand(sc, i, i + ol, RX_M_ORG, 4, 0, lex_group(sc, i, RX_M_ORG)) < 0)
             return -1;
         /* a listed body whose last character starts a title with 長 is that
