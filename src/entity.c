@@ -1608,7 +1608,9 @@ static size_t org_left_walk(const scan *sc, size_t lo, size_t p, size_t maxlen, 
         }
         if (sc->taken && sc->taken[j - 1])
             break;
-        bool stop = ends_at(sc, lo, j, 9) && !(lenient && HIT(sc, j - 1, 9) == 1 && HIT(sc, j - 1, L_WORD) >= 2);
+        bool stop = ends_at(sc, lo, j, 9) && !(lenient && HIT(sc, j - 1, 9) == 1 && HIT(sc, j - 1, L_WORD) >= 2) &&
+                    /* nor a 會 that ends a common word (社會 in 山東社會科學院) */
+                    !(sc->t[j - 1] == 0x4F1A && j >= lo + 2 && HIT(sc, j - 2, L_WORD) == 2);
         /* (nor one inside a listed place: 日|本 in 日本航空公司) */
         for (size_t q = j - 1; stop && q + 4 >= j && q >= lo; q--) {
             if (HIT(sc, q, L_PLACE) && q + HIT(sc, q, L_PLACE) >= j && HIT(sc, j - 1, 9) <= HIT(sc, q, L_PLACE))
