@@ -1858,6 +1858,42 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
  * before a person candidate of this sentence. Not a word, place, title or
  * someone's name; not a government post (市長, 部長 are no company titles),
  * not an organisation's ending alone. */
+/* A department named right after its organisation and right before a title
+ * is part of it (清華大學心理學系副主任, 平安銀行信用卡中心副總經理,
+ * 財政部金融司司長), even one that alone is generic (信用卡中心, 營業部):
+ * after an organisation candidate of this sentence, 2-8
+ * Han characters ending in 系 司 處 部 科 室 or 中心, with no stop word, cue,
+ * place, title or other name inside, and a title starting right after. */
+static int unit_orgs(scan *sc, size_t lo, size_t hi, size_t first)
+{
+    const uint32_t *t = sc->t;
+    for (size_t x = first, nc = sc->nc; x < nc; x++) {
+        const cand *c = &sc->c[x];
+        if (c->type != RX_M_ORG || c->weak || (c->flags & RX_MF_PRONOUN) || c->s < lo || c->e >= hi ||
+            !is_han(t[c->e]))
+            continue;
+        size_t s = c->s, pe = c->e, u = 0;
+        for (size_t q = pe; q < hi && q < pe + 8 && !u; q++) {
+            /* (a stop word that starts or ends a longer common word is none:
+             * 中|心, 信|用) */
+            bool stop = HIT(sc, q, 9) && HIT(sc, q, 9) >= HIT(sc, q, L_WORD) && !word_across(sc, pe, q);
+            if (!is_han(t[q]) || sc->role[q] || stop || HIT(sc, q, 7) || HIT(sc, q, 8) ||
+                HIT(sc, q, L_PLACE) || HIT(sc, q, H_CS(0)) || HIT(sc, q, H_CS(1)) || is_numeral(sc, t[q]))
+                break;
+            size_t ue = q + 1;
+            if (ue - pe >= 2 && ue < hi && sc->role[ue] &&
+                (char_in(t[q], U"系司处部科室") || (q > pe && t[q - 1] == 0x4E2D && t[q] == 0x5FC3))) /* 中心 */
+                u = ue;
+        }
+        /* a common word is no department; 總部 is the organisation itself */
+        if (!u || HIT(sc, pe, L_WORD) >= u - pe || rx_lit_at(t, u, pe, U"总部"))
+            continue;
+        if (add_cand(sc, s, u, RX_M_ORG, 3, 0, -1) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static int title_orgs(scan *sc, size_t lo, size_t hi, size_t first)
 {
     static const char32_t *const corporate[] = {U"董事长", U"总经理", U"执行长", U"首席执行官", U"总裁", U"财务长",
@@ -3880,7 +3916,7 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
             ((any & B_TRANSLIT) && translit_names(&sc, lo, hi) < 0) ||
             ((cl & CL_ALPHA) && latin_names(&sc, lo, hi, &toks, &tcap) < 0) ||
             ((cl & CL_PRON || any & (B_PRON_P | B_PRON_O)) && pronouns(&sc, lo, hi) < 0) ||
-            (han && (any & B_TITLE) && title_orgs(&sc, lo, hi, first) < 0) ||
+            (han && (any & B_TITLE) && (title_orgs(&sc, lo, hi, first) < 0 || unit_orgs(&sc, lo, hi, first) < 0)) ||
             (han && announcing_orgs(&sc, lo, hi) < 0))
             goto done;
     }
