@@ -1741,8 +1741,13 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
         if (L && is_han(t[k]) && HIT(sc, k, L_WORD) > L)
             L = 0;
         /* nor is a one-character one that ends a word (簽|署, 部|署, 格|局),
-         * unless that word's first character ends another (安全|部) */
-        if (L == 1 && weak && k > lo && HIT(sc, k - 1, L_WORD) == 2 && !(k >= lo + 2 && HIT(sc, k - 2, L_WORD) == 2))
+         * unless that word's first character ends another (安全|部) or a
+         * listed organisation (布萊克本|隊) */
+        if (L == 1 && weak && k > lo && HIT(sc, k - 1, L_WORD) == 2 && !(k >= lo + 2 && HIT(sc, k - 2, L_WORD) == 2) &&
+            !ends_at(sc, lo, k, H_CS(1)))
+            L = 0;
+        /* nor one after a numeral: a count (兩隊, 三局) */
+        if (L == 1 && weak && k > lo && is_numeral(sc, t[k - 1]))
             L = 0;
         if (L && is_han(t[k])) {
             size_t e = k + L;
@@ -1756,6 +1761,15 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
                 title_over = true;
             bool hard;
             size_t s = org_left(sc, lo, k, weak ? 4 : 8, &hard);
+            /* a listed organisation ending in a stop word before the suffix
+             * (布萊克本|隊: 本) */
+            if (s == k && ends_at(sc, lo, k, H_CS(1)))
+                for (size_t q = k - 1; q + 8 > k && q >= lo; q--) {
+                    if (HIT(sc, q, H_CS(1)) == k - q && k - q >= 2)
+                        s = q;
+                    if (q == lo)
+                        break;
+                }
             /* a listed person right before a full suffix names it
              * (蓋茨基金會, 邵逸夫醫院) */
             if (s == k && !weak && ends_at(sc, lo, k, H_CS(0)))
@@ -1813,6 +1827,7 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
                 if (HIT(sc, e - back, L_OGEN) == back && e - back < k &&
                     !(e - back > s && HIT(sc, s, L_PLACE) >= e - back - s) &&
                     !(e - back > s && word_across(sc, s, e - back)) &&
+                    !(e - back > s && HIT(sc, s, H_CS(1)) == k - s) &&
                     !(s == ps && pe > s && pe < e - back && place_start(sc, pe, e - back) == pe))
                     title_over = true; /* 子公司, 審計委員會: generic; not after a place (上海市政府)
                                         * nor after a parent and a place (麥肯錫香港分公司) */
