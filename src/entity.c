@@ -1505,6 +1505,14 @@ static int vs_teams(scan *sc, size_t lo, size_t hi)
         while (q < hi && is_han(t[q]) && q - k - 2 < 8)
             q++;
         bool rok = q - k - 2 >= 2 && q - k - 2 <= 7 && (q >= hi || !is_han(t[q]));
+        /* a listed club, or a name before a word (阿森納|推介, 羅馬|一戰),
+         * ends the right side early */
+        for (size_t r = k + 4; r < q && r <= k + 9; r++)
+            if (ends_at(sc, k + 2, r, H_CS(1)) || HIT(sc, r, L_WORD) >= 2 || HIT(sc, r, 9) || HIT(sc, r, 7) >= 2) {
+                q = r + (t[r] == 0x961F && ends_at(sc, k + 2, r, H_CS(1))); /* (布萊克本隊) */
+                rok = true;
+                break;
+            }
         if (lok && add_cand(sc, j, k, RX_M_ORG, 5, 0, -1) < 0)
             return -1;
         if (rok && add_cand(sc, k + 2, q, RX_M_ORG, 5, 0, -1) < 0)
