@@ -1293,7 +1293,8 @@ static bool place_word_at(const uint32_t *t, size_t e, size_t hi)
         U"公园", U"球场", U"体育场", U"体育馆", U"美术馆", U"博物馆", U"艺术馆", U"纪念馆", U"图书馆", U"城堡", U"基地",
         U"空军基地", U"小镇", U"大街", U"大道", U"广场", U"机场", U"车站", U"大桥", U"海滩", U"宫", U"教堂", U"酒店",
         U"山脉", U"海峡", U"半岛", U"群岛", U"庄园", U"别墅", U"农场", U"酒庄", U"古城", U"遗址", U"峡谷", U"街",
-        U"堡", U"桥", U"峰", U"湾", U"瀑布", U"运河", U"大厦", U"剧院", U"音乐厅", U"赛道", U"学院", U"大学"};
+        U"堡", U"桥", U"峰", U"湾", U"瀑布", U"运河", U"大厦", U"剧院", U"音乐厅", U"赛道", U"学院", U"大学",
+        U"国际"}; /* (a company or venue: 索維婭國際藝術村) */
     return word_at(t, e, hi, words, sizeof words / sizeof words[0]) > 0;
 }
 
@@ -1847,6 +1848,13 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
                 title_over = true;
             /* a lone 市 區 縣 省 at a clear start names the local body
              * (市商務委, 區信訪辦): the city or district of the story */
+            /* a weak ending after a plain word is a place (城市中心, 小鎮中心);
+             * 國際 running on into more words names an event or a place
+             * (香港國際|電影節, 中國國際|數碼娛樂展覽會) */
+            if (weak && L >= 2 && !code &&
+                ((k - s >= 2 && HIT(sc, s, L_WORD) == k - s) ||
+                 (e < hi && is_han(t[e]) && !right_boundary(sc, e, hi) && rx_lit_at(t, e, k, U"国际"))))
+                title_over = true;
             bool local = k - s == 1 && hard && !weak && admin_char(t[s]) &&
                          (t[e - 1] == 0x59D4 || t[e - 1] == 0x529E); /* 委 辦 */
             if (!title_over && (k - s >= 2 || local) && (!weak || hard || code)) {
