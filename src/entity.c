@@ -1618,6 +1618,9 @@ static size_t org_left_walk(const scan *sc, size_t lo, size_t p, size_t maxlen, 
         if (sc->taken && sc->taken[j - 1])
             break;
         bool stop = ends_at(sc, lo, j, 9) && !(lenient && HIT(sc, j - 1, 9) == 1 && HIT(sc, j - 1, L_WORD) >= 2) &&
+                    /* nor the measure word 家 starting a common word inside the
+                     * name (家具 in 中國家具協會) */
+                    !(sc->t[j - 1] == 0x5BB6 && HIT(sc, j - 1, L_WORD) >= 2 && j - 1 + HIT(sc, j - 1, L_WORD) <= p) &&
                     /* nor a 會 that ends a common word (社會 in 山東社會科學院) */
                     !(sc->t[j - 1] == 0x4F1A && j >= lo + 2 && HIT(sc, j - 2, L_WORD) == 2);
         /* (nor one inside a listed place: 日|本 in 日本航空公司) */
@@ -1834,7 +1837,7 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
                 s += country_prefix(sc, s, k);
             for (size_t back = 1; back <= 8 && back <= e - lo; back++)
                 if (HIT(sc, e - back, L_OGEN) == back && e - back < k &&
-                    !(e - back > s && HIT(sc, s, L_PLACE) >= e - back - s) &&
+                    !(e - back > s && (HIT(sc, s, L_PLACE) >= e - back - s || place_start(sc, s, e - back) == s)) &&
                     !(e - back > s && word_across(sc, s, e - back)) &&
                     !(e - back > s && HIT(sc, s, H_CS(1)) == k - s) &&
                     !(s == ps && pe > s && pe < e - back && place_start(sc, pe, e - back) == pe))
