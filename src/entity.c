@@ -1773,6 +1773,24 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
                 title_over = true;
             bool hard;
             size_t s = org_left(sc, lo, k, weak ? 4 : 8, &hard);
+            /* a name, the place of a subsidiary in brackets and the legal
+             * ending: 渣打銀行(香港)有限公司 */
+            if (s == k && !weak && k >= lo + 5 && t[k - 1] == ')') {
+                size_t q = k - 1;
+                while (q > lo && k - 1 - q < 6 && is_han(t[q - 1]))
+                    q--;
+                bool h2;
+                if (q > lo + 2 && t[q - 1] == '(' && q < k - 1 && place_start(sc, q, k - 1) == q) {
+                    size_t s2 = org_left(sc, lo, q - 1, 8, &h2);
+                    for (size_t r = q - 1; r + 8 > q && r > lo; r--)
+                        if (HIT(sc, r - 1, H_CS(1)) == q - r && r - 1 < s2)
+                            s2 = r - 1, h2 = true; /* a listed one (渣打銀行) */
+                    if (h2 && q - 1 - s2 >= 2) {
+                        s = s2;
+                        hard = true;
+                    }
+                }
+            }
             /* a listed organisation ending in a stop word before the suffix
              * (布萊克本|隊: 本) */
             if (s == k && ends_at(sc, lo, k, H_CS(1)))
