@@ -100,7 +100,7 @@ enum {
     CL_ALPHA = 1u << 1,  /* is_alpha */
     CL_WCS = 1u << 2,    /* ner->cs has an entry starting with it */
     CL_HAN = 1u << 3,    /* is_han */
-    CL_V = 1u << 4,      /* v V (vs_teams) */
+    CL_V = 1u << 4,      /* v V (vs_teams), 軍 (armed_forces) */
     CL_BYLINE = 1u << 5, /* 者 辑 员 生, the last character of a byline cue */
     CL_PRON = 1u << 6,   /* 他 她 公 (pronouns) */
     CL_PAREN = 1u << 7   /* ( before a stock code */
@@ -430,7 +430,7 @@ static void build_classes(rx_ner *ner)
     first_step *first = ner->first;
     for (uint32_t c = 0; c < CL_BMP; c++)
         first_step_of(ner, c, &first[c]);
-    const uint32_t more[][2] = {{'v', CL_V}, {'V', CL_V}, {'(', CL_PAREN}, {byline[0], CL_BYLINE}, {byline[1], CL_BYLINE},
+    const uint32_t more[][2] = {{'v', CL_V}, {'V', CL_V}, {0x519B, CL_V}, {'(', CL_PAREN}, {byline[0], CL_BYLINE}, {byline[1], CL_BYLINE},
                                 {byline[2], CL_BYLINE}, {byline[3], CL_BYLINE}, {pron[0], CL_PRON}, {pron[1], CL_PRON},
                                 {pron[2], CL_PRON}};
     for (size_t k = 0; k < sizeof more / sizeof more[0]; k++) {
@@ -1297,7 +1297,8 @@ static bool place_word_at(const uint32_t *t, size_t e, size_t hi)
         U"公园", U"球场", U"体育场", U"体育馆", U"美术馆", U"博物馆", U"艺术馆", U"纪念馆", U"图书馆", U"城堡", U"基地",
         U"空军基地", U"小镇", U"大街", U"大道", U"广场", U"机场", U"车站", U"大桥", U"海滩", U"宫", U"教堂", U"酒店",
         U"山脉", U"海峡", U"半岛", U"群岛", U"庄园", U"别墅", U"农场", U"酒庄", U"古城", U"遗址", U"峡谷", U"街",
-        U"堡", U"桥", U"峰", U"湾", U"瀑布", U"运河", U"大厦", U"剧院", U"音乐厅", U"赛道", U"学院", U"大学"};
+        U"堡", U"桥", U"峰", U"湾", U"瀑布", U"运河", U"大厦", U"剧院", U"音乐厅", U"赛道", U"学院", U"大学",
+        U"国际"}; /* (a company or venue: 索維婭國際藝術村) */
     return word_at(t, e, hi, words, sizeof words / sizeof words[0]) > 0;
 }
 
@@ -1535,15 +1536,21 @@ static size_t place_start(const scan *sc, size_t lo, size_t p)
 {
     size_t s = p;
     for (int round = 0; round < 3; round++) {
-        size_t q = s;
-        if (q > lo && admin_char(sc->t[q - 1]))
-            q--;
         size_t found = s;
-        for (size_t b = 2; b <= 8 && b <= q - lo; b++)
-            if (HIT(sc, q - b, L_PLACE) == b) {
-                found = q - b;
-                break;
+        /* the bare name first: 州 both ends names and is an ending (杭州) */
+        for (int strip = 0; strip < 2 && found == s; strip++) {
+            size_t q = s;
+            if (strip) {
+                if (!(q > lo && admin_char(sc->t[q - 1])))
+                    break;
+                q--;
             }
+            for (size_t b = 2; b <= 8 && b <= q - lo; b++)
+                if (HIT(sc, q - b, L_PLACE) == b) {
+                    found = q - b;
+                    break;
+                }
+        }
         if (found == s)
             break;
         s = found;
@@ -1568,9 +1575,85 @@ static int vs_teams(scan *sc, size_t lo, size_t hi)
         while (q < hi && is_han(t[q]) && q - k - 2 < 8)
             q++;
         bool rok = q - k - 2 >= 2 && q - k - 2 <= 7 && (q >= hi || !is_han(t[q]));
+        /* a listed club, or a name before a word (阿森納|推介, 羅馬|一戰),
+         * ends the right side early */
+        for (size_t r = k + 4; r < q && r <= k + 9; r++)
+            if (ends_at(sc, k + 2, r, H_CS(1)) || HIT(sc, r, L_WORD) >= 2 || HIT(sc, r, 9) || HIT(sc, r, 7) >= 2) {
+                q = r + (t[r] == 0x961F && ends_at(sc, k + 2, r, H_CS(1))); /* (布萊克本隊) */
+                rok = true;
+                break;
+            }
         if (lok && add_cand(sc, j, k, RX_M_ORG, 5, 0, -1) < 0)
             return -1;
         if (rok && add_cand(sc, k + 2, q, RX_M_ORG, 5, 0, -1) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* a common word that starts before p, at or after lo, and runs past p
+ * (銀行|業 across 行業協會 in 銀行業協會) */
+static bool word_across(const scan *sc, size_t lo, size_t p)
+{
+    for (size_t q = p; q > lo && p - q < 3;) {
+        q--;
+        if (HIT(sc, q, L_WORD) > p - q)
+            return true;
+    }
+    return false;
+}
+
+/* a character of the set w (a U"..." literal) */
+static bool char_in(uint32_t c, const char32_t *w)
+{
+    for (size_t k = 0; w[k]; k++)
+        if (c == w[k])
+            return true;
+    return false;
+}
+
+/* a one-character short form of a country before 軍 (英軍 德軍 俄軍) */
+static bool country_abbrev(uint32_t c)
+{
+    return char_in(c, U"美英法德俄日韩印朝苏意澳");
+}
+
+/* A country's armed forces: a listed country or its one-character short
+ * form before 海軍 空軍 陸軍 軍方 (美國海軍, 印度空軍, 蘇聯軍方, 美空軍), a short
+ * form before 軍 (英軍, 德軍, 俄軍). Not 軍事 軍區 軍團 ... (中日軍事), not a
+ * title over it (美國海軍上將), not a short form inside a word. */
+static int armed_forces(scan *sc, size_t lo, size_t hi)
+{
+    const uint32_t *t = sc->t;
+    for (size_t k = lo + 1; k < hi; k++) {
+        if (t[k] != 0x519B) /* 軍 */
+            continue;
+        size_t b = k, e = k + 1;
+        uint32_t p = t[k - 1];
+        if (p == 0x6D77 || p == 0x7A7A || p == 0x9646) /* 海 空 陸 */
+            b = k - 1;
+        else if (e < hi && t[e] == 0x65B9) /* 方 */
+            e++;
+        if (e < hi && b == k && e == k + 1 && char_in(t[e], U"事区团训衔种工费校民营属队人装医备械港"))
+            continue;
+        if (e < hi && t[e] == 0x4E8B) /* 事: 海軍事務 */
+            continue;
+        if (b <= lo)
+            continue;
+        bool title = false;
+        for (size_t q = b; q < e && !title; q++)
+            title = q + role_len(sc, q, hi) > e;
+        if (title)
+            continue;
+        size_t s = place_start(sc, lo, b);
+        if (s == b && country_abbrev(t[b - 1]) && !word_across(sc, lo, b - 1) &&
+            !(b >= lo + 2 && HIT(sc, b - 2, L_PLACE) == 2) && !(b >= lo + 2 && HIT(sc, b - 2, L_WORD) == 2))
+            s = b - 1;
+        if (s == b || (e == k + 1 && b == k && s + 1 != b))
+            continue; /* no country; 軍 alone only after a short form */
+        if (s > lo && t[s - 1] == 0x300A)
+            continue; /* a work's title: 《美國陸軍3》 */
+        if (add_cand(sc, s, e, RX_M_ORG, 3, 0, -1) < 0)
             return -1;
     }
     return 0;
@@ -1603,7 +1686,12 @@ static size_t org_left_walk(const scan *sc, size_t lo, size_t p, size_t maxlen, 
         }
         if (sc->taken && sc->taken[j - 1])
             break;
-        bool stop = ends_at(sc, lo, j, 9) && !(lenient && HIT(sc, j - 1, 9) == 1 && HIT(sc, j - 1, L_WORD) >= 2);
+        bool stop = ends_at(sc, lo, j, 9) && !(lenient && HIT(sc, j - 1, 9) == 1 && HIT(sc, j - 1, L_WORD) >= 2) &&
+                    /* nor the measure word 家 starting a common word inside the
+                     * name (家具 in 中國家具協會) */
+                    !(sc->t[j - 1] == 0x5BB6 && HIT(sc, j - 1, L_WORD) >= 2 && j - 1 + HIT(sc, j - 1, L_WORD) <= p) &&
+                    /* nor a 會 that ends a common word (社會 in 山東社會科學院) */
+                    !(sc->t[j - 1] == 0x4F1A && j >= lo + 2 && HIT(sc, j - 2, L_WORD) == 2);
         /* (nor one inside a listed place: 日|本 in 日本航空公司) */
         for (size_t q = j - 1; stop && q + 4 >= j && q >= lo; q--) {
             if (HIT(sc, q, L_PLACE) && q + HIT(sc, q, L_PLACE) >= j && HIT(sc, j - 1, 9) <= HIT(sc, q, L_PLACE))
@@ -1611,7 +1699,9 @@ static size_t org_left_walk(const scan *sc, size_t lo, size_t p, size_t maxlen, 
             if (q == lo)
                 break;
         }
-        if (stop || ends_at(sc, lo, j, 8) || ends_at(sc, lo, j, 7) || ends_at(sc, lo, j, E_ROLE) ||
+        /* (a title whose last character starts a place is none: 銀行|長春) */
+        bool role_end = ends_at(sc, lo, j, E_ROLE) && HIT(sc, j - 1, L_PLACE) < 2;
+        if (stop || ends_at(sc, lo, j, 8) || ends_at(sc, lo, j, 7) || role_end ||
             ends_at(sc, lo, j, H_CS(0))) {
             *hard = true;
             break;
@@ -1732,21 +1822,53 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
         if (L && is_han(t[k]) && HIT(sc, k, L_WORD) > L)
             L = 0;
         /* nor is a one-character one that ends a word (簽|署, 部|署, 格|局),
-         * unless that word's first character ends another (安全|部) */
-        if (L == 1 && weak && k > lo && HIT(sc, k - 1, L_WORD) == 2 && !(k >= lo + 2 && HIT(sc, k - 2, L_WORD) == 2))
+         * unless that word's first character ends another (安全|部) or a
+         * listed organisation (布萊克本|隊) */
+        if (L == 1 && weak && k > lo && HIT(sc, k - 1, L_WORD) == 2 && !(k >= lo + 2 && HIT(sc, k - 2, L_WORD) == 2) &&
+            !ends_at(sc, lo, k, H_CS(1)))
+            L = 0;
+        /* nor one after a numeral: a count (兩隊, 三局) */
+        if (L == 1 && weak && k > lo && is_numeral(sc, t[k - 1]))
             L = 0;
         if (L && is_han(t[k])) {
             size_t e = k + L;
             /* a title that starts inside the suffix and runs past it wins (外交部長) */
             bool title_over = false;
             for (size_t q = k; q < e; q++)
-                if (q + role_len(sc, q, hi) > e)
-                    title_over = true;
+                if (q + role_len(sc, q, hi) > e && HIT(sc, e, L_PLACE) < 2)
+                    title_over = true; /* (not 銀行|長春分行: a place follows) */
             if (e < hi && is_han(t[e]) && HIT(sc, k, 4) == 0 && HIT(sc, e - 1, 4) == 0 && L == 1 &&
                 !right_boundary(sc, e, hi))
                 title_over = true;
             bool hard;
             size_t s = org_left(sc, lo, k, weak ? 4 : 8, &hard);
+            /* a name, the place of a subsidiary in brackets and the legal
+             * ending: 渣打銀行(香港)有限公司 */
+            if (s == k && !weak && k >= lo + 5 && t[k - 1] == ')') {
+                size_t q = k - 1;
+                while (q > lo && k - 1 - q < 6 && is_han(t[q - 1]))
+                    q--;
+                bool h2;
+                if (q > lo + 2 && t[q - 1] == '(' && q < k - 1 && place_start(sc, q, k - 1) == q) {
+                    size_t s2 = org_left(sc, lo, q - 1, 8, &h2);
+                    for (size_t r = q - 1; r + 8 > q && r > lo; r--)
+                        if (HIT(sc, r - 1, H_CS(1)) == q - r && r - 1 < s2)
+                            s2 = r - 1, h2 = true; /* a listed one (渣打銀行) */
+                    if (h2 && q - 1 - s2 >= 2) {
+                        s = s2;
+                        hard = true;
+                    }
+                }
+            }
+            /* a listed organisation ending in a stop word before the suffix
+             * (布萊克本|隊: 本) */
+            if (s == k && ends_at(sc, lo, k, H_CS(1)))
+                for (size_t q = k - 1; q + 8 > k && q >= lo; q--) {
+                    if (HIT(sc, q, H_CS(1)) == k - q && k - q >= 2)
+                        s = q;
+                    if (q == lo)
+                        break;
+                }
             /* a listed person right before a full suffix names it
              * (蓋茨基金會, 邵逸夫醫院) */
             if (s == k && !weak && ends_at(sc, lo, k, H_CS(0)))
@@ -1802,14 +1924,18 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
                 s += country_prefix(sc, s, k);
             for (size_t back = 1; back <= 8 && back <= e - lo; back++)
                 if (HIT(sc, e - back, L_OGEN) == back && e - back < k &&
-                    !(e - back > s && HIT(sc, s, L_PLACE) >= e - back - s)) {
+                    !(e - back > s && (HIT(sc, s, L_PLACE) >= e - back - s || place_start(sc, s, e - back) == s)) &&
+                    !(e - back > s && word_across(sc, s, e - back)) &&
+                    !(e - back > s && HIT(sc, s, H_CS(1)) == k - s) &&
+                    !(s == ps && pe > s && pe < e - back && place_start(sc, pe, e - back) == pe)) {
                     /* a country's team (泰國|國家隊): the place right before
                      * a generic team word names it */
                     size_t team = t[e - 1] == 0x961F /* 队 */ ? place_start(sc, lo, e - back) : e - back;
                     if (team < e - back && team <= s)
                         s = team;
                     else
-                        title_over = true; /* 子公司, 審計委員會: generic; not after a place (上海市政府) */
+                        title_over = true; /* 子公司, 審計委員會: generic; not after a place (上海市政府)
+                                            * nor after a parent and a place (麥肯錫香港分公司) */
                 }
             /* 一家創業公司, 這家投資公司: a kind of company, not one named */
             if (s >= lo + 2 && (t[s - 1] == 0x5BB6 || t[s - 1] == 0x95F4 || t[s - 1] == 0x6240) && /* 家 间 所 */
@@ -1817,7 +1943,18 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
                  t[s - 2] == 0x67D0 || t[s - 2] == 0x6BCF || t[s - 2] == 0x591A || t[s - 2] == 0x51E0 ||
                  t[s - 2] == 0x53E6)) /* 这 那 该 某 每 多 几 另 */
                 title_over = true;
-            if (!title_over && k - s >= 2 && (!weak || hard || code)) {
+            /* a lone 市 區 縣 省 at a clear start names the local body
+             * (市商務委, 區信訪辦): the city or district of the story */
+            /* a weak ending after a plain word is a place (城市中心, 小鎮中心);
+             * 國際 running on into more words names an event or a place
+             * (香港國際|電影節, 中國國際|數碼娛樂展覽會) */
+            if (weak && L >= 2 && !code &&
+                ((k - s >= 2 && HIT(sc, s, L_WORD) == k - s) ||
+                 (e < hi && is_han(t[e]) && !right_boundary(sc, e, hi) && rx_lit_at(t, e, k, U"国际"))))
+                title_over = true;
+            bool local = k - s == 1 && hard && !weak && admin_char(t[s]) &&
+                         (t[e - 1] == 0x59D4 || t[e - 1] == 0x529E); /* 委 辦 */
+            if (!title_over && (k - s >= 2 || local) && (!weak || hard || code)) {
                 /* the name part must not be a suffix itself (科技公司) */
                 if (!(HIT(sc, s, 4) >= k - s || HIT(sc, s, 5) >= k - s)) {
                     /* a listed name plus a suffix (申花足球隊) is that organisation */
@@ -1849,6 +1986,42 @@ static int chinese_orgs(scan *sc, size_t lo, size_t hi)
  * before a person candidate of this sentence. Not a word, place, title or
  * someone's name; not a government post (市長, 部長 are no company titles),
  * not an organisation's ending alone. */
+/* A department named right after its organisation and right before a title
+ * is part of it (清華大學心理學系副主任, 平安銀行信用卡中心副總經理,
+ * 財政部金融司司長), even one that alone is generic (信用卡中心, 營業部):
+ * after an organisation candidate of this sentence, 2-8
+ * Han characters ending in 系 司 處 部 科 室 or 中心, with no stop word, cue,
+ * place, title or other name inside, and a title starting right after. */
+static int unit_orgs(scan *sc, size_t lo, size_t hi, size_t first)
+{
+    const uint32_t *t = sc->t;
+    for (size_t x = first, nc = sc->nc; x < nc; x++) {
+        const cand *c = &sc->c[x];
+        if (c->type != RX_M_ORG || c->weak || (c->flags & RX_MF_PRONOUN) || c->s < lo || c->e >= hi ||
+            !is_han(t[c->e]))
+            continue;
+        size_t s = c->s, pe = c->e, u = 0;
+        for (size_t q = pe; q < hi && q < pe + 8 && !u; q++) {
+            /* (a stop word that starts or ends a longer common word is none:
+             * 中|心, 信|用) */
+            bool stop = HIT(sc, q, 9) && HIT(sc, q, 9) >= HIT(sc, q, L_WORD) && !word_across(sc, pe, q);
+            if (!is_han(t[q]) || sc->role[q] || stop || HIT(sc, q, 7) || HIT(sc, q, 8) ||
+                HIT(sc, q, L_PLACE) || HIT(sc, q, H_CS(0)) || HIT(sc, q, H_CS(1)) || is_numeral(sc, t[q]))
+                break;
+            size_t ue = q + 1;
+            if (ue - pe >= 2 && ue < hi && sc->role[ue] &&
+                (char_in(t[q], U"系司处部科室") || (q > pe && t[q - 1] == 0x4E2D && t[q] == 0x5FC3))) /* 中心 */
+                u = ue;
+        }
+        /* a common word is no department; 總部 is the organisation itself */
+        if (!u || HIT(sc, pe, L_WORD) >= u - pe || rx_lit_at(t, u, pe, U"总部"))
+            continue;
+        if (add_cand(sc, s, u, RX_M_ORG, 3, 0, -1) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static int title_orgs(scan *sc, size_t lo, size_t hi, size_t first)
 {
     static const char32_t *const corporate[] = {U"董事长", U"总经理", U"执行长", U"首席执行官", U"总裁", U"财务长",
@@ -1960,6 +2133,18 @@ static int announcing_orgs(scan *sc, size_t lo, size_t hi)
     return 0;
 }
 
+/* a common word or a listed place that starts before i (at most two
+ * characters before, at or after lo) and covers i */
+static bool cut_in_two(const scan *sc, size_t lo, size_t i)
+{
+    for (size_t q = i; q > lo && i - q < 2;) {
+        q--;
+        if (HIT(sc, q, L_WORD) > i - q || HIT(sc, q, L_PLACE) > i - q)
+            return true;
+    }
+    return false;
+}
+
 static int lexicon_cands(scan *sc, size_t lo, size_t hi)
 {
     for (size_t i = lo; i < hi; i++) {
@@ -1982,12 +2167,17 @@ static int lexicon_cands(scan *sc, size_t lo, size_t hi)
         for (size_t b = 1; b <= 3 && ol && i >= lo + b; b++)
             if (HIT(sc, i - b, L_PLACE) >= b + ol && is_han(sc->t[i]))
                 ol = 0;
+        /* a short listed name whose first character ends a word or place
+         * begun before it is no name (出台|新規 over 台新, 南京|東路 over 京東) */
+        if (ol && ol <= 3 && is_han(sc->t[i]) && i > lo && cut_in_two(sc, lo, i))
+            ol = 0;
         if (ol && i + ol <= hi && add_cand(sc, i, i + ol, RX_M_ORG, 4, 0, lex_group(sc, i, RX_M_ORG)) < 0)
             return -1;
         /* a listed body whose last character starts a title with 長 is that
          * body's head (經濟部長, 外交部長, 國防部長): one role, longer than the
          * organisation, so it wins the overlap */
         if (ol >= 2 && i + ol < hi && sc->t[i + ol] == 0x957F /* 長 */ && HIT(sc, i + ol - 1, 1) == 2 &&
+            HIT(sc, i + ol, L_PLACE) < 2 /* (not 光大銀行|長春分行) */ &&
             add_cand(sc, i, i + ol + 1, RX_M_ROLE, 4, 0, -1) < 0)
             return -1;
         if (ol && i + ol <= hi && is_han(sc->t[i])) {
@@ -3873,13 +4063,13 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
         size_t first = sc.nc;
         if (((any & (((uint32_t)(C_PERSON | C_ORG) << NCI) | B_TITLE | B_TPREFIX)) && lexicon_cands(&sc, lo, hi) < 0) ||
             (han && (any & (B_OSUF | B_OSUFW) || cl & CL_PAREN) && chinese_orgs(&sc, lo, hi) < 0) ||
-            (han && (cl & CL_V) && vs_teams(&sc, lo, hi) < 0) ||
+            (han && (cl & CL_V) && (vs_teams(&sc, lo, hi) < 0 || armed_forces(&sc, lo, hi) < 0)) ||
             (han && (any & B_SURNAME) && chinese_names(&sc, lo, hi) < 0) ||
             (han && (cl & CL_BYLINE) && bylines(&sc, lo, hi) < 0) ||
             ((any & B_TRANSLIT) && translit_names(&sc, lo, hi) < 0) ||
             ((cl & CL_ALPHA) && latin_names(&sc, lo, hi, &toks, &tcap) < 0) ||
             ((cl & CL_PRON || any & (B_PRON_P | B_PRON_O)) && pronouns(&sc, lo, hi) < 0) ||
-            (han && (any & B_TITLE) && title_orgs(&sc, lo, hi, first) < 0) ||
+            (han && (any & B_TITLE) && (title_orgs(&sc, lo, hi, first) < 0 || unit_orgs(&sc, lo, hi, first) < 0)) ||
             (han && announcing_orgs(&sc, lo, hi) < 0))
             goto done;
     }
