@@ -396,6 +396,8 @@ static inline bool is_digit(uint32_t c) { return c - '0' < 10u; }
 static inline bool is_alnum(uint32_t c) { return is_alpha(c) || is_digit(c); }
 static bool is_space(uint32_t c) { return c == ' ' || c == '\t' || c == 0xA0; }
 static bool is_name_dot(uint32_t c) { return c == 0xB7 || c == 0x2027 || c == 0x30FB || c == 0x2022 || c == '-' || c == 0x2010; }
+/* a middle dot proper, not a hyphen (which also joins places: 甲邑-乙邑) */
+static bool is_middle_dot(uint32_t c) { return c == 0xB7 || c == 0x2027 || c == 0x30FB || c == 0x2022; }
 
 /* The first step of both tries along c (any code point) into *f, with its
  * class (outside the BMP: CL_HAN or none). */
@@ -1173,6 +1175,8 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                     continue;
                 if (HIT(sc, i, L_PLACE) >= e - i) /* a place: 韓國, 江西 */
                     continue;
+                if (HIT(sc, i, 9) >= e - i) /* a stop or time word: 週二, 當天 */
+                    continue;
                 bool rb = right_boundary(sc, e, hi);
                 bool tr = false;
                 bool cr = e < hi && HIT(sc, e, 7);
@@ -1380,6 +1384,26 @@ static bool place_run(const scan *sc, size_t lo, size_t hi, size_t i, size_t e)
            place_word_at(t, e, hi);
 }
 
+/* Start of the part of a dotted name that ends at the name dot b, made of
+ * 1-4 Han characters the transliteration list need not know, after a
+ * boundary (a title, a cue, a stop word, a function character, the sentence
+ * start); b when there is none. */
+static size_t dotted_part_start(const scan *sc, size_t lo, size_t b)
+{
+    const uint32_t *t = sc->t;
+    size_t a = b;
+    while (a > lo && b - a < 4 && is_han(t[a - 1]) && !(cclass(sc, t[a - 1]) & (CC_FUNC | CC_NUM)) &&
+           !left_boundary(sc, lo, a))
+        a--;
+    /* (not after a numeral: 一副|約瑟夫·…, a measure word) */
+    bool edge = (left_boundary(sc, lo, a) && !(a > lo && is_numeral(sc, t[a - 1]))) ||
+                (a > lo && (cclass(sc, t[a - 1]) & CC_FUNC));
+    /* (not the middle part of a longer dotted name found otherwise or not at all) */
+    if (a > lo && is_name_dot(t[a - 1]))
+        edge = false;
+    return a < b && edge ? a : b;
+}
+
 static int translit_names(scan *sc, size_t lo, size_t hi)
 {
     const uint32_t *t = sc->t;
@@ -1388,15 +1412,49 @@ static int translit_names(scan *sc, size_t lo, size_t hi)
             i++;
         if (i >= hi)
             break;
-        if (!(sc->lists[i] & B_TRANSLIT) || (i > lo && (HIT(sc, i - 1, 16) || is_name_dot(t[i - 1]))))
+        if (!(sc->lists[i] & B_TRANSLIT) || (i > lo && HIT(sc, i - 1, 16)))
             continue;
-        size_t j = i, parts = 1, part_len = 0, min_part = 99, chars = 0;
+        size_t j = i, parts = 1, part_len = 0, min_part = 99, chars = 0, start = i;
+        if (i > lo && is_middle_dot(t[i - 1])) {
+            /* a first part the list does not know (大衛·馬斯卡特): the name
+             * starts at the boundary before it */
+            start = dotted_part_start(sc, lo, i - 1);
+            if (start == i - 1)
+                continue;
+            parts = 2;
+            min_part = chars = i - 1 - start;
+        }
         while (j < hi) {
-            if (HIT(sc, j, 16)) {
+            /* before a name dot, a part may hold a character the list lacks
+             * (凱文·馬斯卡特): the dot marks a foreign name */
+            bool dotted = false;
+            if (!HIT(sc, j, 16) && is_han(t[j]) && !(cclass(sc, t[j]) & (CC_FUNC | CC_NUM))) {
+                if (!part_len) /* (or first in a part after a dot: ·孔帕尼) */
+                    dotted = j > i && is_middle_dot(t[j - 1]) && j + 1 < hi && HIT(sc, j + 1, 16);
+                for (size_t k = j + 1; part_len && k < hi && k <= j + 2 && !dotted; k++) {
+                    if (is_middle_dot(t[k]))
+                        dotted = k + 1 < hi && HIT(sc, k + 1, 16);
+                    else if (!is_han(t[k]))
+                        break;
+                }
+            }
+            if (HIT(sc, j, 16) || dotted) {
                 part_len++;
                 chars++;
                 j++;
-            } else if (is_name_dot(t[j]) && j + 1 < hi && HIT(sc, j + 1, 16) && part_len) {
+            } else if (is_name_dot(t[j]) && j + 1 < hi && part_len &&
+                       (HIT(sc, j + 1, 16) || (is_middle_dot(t[j]) && is_han(t[j + 1]) && !(cclass(sc, t[j + 1]) & (CC_FUNC | CC_NUM)) &&
+                                               j + 2 < hi && HIT(sc, j + 2, 16)))) {
+                /* the first part may begin before i with characters the
+                 * list lacks (文森特·孔帕尼) */
+                if (parts == 1 && start == i && is_middle_dot(t[j]) && !left_boundary(sc, lo, i)) {
+                    size_t s2 = dotted_part_start(sc, lo, j);
+                    if (s2 < i) {
+                        chars += i - s2;
+                        part_len += i - s2;
+                        start = s2;
+                    }
+                }
                 if (part_len < min_part)
                     min_part = part_len;
                 part_len = 0;
@@ -1412,7 +1470,7 @@ static int translit_names(scan *sc, size_t lo, size_t hi)
          * makes the shortened run a name (在雷德蒙德|加入 is a place) */
         bool cut = false;
         if (parts == 1)
-            for (size_t p = i + 3; p < j; p++)
+            for (size_t p = start + 3; p < j; p++)
                 if (HIT(sc, p, L_WORD) > j - p || HIT(sc, p, 7) > j - p || HIT(sc, p, 8) > j - p ||
                     HIT(sc, p, 9) > j - p) {
                     chars -= j - p;
@@ -1423,19 +1481,30 @@ static int translit_names(scan *sc, size_t lo, size_t hi)
         size_t e = j;
         /* 因 (because of) after the last part of a dotted name, with more
          * text after it, is the next word: 萊恩·馬丁因家庭因素辭職 */
-        if (parts >= 2 && e - i >= 4 && t[e - 1] == 0x56E0 && e < hi && is_han(t[e]) && !is_name_dot(t[e - 2]))
+        if (parts >= 2 && e - start >= 4 && t[e - 1] == 0x56E0 && e < hi && is_han(t[e]) && !is_name_dot(t[e - 2]))
             e--, j--, chars--;
+        /* so is it after a single run of three or more (伊萬科維奇因戰績不佳,
+         * 佩特科維奇因亞洲盃成績), when the run ends there or a place or a
+         * word starts after it; not before a speech cue (斯坦因表示: Stein) */
+        else if (parts == 1)
+            for (size_t p = start + 3; p < e; p++)
+                if (t[p] == 0x56E0 && (p + 1 == e ? e < hi && is_han(t[e]) && HIT(sc, e, 7) < 2
+                                                  : HIT(sc, p + 1, L_PLACE) >= 2 || HIT(sc, p + 1, L_WORD) >= 2)) {
+                    chars -= e - p;
+                    e = j = p;
+                    break;
+                }
         if (chars > 12 || (chars > 10 && parts < 2))
             continue;
-        if (parts == 1 && HIT(sc, i, L_PLACE) >= e - i)
+        if (parts == 1 && HIT(sc, start, L_PLACE) >= e - start)
             continue; /* a listed place: 巴西總統, 阿根廷總統 */
-        if (i > lo && is_numeral(sc, t[i - 1]))
+        if (start > lo && is_numeral(sc, t[start - 1]))
             continue; /* an amount: 4631萬美金 */
-        bool tl = title_ends_at(sc, lo, i);
-        bool cl = cue_before(sc, lo, i);
+        bool tl = title_ends_at(sc, lo, start);
+        bool cl = cue_before(sc, lo, start);
         bool cr = e < hi && HIT(sc, e, 7) >= 2;
         bool tr = role_len(sc, e, hi) > 0;
-        bool lb = i == lo || !is_han(t[i - 1]) || left_boundary(sc, lo, i);
+        bool lb = start == lo || !is_han(t[start - 1]) || left_boundary(sc, lo, start);
         bool rb = right_boundary(sc, e, hi);
         if ((tl || cl) && !rb)
             rb = true; /* 俄羅斯人斯盧茨基大概率 */
@@ -1448,13 +1517,13 @@ static int translit_names(scan *sc, size_t lo, size_t hi)
             ok = ((chars >= 3 && chars <= 5 && lb && rb && (tl || cl || cr || tr)) ||
                   /* a long one needs a title or cue before it (前鋒范尼斯特魯伊) */
                   (chars >= 6 && chars <= 8 && lb && rb && (tl || cl)) ||
-                  (chars >= 3 && chars <= 6 && lb && rb && translit_bare_ok(sc, lo, hi, i, e)) ||
-                  (chars >= 3 && chars <= 6 && translit_strong_ok(sc, lo, hi, i, e)) ||
+                  (chars >= 3 && chars <= 6 && lb && rb && translit_bare_ok(sc, lo, hi, start, e)) ||
+                  (chars >= 3 && chars <= 6 && translit_strong_ok(sc, lo, hi, start, e)) ||
                   (chars == 2 && (tl || tr) && lb && rb)) &&
-                 !place_run(sc, lo, hi, i, e);
+                 !place_run(sc, lo, hi, start, e);
         if (cut && !tl)
             ok = false;
-        if (ok && add_cand(sc, i, e, RX_M_PERSON, 2, 0, -1) < 0)
+        if (ok && add_cand(sc, start, e, RX_M_PERSON, 2, 0, -1) < 0)
             return -1;
         i = j > i ? j - 1 : i;
     }
@@ -1850,7 +1919,13 @@ static int announcing_orgs(scan *sc, size_t lo, size_t hi)
     static const char32_t *const acts[] = {U"公告", U"董事会", U"股东会", U"法说会", U"召开董事会", U"召开股东会",
                                            U"召开法说会"};
     const uint32_t *t = sc->t;
-    for (size_t p = lo; p + 4 < hi; p++) {
+    /* every day word starts with 今 or 昨: most sentences have neither */
+    size_t z0 = lo + 2;
+    while (z0 + 2 < hi && t[z0] != 0x4ECA && t[z0] != 0x6628)
+        z0++;
+    if (z0 + 2 >= hi)
+        return 0;
+    for (size_t p = z0 - 4 > lo && z0 >= 4 ? z0 - 4 : lo; p + 4 < hi; p++) {
         if (!is_han(t[p]) || (p > lo && is_han(t[p - 1])))
             continue;
         for (size_t q = p + 2; q <= p + 4 && q + 2 < hi; q++) {
@@ -1903,6 +1978,11 @@ static int lexicon_cands(scan *sc, size_t lo, size_t hi)
             pl = 0;
         if (pl && i + pl <= hi && add_cand(sc, i, i + pl, RX_M_PERSON, 4, 0, lex_group(sc, i, RX_M_PERSON)) < 0)
             return -1;
+        /* a listed organisation inside a listed place that begins before it
+         * is that place (舊|金山: San Francisco, not Kingsoft) */
+        for (size_t b = 1; b <= 3 && ol && i >= lo + b; b++)
+            if (HIT(sc, i - b, L_PLACE) >= b + ol && is_han(sc->t[i]))
+                ol = 0;
         if (ol && i + ol <= hi && add_cand(sc, i, i + ol, RX_M_ORG, 4, 0, lex_group(sc, i, RX_M_ORG)) < 0)
             return -1;
         /* a listed body whose last character starts a title with 長 is that
@@ -2504,6 +2584,20 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
                 !tok_is(sc, tk[a], L_EN_COMMON) && !tok_is(sc, tk[a], L_EN_NONPER))
                 for (size_t z = s + 1; z < e && !pn; z++)
                     pn = is_lower(t[z]);
+            /* in Chinese text, a single word before a title (Quillstone 執行長
+             * 陳思齊) or after a verb that takes an organisation (加入 Cohere
+             * 擔任) is a body, not a person */
+            if (cjk && !orgcue && !hon && !tl) {
+                static const char32_t *const takes_org[] = {U"加入", U"加盟", U"离开", U"转投", U"跳槽到", U"跳槽至",
+                                                            U"入职", U"旗下", U"新创"};
+                orgcue = q < hi && is_han(t[q]) && role_len(sc, q, hi) > 0 && !tok_is(sc, tk[a], L_EN_COMMON);
+                for (size_t w = 0; w < sizeof takes_org / sizeof takes_org[0] && !orgcue && p > lo; w++) {
+                    size_t L = 0;
+                    while (takes_org[w][L])
+                        L++;
+                    orgcue = p >= lo + L && rx_lit_at(t, p, p - L, takes_org[w]) == L;
+                }
+            }
             if (orgcue && !hon) {
                 if (add_cand(sc, s, e, RX_M_ORG, 2, 0, -1) < 0)
                     return -1;

@@ -263,7 +263,7 @@ static uint32_t lower(uint32_t c)
 /* Words that stand for the organisation the text is about ("擔任公司行政總裁",
  * "the company said"): folded forms, English lower case. */
 static const char *const generic_org_words[] = {"公司", "集团", "本行", "该行", "俱乐部", "校方", "学校", "该校", "本校",
-                                                "董事会", "董事局", "the board",
+                                                "董事会", "董事局", "股东", "the board", "shareholders",
                                                 "the company", "the firm", "the club",
                                                 "the university", "the team", "the startup",
                                                 "the bank", "the group", "the automaker", "the carmaker",
@@ -658,8 +658,11 @@ static bool jiang_object(const rx_doc *doc, size_t i)
 }
 
 /* Does the cue at i stand in an earlier clause than ev_start, one that names
- * another person ("董事長王雪紅將兼任執行長，原執行長張嘉臨則請辭": the plan is
- * 王雪紅's)? */
+ * another person, while the change's own clause opens with its person, a
+ * title before the name or not ("董事長王雪紅將兼任執行長，原執行長張嘉臨則請辭
+ * 獲准": the plan is 王雪紅's)? A clause that opens otherwise carries the plan
+ * on ("院長劉文雄將於明年1月退休，由副院長張培仁接任", "…將於6月30日退休，董事會
+ * 同意卢建华升任集团总裁"). */
 static bool others_clause(const rx_doc *doc, const rx_span *s, size_t i, size_t ev_start, int person_entity)
 {
     const uint32_t *t = doc->text.norm;
@@ -668,13 +671,17 @@ static bool others_clause(const rx_doc *doc, const rx_span *s, size_t i, size_t 
         k++;
     if (k >= ev_start)
         return false;
-    /* (a clause of who takes over carries on the plan: "院長劉文雄將於明年
-     * 1月退休，由副院長張培仁接任") */
-    size_t n = skip_blanks(t, k + 1, ev_start);
-    if (n < ev_start && t[n] != 0x7531 /* 由 */ && n + 1 < ev_start &&
-        (t[n] == 0x5E76 || t[n] == 0x6539 || t[n] == 0x5219 || t[n] == 0x5C06)) /* 并 改 则 将 */
-        n++;
-    if (n < ev_start && t[n] == 0x7531)
+    /* the clause of the change: from the last break before ev_start */
+    size_t n = ev_start;
+    while (n > k + 1 && !clause_break(t, n - 1, s->start, s->end))
+        n--;
+    n = skip_blanks(t, n, s->end);
+    size_t q = mention_from(doc, n);
+    if (q < doc->nm && doc->m[q].start == n && doc->m[q].type == RX_M_ROLE && q + 1 < doc->nm &&
+        skip_blanks(t, doc->m[q].end, s->end) == doc->m[q + 1].start)
+        q++;
+    if (q >= doc->nm || doc->m[q].type != RX_M_PERSON || doc->m[q].entity != person_entity ||
+        (doc->m[q].start != n && doc->m[q - 1].type != RX_M_ROLE))
         return false;
     size_t c0 = i;
     while (c0 > s->start && !clause_break(t, c0 - 1, s->start, s->end))
@@ -962,6 +969,25 @@ static bool is_effective(const rx_doc *doc, const rx_date_mention *d)
     return word_before_is(t, d->start, eff, 1);
 }
 
+/* Does the clause after the words [ev_end, end) say the change takes effect
+ * at once (即時生效, 即日起生效, "with immediate effect", "effective
+ * immediately")? With no date of its own sentence, it dates from the
+ * publication then, not from a date of another change before. */
+static bool takes_effect_at_once(const rx_doc *doc, size_t ev_end, size_t end)
+{
+    static const char32_t *const now[] = {U"即时生效", U"即日生效", U"即日起生效", U"立即生效", U"即时起生效",
+                                          U"with immediate effect", U"effective immediately"};
+    const uint32_t *t = doc->text.norm;
+    for (size_t k = ev_end; k < end && k < ev_end + 12; k++) {
+        if (t[k] == 0x3002 || t[k] == ';' || t[k] == '.')
+            return false;
+        for (size_t w = 0; w < sizeof now / sizeof now[0]; w++)
+            if (rx_lit_at(t, end, k, now[w]))
+                return true;
+    }
+    return false;
+}
+
 static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, size_t name_end, bool skip_appos)
 {
     const rx_span *s = &doc->sent[sent];
@@ -1004,6 +1030,8 @@ static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, size_t nam
     }
     if (best)
         return best->value;
+    if (takes_effect_at_once(doc, ev_end, s->end))
+        return doc->pubdate;
     for (size_t k = sent; k-- > 0 && sent - k <= 3;) {
         if (newline_between(doc, doc->sent[k].end, s->start))
             break;
@@ -1258,6 +1286,34 @@ static bool generic_word_in(const rx_doc *doc, const rx_span *s, size_t first, s
     return false;
 }
 
+static int entity_of(const rx_doc *doc, int m);
+
+/* Does organisation mention i (before person mention p) head another
+ * person's former title ("former HSBC banker Grace Liu, succeeding John Lo,
+ * who is retiring": HSBC is Liu's past, not Lo's)? It does when it is a former
+ * one and the next person named after it, in the same clause and within a
+ * few words, is not p's. (A present title, "Marlow Bank Chief Executive X",
+ * names the body the sentence speaks of.) */
+static bool heads_other_title(const rx_doc *doc, size_t i, size_t last, int p)
+{
+    const rx_mention *o = &doc->m[i];
+    static const char *const former[] = {"former"};
+    if (!former_org(doc, o) && !word_before_is(doc->text.norm, o->start, former, 1))
+        return false;
+    size_t k = i + 1;
+    while (k < last && doc->m[k].type == RX_M_ROLE)
+        k++;
+    if (k >= last || doc->m[k].type != RX_M_PERSON || (int)k == p || entity_of(doc, (int)k) == entity_of(doc, p) ||
+        doc->m[k].start > o->end + 30)
+        return false;
+    for (size_t z = o->end; z < doc->m[k].start; z++) {
+        uint32_t c = doc->text.norm[z];
+        if (c == ',' || c == '.' || c == ';' || c == 0xFF0C || c == 0x3002 || c == 0x3001 || c == 0xFF1B)
+            return false;
+    }
+    return true;
+}
+
 static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, sent_ctx *sc)
 {
     size_t first = sc->first, last = sc->last;
@@ -1298,6 +1354,10 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
     }
     if (r->org < 0) {
         bool taking = r->type == RX_APPOINTMENT || r->type == RX_JOIN || r->type == RX_REINSTATEMENT;
+        /* a successor takes a post too, but an apposition may name its body
+         * ("X, who was the Nets' coach before, replaced Y"); only a former
+         * one is not it (由前騰訊副總裁X接任) */
+        bool succeeding = r->type == RX_SUCCESSION;
         /* the nearest organisation before the person, else one inside the evidence */
         for (size_t i = first; i < last; i++) {
             const rx_mention *m = &doc->m[i];
@@ -1306,10 +1366,12 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
             /* (not a former one either: 前國足主帥X ... 出任新帥; nor, for a
              * new post, "former Google executive X": a return goes back there) */
             static const char *const former[] = {"former"};
-            if (taking && (former_org(doc, m) || (r->type != RX_REINSTATEMENT && word_before_is(doc->text.norm, m->start, former, 1))))
+            if ((taking || succeeding) &&
+                (former_org(doc, m) || (r->type != RX_REINSTATEMENT && word_before_is(doc->text.norm, m->start, former, 1))))
                 continue;
             if (m->end <= pm->start &&
-                !(r->type == RX_HOLDS_ROLE && former_between(doc, m->end, r->role >= 0 ? doc->m[r->role].start : pm->start)))
+                !(r->type == RX_HOLDS_ROLE && former_between(doc, m->end, r->role >= 0 ? doc->m[r->role].start : pm->start)) &&
+                !heads_other_title(doc, i, last, r->person))
                 r->org = (int)i;
             else if (r->org < 0 && m->start >= r->ev_start && m->end <= r->ev_end &&
                      !(taking && in_apposition(doc, pm->end, m->start, r->ev_end)))
