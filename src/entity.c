@@ -1090,6 +1090,13 @@ static bool given_soft_ok(const scan *sc, size_t g, size_t lg, size_t hi, bool t
         return true;
     if (adverb_after_name(sc->t[e]) && e + 1 < hi && is_han(sc->t[e + 1])) /* 王大同將接替 */
         return true;
+    /* the passive of a change done to the person (董事長林大同遭解職, 被撤換),
+     * or the day of what they did (議員陳建中昨日要求) */
+    if ((sc->t[e] == 0x88AB /* 被 */ || sc->t[e] == 0x906D /* 遭 */) && e + 1 < hi && is_han(sc->t[e + 1]))
+        return true;
+    if ((sc->t[e] == 0x6628 /* 昨 */ || sc->t[e] == 0x4ECA /* 今 */) && e + 1 < hi &&
+        (sc->t[e + 1] == 0x65E5 /* 日 */ || sc->t[e + 1] == 0x5929 /* 天 */))
+        return true;
     /* closing or separating punctuation, not an opening one (作者林森以《...》)
      * nor a space (任命張承為 CEO) */
     static const uint32_t after[] = {0x3002, 0xFF0C, 0x3001, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, ',', '.', ';', ':', '!',
@@ -1147,8 +1154,9 @@ static int chinese_names(scan *sc, size_t lo, size_t hi)
                 bool framed = ((i == lo || !is_han(t[i - 1])) && e < hi &&
                                ((speech && !soft_last) || (soft_last && adverb_after_name(t[e])))) ||
                               /* or a three-character one between 的 and a speech cue
-                               * (負責此案的林大同表示) */
-                              (i > lo && t[i - 1] == 0x7684 /* 的 */ && ls == 1 && lg == 2 && speech && HIT(sc, g, L_WORD) < 2);
+                               * (負責此案的林大同表示) or an adverb (公司的林大同將出任) */
+                              (i > lo && t[i - 1] == 0x7684 /* 的 */ && ls == 1 && lg == 2 && HIT(sc, g, L_WORD) < 2 &&
+                               (speech || (soft_last && e + 1 < hi && adverb_after_name(t[e]) && is_han(t[e + 1]))));
                 if (!given_ok(sc, g, lg, hi,
                               given_soft_ok(sc, g, lg, hi, tl || cl || (i > lo && t[i - 1] == 0x3001) || framed)))
                     continue;

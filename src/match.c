@@ -225,26 +225,28 @@ static void prefilter(relx_worker *w, const rx_doc *doc, const rx_span *s, unsig
 /* ------------------------------------------------------------ cues */
 
 /* Cue words, folded (Simplified) or lower-case English. */
-static const char *const denied_cues[] = {"否认", "并未", "并没有", "没有", "不会", "未曾", "辟谣", "驳斥",
+static const char *const denied_cues[] = {"否认", "并未", "并没有", "并无", "没有", "不会", "未曾", "辟谣", "驳斥",
                                           "denied", "denies", "deny", "did not", "didn't",
                                           "has not", "hasn't", "will not", "won't", "would not", "wouldn't", "never", NULL};
 static const char *const rumoured_cues[] = {"传出", "传闻", "据传", "据悉", "消息人士", "知情人士",
                                             "传言", "网传", "盛传", "外传", "传将", "或将", "消息指", "消息称",
-                                            "市场消息", "reportedly", "rumor", "rumour",
+                                            "市场消息", "市场人士", "业界人士", "外界猜测", "reportedly", "rumor", "rumour",
                                             "sources said", "people familiar", "is said to", "according to sources",
                                             "favourite to", "favorite to", "frontrunner", "front-runner", "tipped to",
                                             "sources told", NULL};
 /* A denial that comes after the change it denies, in a later clause
  * ("..., 但公司否認", "..., the company denied"): only these words. */
-static const char *const denied_after_cues[] = {"否认", "辟谣", "驳斥", "denied", "denies", "deny", NULL};
+static const char *const denied_after_cues[] = {"否认", "辟谣", "驳斥", "澄清", "纯属", "消息不实", "传闻不实",
+                                                "报道不实", "子虚乌有", "denied", "denies", "deny", NULL};
 /* What such a denial may have as object: nothing, or words pointing back at
  * the report (有關傳聞, 這一消息, the report) */
-static const char *const denied_objects[] = {"传闻", "消息", "报道", "报导", "说法", "此事", "传言", "it", "this",
+static const char *const denied_objects[] = {"传闻", "消息", "报道", "报导", "说法", "此事", "传言", "谣言", "虚构",
+                                             "捏造", "it", "this",
                                              "report", "reports", "claim", "claims", NULL};
 /* Words that open such a clause: a contrast, or "which" pointing back. */
 static const char *const contrast_words[] = {"但", "但是", "不过", "惟", "然而", "却", "随即", "遭", "but",
                                              "however", "though", "although", "which", NULL};
-static const char *const planned_cues[] = {"将", "拟", "预计", "计划", "即将", "准备", "有望", "可望", "will", "would",
+static const char *const planned_cues[] = {"将", "拟", "预计", "计划", "即将", "准备", "有望", "可望", "可能", "will", "would",
                                            "plans to", "plan to", "is set to", "are set to",
                                            "expected to", "is to", "slated to", "poised to", NULL};
 
@@ -269,7 +271,7 @@ static const char *const generic_org_words[] = {"公司", "集团", "本行", "�
                                                 "the airline", NULL};
 
 /* The cue lists as code points, decoded once. */
-#define CUE_MAX 32
+#define CUE_MAX 48
 #define CUE_LEN 24
 #define CUE_FIRST_BITS 1024 /* size of the first-code-point filter */
 typedef struct cue_list {
@@ -497,6 +499,34 @@ static bool other_person_in(const rx_doc *doc, size_t a, size_t b, int entity)
     return false;
 }
 
+/* The index of the first mention starting at or after pos, doc->nm when none. */
+static size_t mention_from(const rx_doc *doc, size_t pos)
+{
+    size_t lo = 0, hi = doc->nm;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->m[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The length of the words [a, b) before a denial, an organisation's name
+ * counting as one ("鴻宇電子今天發布聲明否認" is as short as "公司今天發布
+ * 聲明否認"). */
+static size_t subject_len(const rx_doc *doc, size_t a, size_t b)
+{
+    size_t n = b - a;
+    for (size_t k = mention_from(doc, a); k < doc->nm && doc->m[k].start < b; k++) {
+        const rx_mention *m = &doc->m[k];
+        if (m->type == RX_M_ORG && m->end <= b && m->end > m->start)
+            n -= m->end - m->start - 1;
+    }
+    return n;
+}
+
 /* A denial in a later clause of the sentence that denies the change: it
  * opens the clause, after a contrast word or a short subject, and ends the
  * clause or nearly ("..., 但公司否認", "..., which the company denied";
@@ -521,7 +551,7 @@ static bool denied_after(const rx_doc *doc, const rx_span *s, size_t ev_end, int
                 o++;
             bool back = o == ce || (ce - e <= 12 && has_cue(t, o, ce, &denied_object_list) &&
                                     !other_person_in(doc, e, ce, -2));
-            if (back && (lead || j - k <= 8) && !other_person_in(doc, k, j, person_entity))
+            if (back && (lead || subject_len(doc, k, j) <= 8) && !other_person_in(doc, k, j, person_entity))
                 return true;
             break;
         }
@@ -606,6 +636,59 @@ static bool attributed_after(const rx_doc *doc, const rx_span *s, size_t ev_end)
     return false;
 }
 
+/* 將 at i before a person, or a title and a person, is the object marker of
+ * the 把 construction ("決定將署長林建國免職": he is dismissed now), not
+ * "will": a plan's 將 comes before a verb, never before a name. */
+static bool jiang_object(const rx_doc *doc, size_t i)
+{
+    const uint32_t *t = doc->text.norm;
+    if (t[i] != 0x5C06 /* 将 */)
+        return false;
+    size_t k = mention_from(doc, i + 1);
+    for (int step = 0; step < 2 && k < doc->nm; step++, k++) {
+        const rx_mention *m = &doc->m[k];
+        if (skip_blanks(t, step ? doc->m[k - 1].end : i + 1, m->start + 1) != m->start || (m->flags & RX_MF_ZERO))
+            return false;
+        if (m->type == RX_M_PERSON)
+            return true; /* (將他免職 too) */
+        if (m->type != RX_M_ROLE)
+            return false;
+    }
+    return false;
+}
+
+/* Does the cue at i stand in an earlier clause than ev_start, one that names
+ * another person, while the change's own clause opens with its person, a
+ * title before the name or not ("董事長王雪紅將兼任執行長，原執行長張嘉臨則請辭
+ * 獲准": the plan is 王雪紅's)? A clause that opens otherwise carries the plan
+ * on ("院長劉文雄將於明年1月退休，由副院長張培仁接任", "…將於6月30日退休，董事會
+ * 同意卢建华升任集团总裁"). */
+static bool others_clause(const rx_doc *doc, const rx_span *s, size_t i, size_t ev_start, int person_entity)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t k = i;
+    while (k < ev_start && !clause_break(t, k, s->start, s->end))
+        k++;
+    if (k >= ev_start)
+        return false;
+    /* the clause of the change: from the last break before ev_start */
+    size_t n = ev_start;
+    while (n > k + 1 && !clause_break(t, n - 1, s->start, s->end))
+        n--;
+    n = skip_blanks(t, n, s->end);
+    size_t q = mention_from(doc, n);
+    if (q < doc->nm && doc->m[q].start == n && doc->m[q].type == RX_M_ROLE && q + 1 < doc->nm &&
+        skip_blanks(t, doc->m[q].end, s->end) == doc->m[q + 1].start)
+        q++;
+    if (q >= doc->nm || doc->m[q].type != RX_M_PERSON || doc->m[q].entity != person_entity ||
+        (doc->m[q].start != n && doc->m[q - 1].type != RX_M_ROLE))
+        return false;
+    size_t c0 = i;
+    while (c0 > s->start && !clause_break(t, c0 - 1, s->start, s->end))
+        c0--;
+    return other_person_in(doc, c0, k, person_entity);
+}
+
 static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_start, size_t ev_end,
                                cue_memo *cm, int person_entity)
 {
@@ -619,7 +702,8 @@ static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_st
         if (cue_may_start(&denied_list, c) && cue_at(norm, from, ev_end, i, &denied_list))
             return RX_MOD_DENIED;
         if (!planned && cue_may_start(&planned_list, c) && cue_at(norm, from, ev_end, i, &planned_list) &&
-            !describes_name(doc, i, ev_end, person_entity))
+            !describes_name(doc, i, ev_end, person_entity) && !jiang_object(doc, i) &&
+            !others_clause(doc, s, i, ev_start, person_entity))
             planned = true;
     }
     if (cm->rumour_end == RX_UNKNOWN) {
@@ -1182,6 +1266,26 @@ static bool former_words_before(const uint32_t *t, size_t lo, size_t pos)
     return false;
 }
 
+/* Does sentence s (mentions [first, last)) say 公司, the company ... outside
+ * a name (捷運公司 is an organisation, not a word for the one spoken of; the
+ * company as a pronoun is such a word)? */
+static bool generic_word_in(const rx_doc *doc, const rx_span *s, size_t first, size_t last)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t m = first;
+    for (size_t i = s->start; i < s->end; i++) {
+        while (m < last && doc->m[m].end <= i)
+            m++;
+        if (m < last && doc->m[m].start <= i && doc->m[m].type == RX_M_ORG && !(doc->m[m].flags & RX_MF_PRONOUN)) {
+            i = doc->m[m].end - 1;
+            continue;
+        }
+        if (cue_may_start(&generic_org_list, t[i]) && cue_at(t, s->start, s->end, i, &generic_org_list))
+            return true;
+    }
+    return false;
+}
+
 static int entity_of(const rx_doc *doc, int m);
 
 /* Does organisation mention i (before person mention p) head another
@@ -1275,7 +1379,7 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
         }
     }
     if (r->org < 0 && sc->generic < 0)
-        sc->generic = has_cue(doc->text.norm, s->start, s->end, &generic_org_list);
+        sc->generic = generic_word_in(doc, s, first, last);
     /* a promotion is within the organisation the text is about */
     if (r->org < 0 && (sc->generic || r->type == RX_PROMOTION)) {
         /* 公司 / the company: the organisation the text has named most often
@@ -1300,6 +1404,29 @@ role:
                     blank = false;
             if (blank && gap <= 2)
                 r->role = (int)i;
+        }
+        /* a Chinese title right after the name (李四董事長昨天宣布退休) */
+        size_t after = (size_t)r->person + 1;
+        if (r->role < 0 && after < last && doc->m[after].type == RX_M_ROLE && !(pm->flags & RX_MF_ZERO) &&
+            skip_blanks(doc->text.norm, pm->end, doc->m[after].start) == doc->m[after].start &&
+            rx_is_han(doc->text.norm[doc->m[after].start]) && rx_is_han(doc->text.norm[pm->end - 1]))
+            r->role = (int)after;
+        /* a later member of a 、 list shares the title before the first
+         * (共同執行長胡書賓、許志遠連任: both are co-CEOs; 董事長甲、總經理乙
+         * gives 乙 a title of its own) */
+        int f = r->person;
+        while (r->role < 0 && f > (int)first && doc->m[f - 1].type == RX_M_PERSON &&
+               !(doc->m[f].flags & RX_MF_ZERO)) {
+            const uint32_t *t = doc->text.norm;
+            size_t k = skip_blanks(t, doc->m[f - 1].end, doc->m[f].start);
+            if (k >= doc->m[f].start || t[k] != 0x3001 /* 、 */ ||
+                skip_blanks(t, k + 1, doc->m[f].start) != doc->m[f].start)
+                break;
+            f--;
+            const rx_mention *q = &doc->m[f];
+            if (f > (int)first && doc->m[f - 1].type == RX_M_ROLE && doc->m[f - 1].end <= q->start &&
+                skip_blanks(t, doc->m[f - 1].end, q->start) == q->start && q->start - doc->m[f - 1].end <= 2)
+                r->role = f - 1;
         }
     }
 }
@@ -1737,6 +1864,33 @@ static int departed_before(const rx_doc *doc, const rx_relation *r, int pe)
     return who;
 }
 
+/* The person who left the post an appointment r gives, in r's sentence or
+ * the one before: a departure or dismissal of someone else, not denied, with
+ * the same post named and no other organisation ("國家隊主教練伊萬科維奇下課。
+ * ……邵佳一出任國家隊主教練"). -1 when there is none. */
+static int left_same_post(const rx_doc *doc, const rx_relation *r, int pe)
+{
+    size_t sr = sentence_of(doc, r->ev_start);
+    int who = -1;
+    size_t at = 0;
+    for (size_t j = 0; j < doc->nrel; j++) {
+        const rx_relation *h = &doc->rel[j];
+        if ((h->type != RX_DEPARTURE && h->type != RX_DISMISSAL) || h->derived || h->dropped ||
+            h->modality == RX_MOD_DENIED || h->ev_start >= r->ev_start || entity_of(doc, h->person) == pe ||
+            h->role < 0 || !same_post(doc, h->role, r->role) ||
+            (h->org >= 0 && r->org >= 0 && entity_of(doc, h->org) != entity_of(doc, r->org)))
+            continue;
+        size_t sh = sentence_of(doc, h->ev_start);
+        if (sh > sr || sr - sh > 1)
+            continue;
+        if (who < 0 || h->ev_start > at) {
+            who = h->person;
+            at = h->ev_start;
+        }
+    }
+    return who;
+}
+
 /* Does another person take the post in the same words as relation i (a list
  * slot: "甲、乙接任副教務長")? */
 static bool shares_post(const rx_doc *doc, size_t i)
@@ -1858,6 +2012,8 @@ static void complete_relations(rx_doc *doc)
                     continue;
                 if (doc->m[h->role].flags & RX_MF_FORMER)
                     continue;
+                if (h->modality != RX_MOD_FACT)
+                    continue; /* (將留任公司顧問: a post to come, not the one left) */
                 if (!best || (h->ev_start <= r->ev_start && best->ev_start < h->ev_start))
                     best = h;
             }
@@ -1865,6 +2021,17 @@ static void complete_relations(rx_doc *doc)
                 r->role = best->role;
             if (best && r->org < 0)
                 r->org = best->org;
+        }
+        /* a Chinese appointment to the post someone was just said to leave
+         * takes over from them */
+        if (r->type == RX_APPOINTMENT && !r->derived && r->role >= 0 && rx_is_han(doc->text.norm[doc->m[r->role].start]) &&
+            r->modality != RX_MOD_DENIED && !shares_post(doc, i)) {
+            int who = left_same_post(doc, r, pe);
+            if (who >= 0) {
+                r->type = RX_SUCCESSION;
+                r->predecessor = who;
+                continue;
+            }
         }
         if (r->type == RX_SUCCESSION && r->predecessor < 0 && shares_post(doc, i)) {
             r->type = RX_APPOINTMENT; /* 甲、乙接任副教務長: who replaces whom is not said */
@@ -1913,6 +2080,33 @@ static bool dates_agree(rx_date a, rx_date b)
  * telling adds, when nothing in them disagrees (the same modality, or a
  * rumour and its denial: denied; the same organisation, post and date
  * wherever both give one). */
+/* Is the departure told as the time or the reason of something else ("王石
+ * 卸任後將留任顧問", "辭職之後", "董事長王振國因屆齡退休，將於6月卸任"): its
+ * evidence ends right before 後 or 之後, or it holds 因 and ends its clause
+ * before one that opens with a plan?
+ * Such a telling refers to a leaving the text reports elsewhere, whatever its
+ * own words make of modality and date. */
+static bool told_as_time(const rx_doc *doc, const rx_relation *r)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t e = r->ev_end, n = doc->text.n;
+    if ((e < n && t[e] == 0x540E /* 后 */) || (e + 1 < n && t[e] == 0x4E4B /* 之 */ && t[e + 1] == 0x540E))
+        return true;
+    /* (the reason only before a plan: "因個人原因離職，公司感謝…" is the
+     * leaving itself) */
+    if (e >= n || t[e] != ',')
+        return false;
+    size_t k = skip_blanks(t, e + 1, n);
+    if (k + 1 < n && (t[k] == 0x5E76 || t[k] == 0x4E5F)) /* 并 也 */
+        k++;
+    if (k >= n || !cue_may_start(&planned_list, t[k]) || !cue_at(t, k, n, k, &planned_list))
+        return false;
+    for (k = doc->m[r->person].end; k < e; k++)
+        if (t[k] == 0x56E0 /* 因 */)
+            return true;
+    return false;
+}
+
 static void merge_restated_departures(rx_doc *doc)
 {
     size_t w = 0;
@@ -1924,18 +2118,28 @@ static void merge_restated_departures(rx_doc *doc)
             /* (a rumour and its denial are one denied change) */
             bool rumour_denied = (k->modality == RX_MOD_RUMOURED && r->modality == RX_MOD_DENIED) ||
                                  (k->modality == RX_MOD_DENIED && r->modality == RX_MOD_RUMOURED);
-            if (k->type != RX_DEPARTURE || k->derived || k->dropped || (k->modality != r->modality && !rumour_denied) ||
+            /* (a leaving named as the time of something else is the one told
+             * elsewhere: it takes that one's modality and date) */
+            bool kt = told_as_time(doc, k), rt = told_as_time(doc, r);
+            bool as_time = (kt != rt) && k->modality != RX_MOD_DENIED && r->modality != RX_MOD_DENIED;
+            if (k->type != RX_DEPARTURE || k->derived || k->dropped ||
+                (k->modality != r->modality && !rumour_denied && !as_time) ||
                 entity_of(doc, k->person) != entity_of(doc, r->person) ||
                 (k->org >= 0 && r->org >= 0 && entity_of(doc, k->org) != entity_of(doc, r->org)) ||
-                (k->role >= 0 && r->role >= 0 && !same_post(doc, k->role, r->role)) || !dates_agree(k->date, r->date))
+                (k->role >= 0 && r->role >= 0 && !same_post(doc, k->role, r->role)) ||
+                (!dates_agree(k->date, r->date) && !as_time))
                 continue;
             if (rumour_denied)
                 k->modality = RX_MOD_DENIED;
+            if (as_time && kt) {
+                k->modality = r->modality;
+                k->date = r->date;
+            }
             if (k->org < 0)
                 k->org = r->org;
             if (k->role < 0)
                 k->role = r->role;
-            if (r->date.y && (!k->date.y || (!k->date.m && r->date.m) || (!k->date.d && r->date.d)))
+            if (r->date.y && !(as_time && rt) && (!k->date.y || (!k->date.m && r->date.m) || (!k->date.d && r->date.d)))
                 k->date = r->date;
             merged = true;
         }

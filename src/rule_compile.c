@@ -747,8 +747,10 @@ static void emit_node(gen *g, const node *nd)
         const char *ph = placeholder[nd->stype];
         if (nd->list && nd->stype == RX_SLOT_PERSON)
             /* later members may carry their own title, with a short
-             * description before it: A、總務長 B 和社會影響主管 C */
-            rx_buf_printf(&g->re, "(%s(?:" LIST_SEP "(?:[^\\x{E001}\\x{E002}、,]{0,10}?%s\\s*)?%s)*)", ph,
+             * description before it: A、總務長 B 和社會影響主管 C (not
+             * one that says who acts: "撤換 A，由二軍總教練 B" opens a
+             * clause of its own) */
+            rx_buf_printf(&g->re, "(%s(?:" LIST_SEP "(?:[^\\x{E001}\\x{E002}、,由]{0,10}?%s\\s*)?%s)*)", ph,
                           placeholder[RX_SLOT_ROLE], ph);
         else if (nd->list)
             rx_buf_printf(&g->re, "(%s(?:" LIST_SEP "%s)*)", ph, ph);
