@@ -3322,6 +3322,10 @@ static int select_cands(scan *sc, rx_doc *doc)
             qsort(sc->c, sc->nc, sizeof *sc->c, cmp_sel);
     for (size_t i = 0; i < sc->nc; i++) {
         cand *c = &sc->c[i];
+        /* a name that is a whole work's title (《基本法》, 電影《王大明》) is
+         * the work's, not a person's; a newspaper's (《人民日報》) is its own */
+        if (c->type == RX_M_PERSON && c->s > 0 && c->e < sc->n && sc->t[c->s - 1] == 0x300A && sc->t[c->e] == 0x300B)
+            continue;
         bool free_span = true;
         for (size_t p = c->s; p < c->e && free_span; p++)
             if (sc->taken[p])
