@@ -1100,11 +1100,12 @@ static bool given_soft_ok(const scan *sc, size_t g, size_t lg, size_t hi, bool t
     /* closing or separating punctuation, not an opening one (作者林森以《...》)
      * nor a space (任命張承為 CEO) */
     static const uint32_t after[] = {0x3002, 0xFF0C, 0x3001, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, ',', '.', ';', ':', '!',
-                                     '?', ')', 0xFF09, 0x300D, 0x300F, 0x201D, '\n'};
+                                     '?', ')', 0xFF09, 0x300D, 0x300F, 0x201D, '\n', '/', 0xFF0F};
     for (size_t k = 0; k < sizeof after / sizeof after[0]; k++)
         if (sc->t[e] == after[k])
             return true;
-    return false;
+    /* a byline's place after the name (記者張建中新竹3日電) */
+    return HIT(sc, e, L_PLACE) >= 2;
 }
 
 static int chinese_names(scan *sc, size_t lo, size_t hi)
