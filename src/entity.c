@@ -2107,7 +2107,8 @@ static int announcing_orgs(scan *sc, size_t lo, size_t hi)
     if (z0 + 2 >= hi)
         return 0;
     for (size_t p = z0 - 4 > lo && z0 >= 4 ? z0 - 4 : lo; p + 4 < hi; p++) {
-        if (!is_han(t[p]) || (p > lo && is_han(t[p - 1])))
+        /* (or after a kind of maker or vendor: 晶片設計廠|聯詠今天召開董事會) */
+        if (!is_han(t[p]) || (p > lo && is_han(t[p - 1]) && t[p - 1] != 0x5382 /* 厂 */ && t[p - 1] != 0x5546 /* 商 */))
             continue;
         for (size_t q = p + 2; q <= p + 4 && q + 2 < hi; q++) {
             if (!is_han(t[q - 1]))
