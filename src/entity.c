@@ -2010,13 +2010,17 @@ static int unit_orgs(scan *sc, size_t lo, size_t hi, size_t first)
             !is_han(t[c->e]))
             continue;
         size_t s = c->s, pe = c->e, u = 0;
+        /* (the organisation must start at a boundary: not 思科 in 銳思科技公司) */
+        if (s > lo && is_han(t[s - 1]) && !left_boundary(sc, lo, s))
+            continue;
         for (size_t q = pe; q < hi && q < pe + 8 && !u; q++) {
             /* (a stop word that starts or ends a longer common word is none:
              * 中|心, 信|用) */
             bool stop = HIT(sc, q, 9) && HIT(sc, q, 9) >= HIT(sc, q, L_WORD) && !word_across(sc, pe, q);
             if (!is_han(t[q]) || sc->role[q] || stop || HIT(sc, q, 7) || HIT(sc, q, 8) ||
-                HIT(sc, q, L_PLACE) || HIT(sc, q, H_CS(0)) || HIT(sc, q, H_CS(1)) || is_numeral(sc, t[q]))
-                break;
+                HIT(sc, q, L_PLACE) || HIT(sc, q, H_CS(0)) || HIT(sc, q, H_CS(1)) || is_numeral(sc, t[q]) ||
+                HIT(sc, q, 4))
+                break; /* (nor an organisation's ending: 公司) */
             size_t ue = q + 1;
             if (ue - pe >= 2 && ue < hi && sc->role[ue] &&
                 (char_in(t[q], U"系司处部科室") || (q > pe && t[q - 1] == 0x4E2D && t[q] == 0x5FC3))) /* 中心 */
