@@ -3955,6 +3955,21 @@ static int org_short_forms(const scan *sc, rx_doc *doc)
         if (t[p] != '(')
             continue;
         p++;
+        /* its name in the other script or language, found already
+         * (北海石油公司（North Sea Oil）): one organisation */
+        bool named = false;
+        for (size_t k = i + 1; k < nm && doc->m[k].start <= p && !named; k++) {
+            rx_mention *km = &doc->m[k];
+            if (km->start != p || km->type != RX_M_ORG || km->end >= n || t[km->end] != ')')
+                continue;
+            if (om->entity >= 0 && km->entity >= 0)
+                continue; /* (both listed: the short form below joins them) */
+            named = true;
+            int group = om->entity >= 0 ? om->entity : km->entity >= 0 ? km->entity : next_group++;
+            om->entity = km->entity = group;
+        }
+        if (named)
+            continue;
         /* a listed company's short name, maybe after its code:
          * (證券簡稱：華虹電子), (股票代碼：600001，證券簡稱：華虹電子) */
         bool stock = false;
