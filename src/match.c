@@ -2171,6 +2171,59 @@ static void merge_restated_departures(rx_doc *doc)
 /* A standing role told twice, once with its organisation and once without
  * (Acme's chief executive, Ann Roe ... chief executive Ann Roe): one
  * relation, the one that names the organisation. */
+/* Does a Han character follow the name ending at e straight away, after an
+ * alias in brackets at most (戴德立（Bob Dudley）執掌)? */
+static bool verb_follows_name(const rx_doc *doc, size_t e)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t n = doc->text.n, q = e;
+    if (q < n && (t[q] == '(' || t[q] == 0xFF08)) {
+        while (q < n && q - e < 40 && t[q] != ')' && t[q] != 0xFF09)
+            q++;
+        if (q >= n || q - e >= 40)
+            return false;
+        q++;
+    } else if (q < n && (t[q] == ')' || t[q] == 0xFF09)) {
+        q++; /* (the name is the alias itself) */
+    }
+    while (q < n && t[q] == ' ')
+        q++;
+    return q < n && t[q] >= 0x4E00 && t[q] <= 0x9FFF;
+}
+
+/* In X接替Y執掌Z the verb after the predecessor is the successor's: a post
+ * taken by the predecessor in words that start on the predecessor's name
+ * right after a succession, with no comma between, is the succession's
+ * (its organisation and post when it names none) and no change of the
+ * predecessor's. */
+static void predecessor_verbs(rx_doc *doc)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < doc->nrel; i++) {
+        rx_relation *r = &doc->rel[i];
+        bool moved = false;
+        for (size_t j = 0; j < doc->nrel && !moved; j++) {
+            rx_relation *sx = &doc->rel[j];
+            if (j == i || sx->type != RX_SUCCESSION || sx->predecessor < 0 ||
+                !(r->type == RX_APPOINTMENT || r->type == RX_JOIN || r->type == RX_PROMOTION) ||
+                entity_of(doc, r->person) != entity_of(doc, sx->predecessor))
+                continue;
+            const rx_mention *pm = &doc->m[sx->predecessor], *rp = &doc->m[r->person];
+            if (pm->start <= sx->ev_start || rp->start < pm->start || r->ev_start > rp->end + 1 ||
+                !verb_follows_name(doc, rp->end))
+                continue;
+            if (sx->org < 0)
+                sx->org = r->org;
+            if (sx->role < 0)
+                sx->role = r->role;
+            moved = true;
+        }
+        if (!moved)
+            doc->rel[w++] = *r;
+    }
+    doc->nrel = w;
+}
+
 static void drop_subsumed_roles(rx_doc *doc)
 {
     size_t w = 0;
@@ -2520,6 +2573,7 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
     if (rc == 0) {
         pronoun_predecessors(doc);
         respective_predecessors(doc);
+        predecessor_verbs(doc);
         rc = derive_from_successions(doc);
     }
     if (rc == 0) {
