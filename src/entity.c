@@ -2159,6 +2159,46 @@ static bool cut_in_two(const scan *sc, size_t lo, size_t i)
     return false;
 }
 
+/* An unlisted company named as the rival or peer someone moves to
+ * (跳槽至競爭對手聯詠，出任技術長; 轉戰同業瑞昱擔任副總): 2-4 Han characters
+ * after 競爭對手, 對手 or 同業 and before punctuation or 擔任/出任 name an
+ * organisation when no other candidate covers them and they are no word or
+ * place. */
+static int rival_orgs(scan *sc, size_t lo, size_t hi)
+{
+    static const char32_t *const cues[] = {U"竞争对手", U"对手", U"同业"};
+    static const char32_t *const posts[] = {U"担任", U"出任"};
+    const uint32_t *t = sc->t;
+    for (size_t p = lo; p + 3 < hi; p++) {
+        if (t[p] != 0x5BF9 /* 对 */ && t[p] != 0x540C /* 同 */ && t[p] != 0x7ADE /* 竞 */)
+            continue;
+        size_t cl = 0;
+        for (size_t k = 0; k < sizeof cues / sizeof cues[0] && !cl; k++)
+            cl = rx_lit_at(t, hi, p, cues[k]);
+        /* after a move: 跳槽至, 轉戰, 加盟, 加入, 投效, 轉投, 前往 */
+        static const uint32_t moved[] = {0x81F3, 0x5230, 0x6218, 0x76DF, 0x5165, 0x6548, 0x6295, 0x5F80};
+        bool after_move = false;
+        for (size_t k = 0; k < sizeof moved / sizeof moved[0] && p > lo && !after_move; k++)
+            after_move = t[p - 1] == moved[k];
+        if (!cl || !after_move)
+            continue;
+        size_t s = p + cl, e = s;
+        while (e < hi && e - s < 5 && is_han(t[e]) && !(e > s + 1 && (rx_lit_at(t, hi, e, posts[0]) || rx_lit_at(t, hi, e, posts[1]))))
+            e++;
+        bool end = e >= hi || !is_han(t[e]) || rx_lit_at(t, hi, e, posts[0]) || rx_lit_at(t, hi, e, posts[1]);
+        if (!end || e - s < 2 || e - s > 4 || HIT(sc, s, L_WORD) >= e - s || HIT(sc, s, L_PLACE) >= e - s ||
+            HIT(sc, s, 9) || HIT(sc, s, L_OGEN))
+            continue;
+        bool free = true;
+        for (size_t y = 0; y < sc->nc && free; y++)
+            free = !(sc->c[y].s < e && sc->c[y].e > s);
+        if (free && add_cand(sc, s, e, RX_M_ORG, 2, 0, -1) < 0)
+            return -1;
+        p = e - 1;
+    }
+    return 0;
+}
+
 static int lexicon_cands(scan *sc, size_t lo, size_t hi)
 {
     for (size_t i = lo; i < hi; i++) {
@@ -4103,7 +4143,7 @@ int rx_recognize(const rx_ner *ner, rx_doc *doc)
             ((cl & CL_ALPHA) && latin_names(&sc, lo, hi, &toks, &tcap) < 0) ||
             ((cl & CL_PRON || any & (B_PRON_P | B_PRON_O)) && pronouns(&sc, lo, hi) < 0) ||
             (han && (any & B_TITLE) && (title_orgs(&sc, lo, hi, first) < 0 || unit_orgs(&sc, lo, hi, first) < 0)) ||
-            (han && announcing_orgs(&sc, lo, hi) < 0))
+            (han && announcing_orgs(&sc, lo, hi) < 0) || (han && rival_orgs(&sc, lo, hi) < 0))
             goto done;
     }
     sc.taken = taken;
