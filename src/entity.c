@@ -1729,7 +1729,8 @@ static size_t org_left_walk(const scan *sc, size_t lo, size_t p, size_t maxlen, 
         /* a stop word covering j-1 that started earlier */
         j--;
     }
-    if (j == lo)
+    /* (the reach may end right at a clause's start: ，宏泰商業銀行) */
+    if (j == lo || !is_han(sc->t[j - 1]))
         *hard = true;
     /* 前 / 原 before a name marks a former employer (前宏達科技副總經理), unless
      * it starts a word (前程, 原子) */
@@ -3669,6 +3670,11 @@ static int aliases(scan *sc, rx_doc *doc)
             if (org_short_form(sc, m, &a, &b)) {
                 m->entity = next_group++;
                 if (add_known(&kv, &nk, &kcap, &kx, t, a, b, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
+                    goto done;
+                /* a financial or investment holding company is also its name
+                 * and the first character of 金控 / 投控 (宏泰金控: 宏泰金) */
+                if (b + 2 == m->end && (t[b] == 0x91D1 || t[b] == 0x6295) && t[b + 1] == 0x63A7 &&
+                    add_known(&kv, &nk, &kcap, &kx, t, a, b + 1, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
                     goto done;
             }
         }

@@ -2094,11 +2094,6 @@ static bool dates_agree(rx_date a, rx_date b)
     return !a.y || !b.y || (a.y == b.y && (!a.m || !b.m || (a.m == b.m && (!a.d || !b.d || a.d == b.d))));
 }
 
-/* A departure told twice in a text (in a list of leavers, and again on its own
- * with a date: "離開 A 的人包括…X", "X 已經跳槽"): one change, with what each
- * telling adds, when nothing in them disagrees (the same modality, or a
- * rumour and its denial: denied; the same organisation, post and date
- * wherever both give one). */
 /* Is the departure told as the time or the reason of something else ("王石
  * 卸任後將留任顧問", "辭職之後", "董事長王振國因屆齡退休，將於6月卸任"): its
  * evidence ends right before 後 or 之後, or it holds 因 and ends its clause
@@ -2126,13 +2121,21 @@ static bool told_as_time(const rx_doc *doc, const rx_relation *r)
     return false;
 }
 
-static void merge_restated_departures(rx_doc *doc)
+/* A departure or an appointment told twice in a text (in a list of leavers,
+ * and again on its own with a date: "離開 A 的人包括…X", "X 已經跳槽"; "轉任
+ * 副董事長" and later "轉任副董事長後"): one change, with what each telling
+ * adds, when nothing in them disagrees (the same modality, or a rumour and
+ * its denial: denied; the same organisation, post and date wherever both
+ * give one). */
+static void merge_restated_changes(rx_doc *doc)
 {
     size_t w = 0;
     for (size_t i = 0; i < doc->nrel; i++) {
         const rx_relation *r = &doc->rel[i];
         bool merged = false;
-        for (size_t j = 0; j < w && !merged && r->type == RX_DEPARTURE && !r->derived && !r->dropped; j++) {
+        for (size_t j = 0; j < w && !merged && (r->type == RX_DEPARTURE || r->type == RX_APPOINTMENT) && !r->derived &&
+                           !r->dropped;
+             j++) {
             rx_relation *k = &doc->rel[j];
             /* (a rumour and its denial are one denied change) */
             bool rumour_denied = (k->modality == RX_MOD_RUMOURED && r->modality == RX_MOD_DENIED) ||
@@ -2141,7 +2144,7 @@ static void merge_restated_departures(rx_doc *doc)
              * elsewhere: it takes that one's modality and date) */
             bool kt = told_as_time(doc, k), rt = told_as_time(doc, r);
             bool as_time = (kt != rt) && k->modality != RX_MOD_DENIED && r->modality != RX_MOD_DENIED;
-            if (k->type != RX_DEPARTURE || k->derived || k->dropped ||
+            if (k->type != r->type || k->derived || k->dropped ||
                 (k->modality != r->modality && !rumour_denied && !as_time) ||
                 entity_of(doc, k->person) != entity_of(doc, r->person) ||
                 (k->org >= 0 && r->org >= 0 && entity_of(doc, k->org) != entity_of(doc, r->org)) ||
@@ -2168,9 +2171,6 @@ static void merge_restated_departures(rx_doc *doc)
     doc->nrel = w;
 }
 
-/* A standing role told twice, once with its organisation and once without
- * (Acme's chief executive, Ann Roe ... chief executive Ann Roe): one
- * relation, the one that names the organisation. */
 /* Does a Han character follow the name ending at e straight away, after an
  * alias in brackets at most (戴德立（Bob Dudley）執掌)? */
 static bool verb_follows_name(const rx_doc *doc, size_t e)
@@ -2224,6 +2224,9 @@ static void predecessor_verbs(rx_doc *doc)
     doc->nrel = w;
 }
 
+/* A standing role told twice, once with its organisation and once without
+ * (Acme's chief executive, Ann Roe ... chief executive Ann Roe): one
+ * relation, the one that names the organisation. */
 static void drop_subsumed_roles(rx_doc *doc)
 {
     size_t w = 0;
@@ -2418,13 +2421,57 @@ static int derive_from_successions(rx_doc *doc)
  * a leaving before a standing role, the nearest before the succession before
  * one after it; else the post the successor was given in the same or the
  * sentence before. */
+/* Is organisation mention o written as the head of person mention p's
+ * title, with nothing but titles and blanks between (泰安人壽總經理劉世平)? */
+static bool heads_title_of(const rx_doc *doc, int o, int p)
+{
+    if (o < 0 || p <= o)
+        return false;
+    size_t at = doc->m[o].end;
+    for (int k = o + 1; k <= p; k++) {
+        const rx_mention *m = &doc->m[k];
+        for (size_t z = at; z < m->start; z++)
+            if (doc->text.norm[z] != ' ')
+                return false;
+        if (k == p)
+            return true;
+        if (m->type != RX_M_ROLE)
+            return false;
+        at = m->end;
+    }
+    return false;
+}
+
 static void succession_posts(rx_doc *doc)
 {
     for (size_t i = 0; i < doc->nrel; i++) {
         rx_relation *r = &doc->rel[i];
         if (r->type != RX_SUCCESSION || r->predecessor < 0)
             continue;
-        int pe = entity_of(doc, r->predecessor), oe = r->org >= 0 ? entity_of(doc, r->org) : -1;
+        int pe = entity_of(doc, r->predecessor);
+        /* the body of the successor's present title is where they come from
+         * when the predecessor's post is at another one (遺缺由泰安人壽總經理
+         * X接任: the vacancy is the holding company's) */
+        if (r->org >= 0 && heads_title_of(doc, r->org, r->person))
+            for (size_t j = 0; j < doc->nrel; j++) {
+                const rx_relation *h = &doc->rel[j];
+                if ((h->type == RX_HOLDS_ROLE || h->type == RX_DEPARTURE || h->type == RX_DISMISSAL) && !h->derived &&
+                    h->org >= 0 && entity_of(doc, h->person) == pe && h->modality != RX_MOD_DENIED &&
+                    (h->role < 0 || !(doc->m[h->role].flags & RX_MF_FORMER)) &&
+                    entity_of(doc, h->org) != entity_of(doc, r->org)) {
+                    int from = entity_of(doc, r->org);
+                    r->org = h->org;
+                    /* (and the leaving read from this succession) */
+                    for (size_t k = 0; k < doc->nrel; k++) {
+                        rx_relation *d = &doc->rel[k];
+                        if (d->derived && d->type == RX_DEPARTURE && entity_of(doc, d->person) == pe &&
+                            d->org >= 0 && entity_of(doc, d->org) == from)
+                            d->org = h->org;
+                    }
+                    break;
+                }
+            }
+        int oe = r->org >= 0 ? entity_of(doc, r->org) : -1;
         if (r->role >= 0) {
             /* the post is named, the organisation not: the predecessor's
              * ("elected X to succeed Kellner as chair": Boeing's chair) */
@@ -2579,7 +2626,7 @@ int rx_match_document(relx_worker *w, rx_doc *doc)
     if (rc == 0) {
         complete_relations(doc);
         succession_posts(doc);
-        merge_restated_departures(doc);
+        merge_restated_changes(doc);
         drop_subsumed_roles(doc);
     }
     return rc;
