@@ -255,6 +255,28 @@ static bool span_ieq(const uint32_t *t, size_t a, size_t ae, size_t b, size_t be
     return true;
 }
 
+/* Does the bare organisation name j already stand for another, longer
+ * name than the legal-suffix form i, one that starts with it (Harvard is
+ * Harvard University by the lexicon: Harvard Corporation is another body)?
+ * Forms of i's own base with a legal suffix (Apple Inc, Apple Inc.) do not
+ * count. */
+static bool other_longer_name(const uint32_t *t, const rx_mention *m, int *p, const int *forms, size_t nforms,
+                              size_t i, size_t j)
+{
+    size_t lj = m[j].end - m[j].start;
+    int g = find(p, (int)j);
+    for (size_t fk = 0; fk < nforms; fk++) {
+        size_t k = (size_t)forms[fk];
+        if (k == i || k == j || m[k].type != RX_M_ORG || find(p, (int)k) != g || m[k].end - m[k].start <= lj + 1 ||
+            t[m[k].start + lj] != ' ' || memcmp(t + m[k].start, t + m[j].start, lj * sizeof *t))
+            continue;
+        if (legal_suffix_start(t, &m[k]) == m[k].start + lj)
+            continue;
+        return true;
+    }
+    return false;
+}
+
 /* Is [end, pron) a verb of saying, maybe with "that" ("B announced he",
  * "B said that she")? */
 static bool reported_after(const uint32_t *t, size_t end, size_t pron)
@@ -502,7 +524,8 @@ int rx_resolve(rx_doc *doc)
             size_t lj = m[j].end - m[j].start;
             if (j != i && m[j].type == RX_M_ORG && lj == base - m[i].start &&
                 !memcmp(t + m[j].start, t + m[i].start, lj * sizeof *t)) {
-                unite(p, (int)i, (int)j);
+                if (!other_longer_name(t, m, p, forms, nforms, i, j))
+                    unite(p, (int)i, (int)j);
                 break;
             }
         }
