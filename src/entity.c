@@ -3125,6 +3125,27 @@ static int add_known(known **kv, size_t *nk, size_t *kcap, kindex *kx, const uin
     return 0;
 }
 
+/* Is the organisation t[s..e), whose first word t[s..w) is a common English
+ * word, that word and one company-type word (Inflection AI, Snap Inc.)? The
+ * word alone is then its short form (Inflection); not for words that mostly
+ * qualify others (General, National, First). */
+static bool common_word_company(const scan *sc, size_t s, size_t w, size_t e)
+{
+    static const char32_t *const kind[] = {U"AI", U"Labs", U"Lab", U"Inc.", U"Inc", U"Corp.", U"Corp", U"PBC",
+                                           U"Technologies", U"Robotics", U"Therapeutics", U"Software", U"Systems"};
+    static const char32_t *const qualifier[] = {U"General", U"National", U"First", U"New", U"Open", U"Global",
+                                                U"United", U"Royal", U"Central", U"Standard", U"Universal", U"Big",
+                                                U"Best", U"Great", U"Advanced", U"All", U"Any", U"Another"};
+    const uint32_t *t = sc->t;
+    for (size_t q = 0; q < sizeof qualifier / sizeof qualifier[0]; q++)
+        if (rx_lit_at(t, w, s, qualifier[q]) == w - s)
+            return false;
+    for (size_t q = 0; q < sizeof kind / sizeof kind[0]; q++)
+        if (rx_lit_at(t, e, w + 1, kind[q]) == e - w - 1)
+            return true;
+    return false;
+}
+
 /* The short form [*a, *b) by which news refers back to organisation m: the
  * first word of a Latin name of several words (Halvorsen Dynamics Inc. ->
  * Halvorsen; not a common word or a first name: General Motors, Morgan
@@ -3140,8 +3161,9 @@ static bool org_short_form(const scan *sc, const rx_mention *m, size_t *a, size_
             w++;
         if (w >= e || t[w] != ' ' || w - s < 4 || !is_upper(sc->orig[s]))
             return false;
-        if (HIT(sc, s, L_EN_COMMON) == w - s || HIT(sc, s, 10 /* en_stop */) == w - s ||
-            HIT(sc, s, L_EN_GIVEN) == w - s || HIT(sc, s, L_PLACE) == w - s)
+        if ((HIT(sc, s, L_EN_COMMON) == w - s && !common_word_company(sc, s, w, e)) ||
+            HIT(sc, s, 10 /* en_stop */) == w - s || HIT(sc, s, L_EN_GIVEN) == w - s ||
+            HIT(sc, s, L_PLACE) == w - s)
             return false;
         *a = s, *b = w;
         return true;
@@ -3314,11 +3336,14 @@ static int aliases(scan *sc, rx_doc *doc)
             if (sl && len - sl == 2 &&
                 add_known(&kv, &nk, &kcap, &kx, t, m->start + sl, m->end, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
                 goto done;
-        } else if (m->type == RX_M_ORG && m->entity < 0) {
-            /* (a listed organisation lists its own short forms) */
+        } else if (m->type == RX_M_ORG && (m->entity < 0 || is_alpha(t[m->start]))) {
+            /* (a listed organisation lists its own short forms; but a listed
+             * word and company type gives its word: Inflection AI) */
             size_t a, b;
-            if (org_short_form(sc, m, &a, &b)) {
-                m->entity = next_group++;
+            if (org_short_form(sc, m, &a, &b) &&
+                (m->entity < 0 || common_word_company(sc, a, b, m->end))) {
+                if (m->entity < 0)
+                    m->entity = next_group++;
                 if (add_known(&kv, &nk, &kcap, &kx, t, a, b, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
                     goto done;
             }

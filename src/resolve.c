@@ -303,6 +303,19 @@ static bool reported_after(const uint32_t *t, size_t end, size_t pron)
 
 static size_t sentence_of(const rx_doc *doc, size_t pos) { return rx_span_index(doc->sent, doc->nsent, pos); }
 
+/* Is the word after end (and spaces) a verb of saying ("Acme said")? */
+static bool says_after(const uint32_t *t, size_t n, size_t end)
+{
+    static const char *const verbs[] = {"announced", "said", "says", "told", "confirmed", "added", "stated"};
+    size_t a = end;
+    while (a < n && t[a] == ' ')
+        a++;
+    size_t b = a;
+    while (b < n && (t[b] | 32) >= 'a' && (t[b] | 32) <= 'z')
+        b++;
+    return a < b && rx_ascii_word_in(t, a, b, verbs, sizeof verbs / sizeof verbs[0]);
+}
+
 /* The start of the clause holding pos: just after the last , ; : (or their
  * full-width forms) between the sentence start lo and pos. */
 static size_t clause_start(const uint32_t *t, size_t lo, size_t pos)
@@ -633,6 +646,15 @@ int rx_resolve(rx_doc *doc)
         int ante = -1;
         if (m[i].type == RX_M_ORG) {
             ante = focus;
+            /* the organisation that speaks in the same sentence, before it:
+             * "Tern Corp. said X would join the company" */
+            size_t si = sentence_of(doc, m[i].start);
+            for (size_t j = i; j-- > 0 && m[j].start >= doc->sent[si].start;)
+                if (m[j].type == RX_M_ORG && !(m[j].flags & RX_MF_PRONOUN) && m[j].entity >= 0 &&
+                    !rx_is_agency_credit(doc, &m[j]) && says_after(t, m[i].start, m[j].end)) {
+                    ante = m[j].entity;
+                    break;
+                }
         } else {
             size_t si = sentence_of(doc, m[i].start);
             size_t cur = si, first = SIZE_MAX, nearest = SIZE_MAX;
