@@ -1161,6 +1161,52 @@ static bool former_words_before(const uint32_t *t, size_t lo, size_t pos)
     return false;
 }
 
+/* Does organisation mention i follow a title and "of" or "at" ("acting
+ * secretary of the Labor Department")? */
+static bool post_of(const rx_doc *doc, size_t i)
+{
+    if (i == 0 || doc->m[i - 1].type != RX_M_ROLE)
+        return false;
+    const uint32_t *t = doc->text.norm;
+    size_t a = doc->m[i - 1].end, b = doc->m[i].start;
+    while (a < b && t[a] == ' ')
+        a++;
+    if (b - a < 2 || !(((t[a] | 32u) == 'o' && (t[a + 1] | 32u) == 'f') || ((t[a] | 32u) == 'a' && (t[a + 1] | 32u) == 't')))
+        return false;
+    a += 2;
+    if (a < b && t[a] != ' ')
+        return false;
+    while (a < b && t[a] == ' ')
+        a++;
+    if (b - a >= 3 && (t[a] | 32u) == 't' && (t[a + 1] | 32u) == 'h' && (t[a + 2] | 32u) == 'e')
+        a += 3;
+    while (a < b && t[a] == ' ')
+        a++;
+    return a == b;
+}
+
+/* The organisation among mentions [first, last) followed by a verb of
+ * saying ("the Labor Department said"), -1 when none. */
+static int speaking_org(const rx_doc *doc, size_t first, size_t last)
+{
+    static const char *const says[] = {"said", "says", "announced", "confirmed", "added"};
+    const uint32_t *t = doc->text.norm;
+    for (size_t i = first; i < last; i++) {
+        const rx_mention *m = &doc->m[i];
+        if (m->type != RX_M_ORG || m->entity < 0 || rx_is_agency_credit(doc, m))
+            continue;
+        size_t a = m->end;
+        while (a < doc->text.n && t[a] == ' ')
+            a++;
+        size_t b = a;
+        while (b < doc->text.n && lower(t[b]) - 'a' < 26u)
+            b++;
+        if (a < b && rx_ascii_word_in(t, a, b, says, sizeof says / sizeof says[0]))
+            return (int)i;
+    }
+    return -1;
+}
+
 static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, sent_ctx *sc)
 {
     size_t first = sc->first, last = sc->last;
@@ -1228,8 +1274,27 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
         r->org = sc->focus ? sc->focus[first] : -1;
     }
     if (r->org < 0 && r->type != RX_SUCCESSION && !public_or_former_post(doc, r->role) &&
-        !cites_source(doc, first, last, pm->start))
+        !cites_source(doc, first, last, pm->start)) {
         r->org = org_continues(doc, first);
+        /* not when an English sentence names another body after the
+         * person: the one that speaks there ("..., the Labor Department
+         * said"); none when it is in the matched words, not as where the
+         * person comes from ("X, deputy secretary at the Labor Department,
+         * was named acting secretary"), or has a post of its own ("Deputy
+         * secretary X will serve as acting secretary of the Labor
+         * Department") */
+        const uint32_t c0 = doc->text.norm[pm->start];
+        int sp = (c0 | 32u) - 'a' < 26u && r->org >= 0 ? speaking_org(doc, first, last) : -1;
+        if (sp >= 0 && doc->m[sp].start >= pm->end && doc->m[sp].entity != doc->m[r->org].entity)
+            r->org = sp;
+        for (size_t i = first; i < last && r->org >= 0 && (c0 | 32u) - 'a' < 26u; i++) {
+            const rx_mention *m = &doc->m[i];
+            if (m->type == RX_M_ORG && !(m->flags & RX_MF_PRONOUN) && m->entity >= 0 && m->start >= pm->end &&
+                (m->end <= r->ev_end || post_of(doc, i)) && m->entity != doc->m[r->org].entity &&
+                !rx_is_agency_credit(doc, m) && !former_org(doc, m))
+                r->org = -1;
+        }
+    }
 role:
     if (r->role < 0 && (r->type == RX_DEPARTURE || r->type == RX_DISMISSAL || r->type == RX_HOLDS_ROLE)) {
         /* a role written right before the name is the post a person leaves or
