@@ -2484,8 +2484,10 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
             size_t q = e;
             while (q < hi && is_space(t[q]))
                 q++;
-            bool orgcue = (q < hi && HIT(sc, q, 12)) || ends_at(sc, lo, p, 12);
             bool cjk = cjk_context(sc, lo, hi, tk[a]);
+            /* (an English cue word after the token only in Chinese text:
+             * "Tech startup X", "Mining company Y" name a trade) */
+            bool orgcue = (q < hi && HIT(sc, q, 12) && (cjk || is_han(t[q]))) || ends_at(sc, lo, p, 12);
             bool cue = q < hi && is_han(t[q]) && HIT(sc, q, 7) >= 2;
             bool tl = title_ends_at(sc, lo, s);
             /* after a noun for a person (選手 Alex, 製片人Steven, 玩家 Kiro):

@@ -1387,6 +1387,24 @@ static bool role_names_other(const rx_doc *doc, const relx_worker *w, size_t u, 
     return false;
 }
 
+/* Is person mention m, or a title right before it, the subject of a
+ * question or a condition ("whether Chief Executive X would step down", "if X
+ * resigns"), which tells no change? */
+static bool open_question(const rx_doc *doc, size_t m)
+{
+    static const char *const words[] = {"whether", "if"};
+    const uint32_t *t = doc->text.norm;
+    size_t pos = doc->m[m].start;
+    if (m > 0 && doc->m[m - 1].type == RX_M_ROLE && doc->m[m - 1].end <= pos) {
+        size_t k = doc->m[m - 1].end;
+        while (k < pos && t[k] == ' ')
+            k++;
+        if (k == pos)
+            pos = doc->m[m - 1].start;
+    }
+    return word_before_is(t, pos, words, sizeof words / sizeof words[0]);
+}
+
 static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_i, size_t pat_i,
                           const PCRE2_SIZE *ov, cand_list *out, sent_ctx *sc)
 {
@@ -1474,6 +1492,10 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
             r->org = -1;
         if (possessor(doc, &doc->m[m])) {
             out->n--; /* 馬斯克旗下的 xAI: the name owns something, it does not act */
+            continue;
+        }
+        if (rule->type != RX_HOLDS_ROLE && open_question(doc, (size_t)m)) {
+            out->n--; /* "declined to comment on whether X would step down" */
             continue;
         }
         if (r->role >= 0 && role_names_other(doc, w, arg_lo[RX_ARG_ROLE], doc->m[m].entity)) {
