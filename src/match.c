@@ -1374,15 +1374,31 @@ static bool possessor(const rx_doc *doc, const rx_mention *m)
 /* Is the role at unit u written right before a person other than entity? */
 static bool role_names_other(const rx_doc *doc, const relx_worker *w, size_t u, int entity)
 {
+    bool comma = false;
     for (size_t k = u + 1; k < w->nunits; k++) {
         int m = w->units[k].mention;
         if (m < 0) {
             uint32_t c = doc->text.norm[w->units[k].cp_start];
             if (c == ' ' || c == '\t')
                 continue;
+            if (c == ',' && !comma) {
+                comma = true;
+                continue;
+            }
             return false;
         }
-        return doc->m[m].type == RX_M_PERSON && doc->m[m].entity != entity;
+        if (doc->m[m].type != RX_M_PERSON || doc->m[m].entity == entity)
+            return false;
+        if (!comma)
+            return true;
+        if ((doc->text.norm[doc->m[m].start] | 32u) - 'a' >= 26u)
+            return false; /* (English names only) */
+        /* between commas: "named its chairman, Susan Marsh, as interim CEO"
+         * (not "was named chairman, Susan Marsh said") */
+        size_t e = doc->m[m].end;
+        while (e < doc->text.n && doc->text.norm[e] == ' ')
+            e++;
+        return e < doc->text.n && doc->text.norm[e] == ',';
     }
     return false;
 }
