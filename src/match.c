@@ -2226,16 +2226,35 @@ static void succession_posts(rx_doc *doc)
                 best_rank = rank;
             }
         }
-        /* else the post the successor was just given ("elected X as president.
-         * She will take office in January, succeeding Y") */
+        /* else the post the successor was just given, the latest in the
+         * three sentences before ("elected X as president. She will take
+         * office in January, succeeding Y"; "promoted X to president. ... She
+         * takes over from Y") */
         int se = entity_of(doc, r->person);
         size_t sr = sentence_of(doc, r->ev_start);
+        const rx_relation *given = NULL;
         for (size_t j = 0; !best && j < doc->nrel; j++) {
             const rx_relation *h = &doc->rel[j];
             size_t sh = sentence_of(doc, h->ev_start);
-            if ((h->type == RX_APPOINTMENT || h->type == RX_PROMOTION) && h->role >= 0 && entity_of(doc, h->person) == se &&
-                h->modality != RX_MOD_DENIED && sh <= sr && sr - sh <= 1)
-                best = h;
+            if ((h->type == RX_APPOINTMENT || h->type == RX_PROMOTION || h->type == RX_REINSTATEMENT) &&
+                h->role >= 0 && entity_of(doc, h->person) == se && h->modality != RX_MOD_DENIED && sh <= sr &&
+                sr - sh <= 3 && (!given || h->ev_start > given->ev_start))
+                given = h;
+        }
+        if (!best && given) {
+            best = given;
+            /* the predecessor's leaving told in the same sentence, with no post
+             * of its own, is of that post ("She succeeds Y, who said he would
+             * retire") */
+            for (size_t j = 0; j < doc->nrel; j++) {
+                rx_relation *h = &doc->rel[j];
+                if ((h->type == RX_DEPARTURE || h->type == RX_DISMISSAL) && h->role < 0 &&
+                    entity_of(doc, h->person) == pe && sentence_of(doc, h->ev_start) == sr) {
+                    h->role = given->role;
+                    if (r->org >= 0 || given->org >= 0)
+                        h->org = r->org >= 0 ? r->org : given->org;
+                }
+            }
         }
         if (best) {
             r->role = best->role;
