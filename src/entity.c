@@ -1991,9 +1991,25 @@ static bool tok_adverb(const scan *sc, tok k)
     return false;
 }
 
+/* A word made of a place and "-based" or "-born" (Zurich-based, London-born):
+ * it describes the name after it and is no part of it. */
+static bool place_adjective(const scan *sc, tok k)
+{
+    static const char32_t *const ends[] = {U"-based", U"-born", U"-headquartered"};
+    for (size_t q = 0; q < sizeof ends / sizeof ends[0]; q++) {
+        size_t l = 0;
+        while (ends[q][l])
+            l++;
+        if (k.e - k.s > l + 1 && rx_lit_at(sc->t, k.e, k.e - l, ends[q]) == l)
+            return true;
+    }
+    return false;
+}
+
 static bool namey(const scan *sc, tok k)
 {
-    return tok_cap(sc, k) && !tok_enstop(sc, k) && !tok_title(sc, k) && !tok_is(sc, k, 13) && !tok_adverb(sc, k);
+    return tok_cap(sc, k) && !tok_enstop(sc, k) && !tok_title(sc, k) && !tok_is(sc, k, 13) && !tok_adverb(sc, k) &&
+           !place_adjective(sc, k);
 }
 
 /* a definite article of French, Spanish, Italian or German opening a title of

@@ -1062,8 +1062,9 @@ static int org_continues(const rx_doc *doc, size_t first)
         const rx_mention *m = &doc->m[i];
         /* (not where someone came from: "joined Halvard in 2015 from Ford";
          * nor a league or a cup, where no one holds a post) */
+        static const char *const former[] = {"former"};
         if (m->type == RX_M_ORG && m->entity >= 0 && !rx_is_agency_credit(doc, m) && !former_org(doc, m) &&
-            !league_or_cup(doc, m) && !english_source(doc, m)) {
+            !league_or_cup(doc, m) && !english_source(doc, m) && !word_before_is(doc->text.norm, m->start, former, 1)) {
             last = (int)i;
             break;
         }
@@ -1256,6 +1257,10 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
              * new post, "former Google executive X": a return goes back there) */
             static const char *const former[] = {"former"};
             if (taking && (former_org(doc, m) || (r->type != RX_REINSTATEMENT && word_before_is(doc->text.norm, m->start, former, 1))))
+                continue;
+            /* (nor, for a successor, where the predecessor came from: "Y, who
+             * joined from Nokia in 2017, will be replaced by X") */
+            if (r->type == RX_SUCCESSION && former_org(doc, m))
                 continue;
             if (m->end <= pm->start &&
                 !(r->type == RX_HOLDS_ROLE && former_between(doc, m->end, r->role >= 0 ? doc->m[r->role].start : pm->start)))
