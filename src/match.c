@@ -942,6 +942,49 @@ static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, size_t nam
     return none;
 }
 
+/* A planned change's month written without its year ("will step down in
+ * May") that lies before the publication month is next year's: the
+ * date mentions of sentence s resolve such a month to the year of
+ * publication. Only a month in or after the matched words (from
+ * ev_start), and not one an announcement there took place in. d
+ * otherwise. */
+static rx_date planned_ahead(const rx_doc *doc, const rx_span *s, size_t ev_start, rx_date d)
+{
+    rx_date p = doc->pubdate;
+    if (!p.y || d.y != p.y || !d.m || d.m >= p.m)
+        return d;
+    for (size_t i = 0; i < doc->ndates; i++) {
+        const rx_date_mention *dm = &doc->dates[i];
+        if (dm->start < s->start || dm->end > s->end || dm->value.y != d.y || dm->value.m != d.m ||
+            dm->value.d != d.d || dm->start < ev_start)
+            continue;
+        /* no year written in it (four digits, 今年, this year) */
+        const uint32_t *t = doc->text.norm;
+        bool year = false;
+        for (size_t k = dm->start; k < dm->end && !year; k++)
+            year = t[k] == 0x4ECA /* 今 */ || (k + 3 < dm->end && t[k] - '0' < 10u && t[k + 1] - '0' < 10u &&
+                                             t[k + 2] - '0' < 10u && t[k + 3] - '0' < 10u);
+        static const char *const this_year[] = {"this"};
+        /* (not the month of an announcement: "who announced in January
+         * that she would retire") */
+        static const char *const told[] = {"announced", "said", "told", "confirmed", "revealed", "disclosed"};
+        for (size_t k = ev_start; k < dm->start && !year; k++)
+            if ((k == 0 || (t[k - 1] | 32u) - 'a' >= 26u) && (t[k] | 32u) - 'a' < 26u) {
+                size_t e = k;
+                while (e < dm->start && (t[e] | 32u) - 'a' < 26u)
+                    e++;
+                year = rx_ascii_word_in(t, k, e, told, sizeof told / sizeof told[0]);
+            }
+        if (!year && !word_before_is(t, dm->start, this_year, 1) &&
+            !(dm->end - dm->start >= 4 && (t[dm->start] | 32u) == 't' && (t[dm->start + 1] | 32u) == 'h' &&
+              (t[dm->start + 2] | 32u) == 'i' && (t[dm->start + 3] | 32u) == 's')) {
+            d.y++;
+            return d;
+        }
+    }
+    return d;
+}
+
 /* Mention indexes of the sentence [first, last). *cursor: a mention index no
  * greater than first (the sentences come in text order, so the search goes on
  * from the previous sentence's first); it is moved to first. */
@@ -1541,6 +1584,8 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
                 r->modality = RX_MOD_PLANNED;
             r->date = date_of(doc, sent, ev_end, doc->m[m].end,
                               rule->type == RX_REINSTATEMENT || present_after_apposition(doc, doc->m[m].end, ev_end));
+            if (r->modality == RX_MOD_PLANNED)
+                r->date = planned_ahead(doc, s, ev_start, r->date);
         }
         c->priority = rule->priority;
         c->excludes = rule->excludes;
