@@ -1991,11 +1991,17 @@ static bool tok_adverb(const scan *sc, tok k)
     return false;
 }
 
-/* A word made of a place and "-based" or "-born" (Zurich-based, London-born):
- * it describes the name after it and is no part of it. */
+/* A word made of a place and "-based" or "-born" (Zurich-based, London-born),
+ * or a trade (Chipmaker): it describes the name after it and is no part of
+ * it. */
 static bool place_adjective(const scan *sc, tok k)
 {
     static const char32_t *const ends[] = {U"-based", U"-born", U"-headquartered"};
+    /* (and a trade opening a sentence: "Chipmaker X said") */
+    static const char32_t *const trades[] = {U"Chipmaker", U"Carmaker", U"Automaker", U"Drugmaker"};
+    for (size_t q = 0; q < sizeof trades / sizeof trades[0]; q++)
+        if (rx_lit_at(sc->t, k.e, k.s, trades[q]) == k.e - k.s)
+            return true;
     for (size_t q = 0; q < sizeof ends / sizeof ends[0]; q++) {
         size_t l = 0;
         while (ends[q][l])
