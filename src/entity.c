@@ -2120,6 +2120,22 @@ static bool after_object_prep(const scan *sc, size_t lo, size_t p)
 /* a run right after a noun naming a kind of work is its title (the novel
  * Oliver Twist, the film Anna Karenina); after "New" it is a place (New York
  * Giants, New South Wales) */
+/* Does "TITLE at" come right before p ("chief product officer at X")? The
+ * word there names where the post is: an organisation. */
+static bool title_at_before(const scan *sc, size_t lo, size_t p)
+{
+    const uint32_t *t = sc->t;
+    size_t q = p;
+    while (q > lo && is_space(t[q - 1]))
+        q--;
+    if (q < lo + 3 || q == p || t[q - 1] != 't' || t[q - 2] != 'a' || !is_space(t[q - 3]))
+        return false;
+    q -= 2;
+    while (q > lo && is_space(t[q - 1]))
+        q--;
+    return title_ends_at(sc, lo, q);
+}
+
 static bool after_work_noun(const scan *sc, size_t lo, size_t p)
 {
     static const char *const works[] = {
@@ -2509,7 +2525,8 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
             bool cjk = cjk_context(sc, lo, hi, tk[a]);
             /* (an English cue word after the token only in Chinese text:
              * "Tech startup X", "Mining company Y" name a trade) */
-            bool orgcue = (q < hi && HIT(sc, q, 12) && (cjk || is_han(t[q]))) || ends_at(sc, lo, p, 12);
+            bool orgcue = (q < hi && HIT(sc, q, 12) && (cjk || is_han(t[q]))) || ends_at(sc, lo, p, 12) ||
+                          (title_at_before(sc, lo, s) && !tok_is(sc, tk[a], L_PLACE) && !tok_is(sc, tk[a], L_EN_GIVEN));
             bool cue = q < hi && is_han(t[q]) && HIT(sc, q, 7) >= 2;
             bool tl = title_ends_at(sc, lo, s);
             /* after a noun for a person (選手 Alex, 製片人Steven, 玩家 Kiro):

@@ -540,6 +540,15 @@ static bool denied_that_before(const uint32_t *t, const rx_span *s, size_t ev_st
     size_t c0 = ev_start;
     while (c0 > s->start && !clause_break(t, c0 - 1, s->start, s->end))
         c0--;
+    /* the name in an apposition: "a report that its chairman, X, was ..." */
+    size_t b = c0;
+    while (b < ev_start && t[b] == ' ')
+        b++;
+    if (b == ev_start && c0 > s->start + 1) {
+        c0--;
+        while (c0 > s->start && !clause_break(t, c0 - 1, s->start, s->end))
+            c0--;
+    }
     bool that = false;
     for (size_t j = ev_start; j-- > c0;) {
         if (!that && ascii_word_at(t, c0, ev_start, j, "that"))
@@ -1136,13 +1145,18 @@ typedef struct sent_ctx {
 } sent_ctx;
 
 /* Is organisation m named as where someone was or came from: after 前/原
- * (前國足主帥), 从/自 (从台积电跳槽), or the word "from" ("hired X from Y")?
+ * (前國足主帥), 从/自 (从台积电跳槽), ex- (ex-Google executive X), or the
+ * word "from" ("hired X from Y")?
  * Never the one a person takes a post at. */
 static bool former_org(const rx_doc *doc, const rx_mention *m)
 {
     const uint32_t *t = doc->text.norm;
     size_t a = m->start;
     if (a > 0 && (t[a - 1] == 0x524D || t[a - 1] == 0x539F || t[a - 1] == 0x4ECE || t[a - 1] == 0x81EA))
+        return true;
+    /* ex-Google executive X */
+    if (a >= 3 && t[a - 1] == '-' && (t[a - 2] | 32u) == 'x' && (t[a - 3] | 32u) == 'e' &&
+        (a == 3 || (t[a - 4] | 32u) - 'a' >= 26u))
         return true;
     /* (the company someone is lured from: "poached Tesla executive X") */
     static const char *const from[] = {"from", "poached", "poaching", "poaches", "lured"};
@@ -2293,6 +2307,12 @@ static void succession_posts(rx_doc *doc)
         }
         if (!best && given) {
             best = given;
+            /* the successor's new post's organisation, rather than one the
+             * sentence does not name ("Becker succeeds Y, who will remain on
+             * the board": not the company the text names most) */
+            if (r->org >= 0 && given->org >= 0 &&
+                (doc->m[r->org].start < r->ev_start || doc->m[r->org].end > r->ev_end))
+                r->org = given->org;
             /* the predecessor's leaving told in the same sentence, with no post
              * of its own, is of that post ("She succeeds Y, who said he would
              * retire") */
