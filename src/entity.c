@@ -2136,6 +2136,42 @@ static bool title_at_before(const scan *sc, size_t lo, size_t p)
     return title_ends_at(sc, lo, q);
 }
 
+/* The run at p follows a word for a club or a company's trade ("Premier
+ * League club Ashford City", "truck maker Blue Harbor"): a run of two or
+ * three words there is its name. */
+static bool after_club_word(const scan *sc, size_t lo, size_t p)
+{
+    static const char *const words[] = {"club", "outfit", "startup", "start-up", "maker", "carmaker",
+                                        "automaker", "chipmaker", "drugmaker"};
+    return WORD_BEFORE(sc, lo, p, words);
+}
+
+/* Does a verb of hiring or firing staff follow e, maybe after have/has
+ * ("the Portland Pioneers have fired")? */
+static bool team_verb_after(const scan *sc, size_t e, size_t hi)
+{
+    static const char *const verbs[] = {"fired", "sacked", "hired", "named", "appointed", "signed",
+                                        "parted", "dismissed", "promoted", "traded", "released", "acquired"};
+    const uint32_t *t = sc->t;
+    size_t a = e;
+    for (int pass = 0; pass < 2; pass++) {
+        while (a < hi && is_space(t[a]))
+            a++;
+        size_t b = a;
+        while (b < hi && is_lower(t[b]))
+            b++;
+        if (a == b)
+            return false;
+        if (rx_ascii_word_in(t, a, b, verbs, sizeof verbs / sizeof verbs[0]))
+            return true;
+        static const char *const aux[] = {"have", "has", "had"};
+        if (!rx_ascii_word_in(t, a, b, aux, 3))
+            return false;
+        a = b;
+    }
+    return false;
+}
+
 static bool after_work_noun(const scan *sc, size_t lo, size_t p)
 {
     static const char *const works[] = {
@@ -2411,6 +2447,12 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
         size_t s = tk[a].s, e = tk[b].e;
         size_t nw = b - a + 1;
         if (tok_is(sc, tk[b], 6) && nw >= 2)
+            org = true;
+        if (!org && nw >= 2 && nw <= 3 && after_club_word(sc, lo, s))
+            org = true;
+        /* a team: "The Portland Pioneers fired their coach" (a plural name
+         * after "the", acting on its staff) */
+        if (!org && nw >= 2 && nw <= 3 && t[e - 1] == 's' && after_the(sc, lo, s) && team_verb_after(sc, e, hi))
             org = true;
         if (lex_oe && !(org && e > lex_oe + 1)) {
             while (a + 1 < nt && tk[a + 1].s < lex_oe)
