@@ -1466,11 +1466,14 @@ static bool role_names_other(const rx_doc *doc, const relx_worker *w, size_t u, 
 }
 
 /* Is person mention m, or a title right before it, the subject of a
- * question or a condition ("whether Chief Executive X would step down", "if X
- * resigns"), which tells no change? */
+ * question, a condition or a demand ("whether Chief Executive X would step
+ * down", "if X resigns", "called for X to resign", "urged X to quit"), which
+ * tells no change? */
 static bool open_question(const rx_doc *doc, size_t m)
 {
-    static const char *const words[] = {"whether", "if"};
+    static const char *const words[] = {"whether", "if", "urged", "urges", "urging", "pressed", "pressing"};
+    static const char *const call[] = {"call", "calls", "called", "calling"};
+    static const char *const for_[] = {"for"};
     const uint32_t *t = doc->text.norm;
     size_t pos = doc->m[m].start;
     if (m > 0 && doc->m[m - 1].type == RX_M_ROLE && doc->m[m - 1].end <= pos) {
@@ -1480,7 +1483,15 @@ static bool open_question(const rx_doc *doc, size_t m)
         if (k == pos)
             pos = doc->m[m - 1].start;
     }
-    return word_before_is(t, pos, words, sizeof words / sizeof words[0]);
+    if (word_before_is(t, pos, words, sizeof words / sizeof words[0]))
+        return true;
+    /* a demand: "called for Chairman X to step down" */
+    if (!word_before_is(t, pos, for_, 1))
+        return false;
+    size_t q = pos;
+    while (q > 0 && t[q - 1] == ' ')
+        q--;
+    return q >= 3 && word_before_is(t, q - 3, call, sizeof call / sizeof call[0]);
 }
 
 static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_i, size_t pat_i,
@@ -2290,17 +2301,18 @@ static void succession_posts(rx_doc *doc)
                 best_rank = rank;
             }
         }
-        /* else the post the successor was just given, the latest in the
-         * three sentences before ("elected X as president. She will take
-         * office in January, succeeding Y"; "promoted X to president. ... She
-         * takes over from Y") */
+        /* else the post the successor was just given (or joins in), the
+         * latest in the three sentences before ("elected X as president. She
+         * will take office in January, succeeding Y"; "promoted X to
+         * president. ... She takes over from Y") */
         int se = entity_of(doc, r->person);
         size_t sr = sentence_of(doc, r->ev_start);
         const rx_relation *given = NULL;
         for (size_t j = 0; !best && j < doc->nrel; j++) {
             const rx_relation *h = &doc->rel[j];
             size_t sh = sentence_of(doc, h->ev_start);
-            if ((h->type == RX_APPOINTMENT || h->type == RX_PROMOTION || h->type == RX_REINSTATEMENT) &&
+            if ((h->type == RX_APPOINTMENT || h->type == RX_PROMOTION || h->type == RX_REINSTATEMENT ||
+                 h->type == RX_JOIN) &&
                 h->role >= 0 && entity_of(doc, h->person) == se && h->modality != RX_MOD_DENIED && sh <= sr &&
                 sr - sh <= 3 && (!given || h->ev_start > given->ev_start))
                 given = h;
