@@ -1243,6 +1243,16 @@ static bool post_of(const rx_doc *doc, size_t i)
     return a == b;
 }
 
+/* Is organisation mention m named again later in the sentence (mentions
+ * before last)? */
+static bool same_org_later(const rx_doc *doc, const rx_mention *m, size_t last)
+{
+    for (size_t i = (size_t)(m - doc->m) + 1; i < last; i++)
+        if (doc->m[i].type == RX_M_ORG && doc->m[i].entity == m->entity)
+            return true;
+    return false;
+}
+
 /* The organisation among mentions [first, last) followed by a verb of
  * saying ("the Labor Department said"), -1 when none. */
 static int speaking_org(const rx_doc *doc, size_t first, size_t last)
@@ -1315,6 +1325,11 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
             static const char *const former[] = {"former"};
             if (taking && (former_org(doc, m) || (r->type != RX_REINSTATEMENT && word_before_is(doc->text.norm, m->start, former, 1))))
                 continue;
+            /* (nor, for a successor or one who leaves, someone's former
+             * employer: "Cross, a former Unilever executive, replaced Y") */
+            if ((r->type == RX_SUCCESSION || r->type == RX_DEPARTURE) && m->end <= pm->start &&
+                word_before_is(doc->text.norm, m->start, former, 1) && !same_org_later(doc, m, last))
+                continue;
             /* (nor, for a successor, where the predecessor came from: "Y, who
              * joined from Nokia in 2017, will be replaced by X") */
             if (r->type == RX_SUCCESSION && former_org(doc, m))
@@ -1323,7 +1338,8 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
                 !(r->type == RX_HOLDS_ROLE && former_between(doc, m->end, r->role >= 0 ? doc->m[r->role].start : pm->start)))
                 r->org = (int)i;
             else if (r->org < 0 && m->start >= r->ev_start && m->end <= r->ev_end &&
-                     !(taking && in_apposition(doc, pm->end, m->start, r->ev_end)))
+                     !((taking || (r->type == RX_SUCCESSION && word_before_is(doc->text.norm, m->start, former, 1))) &&
+                       in_apposition(doc, pm->end, m->start, r->ev_end)))
                 r->org = (int)i; /* (not a former employer: "X, a former Pfizer executive, as CSO") */
         }
     }
