@@ -2354,10 +2354,29 @@ static void succession_posts(rx_doc *doc)
                 }
             }
         }
+        /* else the post the successor later leaves or loses ("The Hawks
+         * sacked coach X ... X had taken over from Y in 2022") */
+        for (size_t j = 0; !best && r->modality == RX_MOD_FACT && j < doc->nrel; j++) {
+            const rx_relation *h = &doc->rel[j];
+            if ((h->type == RX_DEPARTURE || h->type == RX_DISMISSAL) && !h->derived && h->role >= 0 &&
+                entity_of(doc, h->person) == se && h->modality == RX_MOD_FACT &&
+                !(doc->m[h->role].flags & RX_MF_FORMER) &&
+                (oe < 0 || h->org < 0 || entity_of(doc, h->org) == oe))
+                best = h;
+        }
         if (best) {
             r->role = best->role;
             if (r->org < 0)
                 r->org = best->org;
+            /* the predecessor's leaving derived from it leaves that post */
+            for (size_t j = 0; j < doc->nrel; j++) {
+                rx_relation *h = &doc->rel[j];
+                if (h->derived && h->type == RX_DEPARTURE && h->role < 0 && entity_of(doc, h->person) == pe) {
+                    h->role = r->role;
+                    if (h->org < 0)
+                        h->org = r->org;
+                }
+            }
         }
     }
 }
