@@ -227,7 +227,8 @@ static void prefilter(relx_worker *w, const rx_doc *doc, const rx_span *s, unsig
 /* Cue words, folded (Simplified) or lower-case English. */
 static const char *const denied_cues[] = {"否认", "并未", "并没有", "没有", "不会", "未曾", "辟谣", "驳斥",
                                           "denied", "denies", "deny", "did not", "didn't",
-                                          "has not", "hasn't", "will not", "won't", "would not", "wouldn't", "never", NULL};
+                                          "has not", "hasn't", "will not", "won't", "would not", "wouldn't", "never",
+                                          "refused to", "refuses to", "refusing to", "declined to", NULL};
 static const char *const rumoured_cues[] = {"传出", "传闻", "据传", "据悉", "消息人士", "知情人士",
                                             "传言", "网传", "盛传", "外传", "传将", "或将", "消息指", "消息称",
                                             "市场消息", "reportedly", "rumor", "rumour",
@@ -244,6 +245,9 @@ static const char *const denied_objects[] = {"传闻", "消息", "报道", "报�
 /* Words that open such a clause: a contrast, or "which" pointing back. */
 static const char *const contrast_words[] = {"但", "但是", "不过", "惟", "然而", "却", "随即", "遭", "but",
                                              "however", "though", "although", "which", NULL};
+/* Speculation right before the change ("could be ousted", "might resign"):
+ * a rumour. */
+static const char *const speculative_cues[] = {"could", "might", NULL};
 static const char *const planned_cues[] = {"将", "拟", "预计", "计划", "即将", "准备", "有望", "可望", "will", "would",
                                            "plans to", "plan to", "is set to", "are set to",
                                            "expected to", "is to", "slated to", "poised to", NULL};
@@ -289,6 +293,7 @@ typedef struct cue_list {
 static cue_list denied_list = {denied_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
 static cue_list rumoured_list = {rumoured_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
 static cue_list planned_list = {planned_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
+static cue_list speculative_list = {speculative_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
 static cue_list generic_org_list = {generic_org_words, {{0}}, {0}, 0, {0}, {0}, {0}};
 static cue_list denied_after_list = {denied_after_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
 static cue_list contrast_list = {contrast_words, {{0}}, {0}, 0, {0}, {0}, {0}};
@@ -331,6 +336,7 @@ static void cues_init(void)
     cue_list_init(&denied_list);
     cue_list_init(&rumoured_list);
     cue_list_init(&planned_list);
+    cue_list_init(&speculative_list);
     cue_list_init(&generic_org_list);
     cue_list_init(&denied_after_list);
     cue_list_init(&contrast_list);
@@ -622,11 +628,14 @@ static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_st
     const uint32_t *norm = doc->text.norm;
     /* one pass for the denial and the plan cues of [from, ev_end): a denial
      * anywhere wins, a plan counts only after the rumour test */
-    bool planned = false;
+    bool planned = false, speculative = false;
     for (size_t i = from; i < ev_end; i++) {
         uint32_t c = norm[i];
         if (cue_may_start(&denied_list, c) && cue_at(norm, from, ev_end, i, &denied_list))
             return RX_MOD_DENIED;
+        if (!speculative && cue_may_start(&speculative_list, c) && cue_at(norm, from, ev_end, i, &speculative_list) &&
+            !describes_name(doc, i, ev_end, person_entity))
+            speculative = true;
         if (!planned && cue_may_start(&planned_list, c) && cue_at(norm, from, ev_end, i, &planned_list) &&
             !describes_name(doc, i, ev_end, person_entity))
             planned = true;
@@ -653,7 +662,7 @@ static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_st
     if ((cm->deny_last && cm->deny_first < ev_start && denied_that_before(norm, s, ev_start)) ||
         (cm->deny_last > ev_end && denied_after(doc, s, ev_end, person_entity)))
         return RX_MOD_DENIED;
-    if (cm->rumour_end <= ev_end || (cm->rumour_last >= ev_end && attributed_after(doc, s, ev_end)))
+    if (speculative || cm->rumour_end <= ev_end || (cm->rumour_last >= ev_end && attributed_after(doc, s, ev_end)))
         return RX_MOD_RUMOURED;
     return planned ? RX_MOD_PLANNED : RX_MOD_FACT;
 }
