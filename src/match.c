@@ -2308,6 +2308,20 @@ static void succession_posts(rx_doc *doc)
                     same_post(doc, h->role, r->role))
                     r->org = h->org;
             }
+            /* the predecessor's leaving told in the same sentence, with no
+             * post of its own, is of this post ("... as chief executive,
+             * succeeding Y, who retired in June") */
+            size_t sr = sentence_of(doc, r->ev_start);
+            for (size_t j = 0; j < doc->nrel; j++) {
+                rx_relation *h = &doc->rel[j];
+                if ((h->type == RX_DEPARTURE || h->type == RX_DISMISSAL) && h->role < 0 &&
+                    entity_of(doc, h->person) == pe && sentence_of(doc, h->ev_start) == sr) {
+                    h->role = r->role;
+                    /* (an organisation its own words do not name gives way) */
+                    if (h->org < 0 || doc->m[h->org].start < h->ev_start || doc->m[h->org].end > h->ev_end)
+                        h->org = r->org;
+                }
+            }
             continue;
         }
         const rx_relation *best = NULL;
