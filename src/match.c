@@ -2056,8 +2056,10 @@ static bool dates_agree(rx_date a, rx_date b)
     return !a.y || !b.y || (a.y == b.y && (!a.m || !b.m || (a.m == b.m && (!a.d || !b.d || a.d == b.d))));
 }
 
-/* A departure told twice in a text (in a list of leavers, and again on its own
- * with a date: "離開 A 的人包括…X", "X 已經跳槽"): one change, with what each
+/* A departure (or a dismissal) told twice in a text (in a list of leavers, or
+ * a headline, and again on its own with a date: "離開 A 的人包括…X", "X 已經跳槽";
+ * "Norvale Bank ousts chairman X" ... "removed X as chairman on Monday"): one
+ * change, with what each
  * telling adds, when nothing in them disagrees (the same modality, or a
  * rumour and its denial: denied; the same organisation, post and date
  * wherever both give one). */
@@ -2067,12 +2069,14 @@ static void merge_restated_departures(rx_doc *doc)
     for (size_t i = 0; i < doc->nrel; i++) {
         const rx_relation *r = &doc->rel[i];
         bool merged = false;
-        for (size_t j = 0; j < w && !merged && r->type == RX_DEPARTURE && !r->derived && !r->dropped; j++) {
+        for (size_t j = 0; j < w && !merged && (r->type == RX_DEPARTURE || r->type == RX_DISMISSAL) && !r->derived &&
+                           !r->dropped;
+             j++) {
             rx_relation *k = &doc->rel[j];
             /* (a rumour and its denial are one denied change) */
             bool rumour_denied = (k->modality == RX_MOD_RUMOURED && r->modality == RX_MOD_DENIED) ||
                                  (k->modality == RX_MOD_DENIED && r->modality == RX_MOD_RUMOURED);
-            if (k->type != RX_DEPARTURE || k->derived || k->dropped || (k->modality != r->modality && !rumour_denied) ||
+            if (k->type != r->type || k->derived || k->dropped || (k->modality != r->modality && !rumour_denied) ||
                 entity_of(doc, k->person) != entity_of(doc, r->person) ||
                 (k->org >= 0 && r->org >= 0 && entity_of(doc, k->org) != entity_of(doc, r->org)) ||
                 (k->role >= 0 && r->role >= 0 && !same_post(doc, k->role, r->role)) || !dates_agree(k->date, r->date))
