@@ -245,9 +245,13 @@ static const char *const denied_objects[] = {"传闻", "消息", "报道", "报�
 /* Words that open such a clause: a contrast, or "which" pointing back. */
 static const char *const contrast_words[] = {"但", "但是", "不过", "惟", "然而", "却", "随即", "遭", "but",
                                              "however", "though", "although", "which", NULL};
-/* Speculation right before the change ("could be ousted", "might resign"):
- * a rumour. */
-static const char *const speculative_cues[] = {"could", "might", NULL};
+/* Speculation right before the change ("could be ousted", "might resign";
+ * not "who could not be reached"): a rumour. */
+static const char *const speculative_cues[] = {"could be", "might be", "could step", "might step", "could resign",
+                                               "might resign", "could leave", "might leave", "could quit",
+                                               "might quit", "could retire", "might retire", "could soon",
+                                               "might soon", "could replace", "might replace", "could succeed",
+                                               "might succeed", "could join", "might join", NULL};
 static const char *const planned_cues[] = {"将", "拟", "预计", "计划", "即将", "准备", "有望", "可望", "will", "would",
                                            "plans to", "plan to", "is set to", "are set to",
                                            "expected to", "is to", "slated to", "poised to", NULL};
