@@ -2323,9 +2323,31 @@ static bool tok_adverb(const scan *sc, tok k)
     return false;
 }
 
+/* A word made of a place and "-based" or "-born" (Zurich-based, London-born),
+ * or a trade (Chipmaker): it describes the name after it and is no part of
+ * it. */
+static bool place_adjective(const scan *sc, tok k)
+{
+    static const char32_t *const ends[] = {U"-based", U"-born", U"-headquartered"};
+    /* (and a trade opening a sentence: "Chipmaker X said") */
+    static const char32_t *const trades[] = {U"Chipmaker", U"Carmaker", U"Automaker", U"Drugmaker"};
+    for (size_t q = 0; q < sizeof trades / sizeof trades[0]; q++)
+        if (rx_lit_at(sc->t, k.e, k.s, trades[q]) == k.e - k.s)
+            return true;
+    for (size_t q = 0; q < sizeof ends / sizeof ends[0]; q++) {
+        size_t l = 0;
+        while (ends[q][l])
+            l++;
+        if (k.e - k.s > l + 1 && rx_lit_at(sc->t, k.e, k.e - l, ends[q]) == l)
+            return true;
+    }
+    return false;
+}
+
 static bool namey(const scan *sc, tok k)
 {
-    return tok_cap(sc, k) && !tok_enstop(sc, k) && !tok_title(sc, k) && !tok_is(sc, k, 13) && !tok_adverb(sc, k);
+    return tok_cap(sc, k) && !tok_enstop(sc, k) && !tok_title(sc, k) && !tok_is(sc, k, 13) && !tok_adverb(sc, k) &&
+           !place_adjective(sc, k);
 }
 
 /* a definite article of French, Spanish, Italian or German opening a title of
@@ -2430,6 +2452,58 @@ static bool after_object_prep(const scan *sc, size_t lo, size_t p)
 /* a run right after a noun naming a kind of work is its title (the novel
  * Oliver Twist, the film Anna Karenina); after "New" it is a place (New York
  * Giants, New South Wales) */
+/* Does "TITLE at" come right before p ("chief product officer at X")? The
+ * word there names where the post is: an organisation. */
+static bool title_at_before(const scan *sc, size_t lo, size_t p)
+{
+    const uint32_t *t = sc->t;
+    size_t q = p;
+    while (q > lo && is_space(t[q - 1]))
+        q--;
+    if (q < lo + 3 || q == p || t[q - 1] != 't' || t[q - 2] != 'a' || !is_space(t[q - 3]))
+        return false;
+    q -= 2;
+    while (q > lo && is_space(t[q - 1]))
+        q--;
+    return title_ends_at(sc, lo, q);
+}
+
+/* The run at p follows a word for a club or a company's trade ("Premier
+ * League club Ashford City", "truck maker Blue Harbor"): a run of two or
+ * three words there is its name. */
+static bool after_club_word(const scan *sc, size_t lo, size_t p)
+{
+    static const char *const words[] = {"club", "outfit", "startup", "start-up", "maker", "carmaker",
+                                        "automaker", "chipmaker", "drugmaker"};
+    return WORD_BEFORE(sc, lo, p, words);
+}
+
+/* Does a verb of hiring or firing staff follow e, maybe after have/has
+ * ("the Portland Pioneers have fired")? */
+static bool team_verb_after(const scan *sc, size_t e, size_t hi)
+{
+    static const char *const verbs[] = {"fired", "sacked", "hired", "named", "appointed", "signed",
+                                        "parted", "dismissed", "promoted", "traded", "released", "acquired"};
+    const uint32_t *t = sc->t;
+    size_t a = e;
+    for (int pass = 0; pass < 2; pass++) {
+        while (a < hi && is_space(t[a]))
+            a++;
+        size_t b = a;
+        while (b < hi && is_lower(t[b]))
+            b++;
+        if (a == b)
+            return false;
+        if (rx_ascii_word_in(t, a, b, verbs, sizeof verbs / sizeof verbs[0]))
+            return true;
+        static const char *const aux[] = {"have", "has", "had"};
+        if (!rx_ascii_word_in(t, a, b, aux, 3))
+            return false;
+        a = b;
+    }
+    return false;
+}
+
 static bool after_work_noun(const scan *sc, size_t lo, size_t p)
 {
     static const char *const works[] = {
@@ -2706,6 +2780,12 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
         size_t nw = b - a + 1;
         if (tok_is(sc, tk[b], 6) && nw >= 2)
             org = true;
+        if (!org && nw >= 2 && nw <= 3 && after_club_word(sc, lo, s))
+            org = true;
+        /* a team: "The Portland Pioneers fired their coach" (a plural name
+         * after "the", acting on its staff) */
+        if (!org && nw >= 2 && nw <= 3 && t[e - 1] == 's' && after_the(sc, lo, s) && team_verb_after(sc, e, hi))
+            org = true;
         if (lex_oe && !(org && e > lex_oe + 1)) {
             while (a + 1 < nt && tk[a + 1].s < lex_oe)
                 a++;
@@ -2816,8 +2896,11 @@ static int latin_names(scan *sc, size_t lo, size_t hi, tok **toks, size_t *tcap)
             size_t q = e;
             while (q < hi && is_space(t[q]))
                 q++;
-            bool orgcue = (q < hi && HIT(sc, q, 12)) || ends_at(sc, lo, p, 12);
             bool cjk = cjk_context(sc, lo, hi, tk[a]);
+            /* (an English cue word after the token only in Chinese text:
+             * "Tech startup X", "Mining company Y" name a trade) */
+            bool orgcue = (q < hi && HIT(sc, q, 12) && (cjk || is_han(t[q]))) || ends_at(sc, lo, p, 12) ||
+                          (title_at_before(sc, lo, s) && !tok_is(sc, tk[a], L_PLACE) && !tok_is(sc, tk[a], L_EN_GIVEN));
             bool cue = q < hi && is_han(t[q]) && HIT(sc, q, 7) >= 2;
             bool tl = title_ends_at(sc, lo, s);
             /* after a noun for a person (選手 Alex, 製片人Steven, 玩家 Kiro):
@@ -3475,6 +3558,27 @@ static int add_known(known **kv, size_t *nk, size_t *kcap, kindex *kx, const uin
     return 0;
 }
 
+/* Is the organisation t[s..e), whose first word t[s..w) is a common English
+ * word, that word and one company-type word (Inflection AI, Snap Inc.)? The
+ * word alone is then its short form (Inflection); not for words that mostly
+ * qualify others (General, National, First). */
+static bool common_word_company(const scan *sc, size_t s, size_t w, size_t e)
+{
+    static const char32_t *const kind[] = {U"AI", U"Labs", U"Lab", U"Inc.", U"Inc", U"Corp.", U"Corp", U"PBC",
+                                           U"Technologies", U"Robotics", U"Therapeutics", U"Software", U"Systems"};
+    static const char32_t *const qualifier[] = {U"General", U"National", U"First", U"New", U"Open", U"Global",
+                                                U"United", U"Royal", U"Central", U"Standard", U"Universal", U"Big",
+                                                U"Best", U"Great", U"Advanced", U"All", U"Any", U"Another"};
+    const uint32_t *t = sc->t;
+    for (size_t q = 0; q < sizeof qualifier / sizeof qualifier[0]; q++)
+        if (rx_lit_at(t, w, s, qualifier[q]) == w - s)
+            return false;
+    for (size_t q = 0; q < sizeof kind / sizeof kind[0]; q++)
+        if (rx_lit_at(t, e, w + 1, kind[q]) == e - w - 1)
+            return true;
+    return false;
+}
+
 /* The short form [*a, *b) by which news refers back to organisation m: the
  * first word of a Latin name of several words (Halvorsen Dynamics Inc. ->
  * Halvorsen; not a common word or a first name: General Motors, Morgan
@@ -3490,8 +3594,9 @@ static bool org_short_form(const scan *sc, const rx_mention *m, size_t *a, size_
             w++;
         if (w >= e || t[w] != ' ' || w - s < 4 || !is_upper(sc->orig[s]))
             return false;
-        if (HIT(sc, s, L_EN_COMMON) == w - s || HIT(sc, s, 10 /* en_stop */) == w - s ||
-            HIT(sc, s, L_EN_GIVEN) == w - s || HIT(sc, s, L_PLACE) == w - s)
+        if ((HIT(sc, s, L_EN_COMMON) == w - s && !common_word_company(sc, s, w, e)) ||
+            HIT(sc, s, 10 /* en_stop */) == w - s || HIT(sc, s, L_EN_GIVEN) == w - s ||
+            HIT(sc, s, L_PLACE) == w - s)
             return false;
         *a = s, *b = w;
         return true;
@@ -3664,11 +3769,14 @@ static int aliases(scan *sc, rx_doc *doc)
             if (sl && len - sl == 2 &&
                 add_known(&kv, &nk, &kcap, &kx, t, m->start + sl, m->end, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
                 goto done;
-        } else if (m->type == RX_M_ORG && m->entity < 0) {
-            /* (a listed organisation lists its own short forms) */
+        } else if (m->type == RX_M_ORG && (m->entity < 0 || is_alpha(t[m->start]))) {
+            /* (a listed organisation lists its own short forms; but a listed
+             * word and company type gives its word: Inflection AI) */
             size_t a, b;
-            if (org_short_form(sc, m, &a, &b)) {
-                m->entity = next_group++;
+            if (org_short_form(sc, m, &a, &b) &&
+                (m->entity < 0 || common_word_company(sc, a, b, m->end))) {
+                if (m->entity < 0)
+                    m->entity = next_group++;
                 if (add_known(&kv, &nk, &kcap, &kx, t, a, b, m->type, RX_MF_ALIAS_, (int)i, doc) < 0)
                     goto done;
                 /* a financial or investment holding company is also its name

@@ -227,7 +227,8 @@ static void prefilter(relx_worker *w, const rx_doc *doc, const rx_span *s, unsig
 /* Cue words, folded (Simplified) or lower-case English. */
 static const char *const denied_cues[] = {"否认", "并未", "并没有", "并无", "没有", "不会", "未曾", "辟谣", "驳斥",
                                           "denied", "denies", "deny", "did not", "didn't",
-                                          "has not", "hasn't", "will not", "won't", "would not", "wouldn't", "never", NULL};
+                                          "has not", "hasn't", "will not", "won't", "would not", "wouldn't", "never",
+                                          "refused to", "refuses to", "refusing to", "declined to", NULL};
 static const char *const rumoured_cues[] = {"传出", "传闻", "据传", "据悉", "消息人士", "知情人士",
                                             "传言", "网传", "盛传", "外传", "传将", "或将", "消息指", "消息称",
                                             "市场消息", "市场人士", "业界人士", "外界猜测", "reportedly", "rumor", "rumour",
@@ -246,6 +247,13 @@ static const char *const denied_objects[] = {"传闻", "消息", "报道", "报�
 /* Words that open such a clause: a contrast, or "which" pointing back. */
 static const char *const contrast_words[] = {"但", "但是", "不过", "惟", "然而", "却", "随即", "遭", "but",
                                              "however", "though", "although", "which", NULL};
+/* Speculation right before the change ("could be ousted", "might resign";
+ * not "who could not be reached"): a rumour. */
+static const char *const speculative_cues[] = {"could be", "might be", "could step", "might step", "could resign",
+                                               "might resign", "could leave", "might leave", "could quit",
+                                               "might quit", "could retire", "might retire", "could soon",
+                                               "might soon", "could replace", "might replace", "could succeed",
+                                               "might succeed", "could join", "might join", NULL};
 static const char *const planned_cues[] = {"将", "拟", "预计", "计划", "即将", "准备", "有望", "可望", "可能", "will", "would",
                                            "plans to", "plan to", "is set to", "are set to",
                                            "expected to", "is to", "slated to", "poised to", NULL};
@@ -291,6 +299,7 @@ typedef struct cue_list {
 static cue_list denied_list = {denied_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
 static cue_list rumoured_list = {rumoured_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
 static cue_list planned_list = {planned_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
+static cue_list speculative_list = {speculative_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
 static cue_list generic_org_list = {generic_org_words, {{0}}, {0}, 0, {0}, {0}, {0}};
 static cue_list denied_after_list = {denied_after_cues, {{0}}, {0}, 0, {0}, {0}, {0}};
 static cue_list contrast_list = {contrast_words, {{0}}, {0}, 0, {0}, {0}, {0}};
@@ -333,6 +342,7 @@ static void cues_init(void)
     cue_list_init(&denied_list);
     cue_list_init(&rumoured_list);
     cue_list_init(&planned_list);
+    cue_list_init(&speculative_list);
     cue_list_init(&generic_org_list);
     cue_list_init(&denied_after_list);
     cue_list_init(&contrast_list);
@@ -570,6 +580,15 @@ static bool denied_that_before(const uint32_t *t, const rx_span *s, size_t ev_st
     size_t c0 = ev_start;
     while (c0 > s->start && !clause_break(t, c0 - 1, s->start, s->end))
         c0--;
+    /* the name in an apposition: "a report that its chairman, X, was ..." */
+    size_t b = c0;
+    while (b < ev_start && t[b] == ' ')
+        b++;
+    if (b == ev_start && c0 > s->start + 1) {
+        c0--;
+        while (c0 > s->start && !clause_break(t, c0 - 1, s->start, s->end))
+            c0--;
+    }
     bool that = false;
     for (size_t j = ev_start; j-- > c0;) {
         if (!that && ascii_word_at(t, c0, ev_start, j, "that"))
@@ -696,11 +715,14 @@ static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_st
     const uint32_t *norm = doc->text.norm;
     /* one pass for the denial and the plan cues of [from, ev_end): a denial
      * anywhere wins, a plan counts only after the rumour test */
-    bool planned = false;
+    bool planned = false, speculative = false;
     for (size_t i = from; i < ev_end; i++) {
         uint32_t c = norm[i];
         if (cue_may_start(&denied_list, c) && cue_at(norm, from, ev_end, i, &denied_list))
             return RX_MOD_DENIED;
+        if (!speculative && cue_may_start(&speculative_list, c) && cue_at(norm, from, ev_end, i, &speculative_list) &&
+            !describes_name(doc, i, ev_end, person_entity))
+            speculative = true;
         if (!planned && cue_may_start(&planned_list, c) && cue_at(norm, from, ev_end, i, &planned_list) &&
             !describes_name(doc, i, ev_end, person_entity) && !jiang_object(doc, i) &&
             !others_clause(doc, s, i, ev_start, person_entity))
@@ -728,7 +750,7 @@ static rx_modality modality_of(const rx_doc *doc, const rx_span *s, size_t ev_st
     if ((cm->deny_last && cm->deny_first < ev_start && denied_that_before(norm, s, ev_start)) ||
         (cm->deny_last > ev_end && denied_after(doc, s, ev_end, person_entity)))
         return RX_MOD_DENIED;
-    if (cm->rumour_end <= ev_end || (cm->rumour_last >= ev_end && attributed_after(doc, s, ev_end)))
+    if (speculative || cm->rumour_end <= ev_end || (cm->rumour_last >= ev_end && attributed_after(doc, s, ev_end)))
         return RX_MOD_RUMOURED;
     return planned ? RX_MOD_PLANNED : RX_MOD_FACT;
 }
@@ -1047,6 +1069,49 @@ static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, size_t nam
     return none;
 }
 
+/* A planned change's month written without its year ("will step down in
+ * May") that lies before the publication month is next year's: the
+ * date mentions of sentence s resolve such a month to the year of
+ * publication. Only a month in or after the matched words (from
+ * ev_start), and not one an announcement there took place in. d
+ * otherwise. */
+static rx_date planned_ahead(const rx_doc *doc, const rx_span *s, size_t ev_start, rx_date d)
+{
+    rx_date p = doc->pubdate;
+    if (!p.y || d.y != p.y || !d.m || d.m >= p.m)
+        return d;
+    for (size_t i = 0; i < doc->ndates; i++) {
+        const rx_date_mention *dm = &doc->dates[i];
+        if (dm->start < s->start || dm->end > s->end || dm->value.y != d.y || dm->value.m != d.m ||
+            dm->value.d != d.d || dm->start < ev_start)
+            continue;
+        /* no year written in it (four digits, 今年, this year) */
+        const uint32_t *t = doc->text.norm;
+        bool year = false;
+        for (size_t k = dm->start; k < dm->end && !year; k++)
+            year = t[k] == 0x4ECA /* 今 */ || (k + 3 < dm->end && t[k] - '0' < 10u && t[k + 1] - '0' < 10u &&
+                                             t[k + 2] - '0' < 10u && t[k + 3] - '0' < 10u);
+        static const char *const this_year[] = {"this"};
+        /* (not the month of an announcement: "who announced in January
+         * that she would retire") */
+        static const char *const told[] = {"announced", "said", "told", "confirmed", "revealed", "disclosed"};
+        for (size_t k = ev_start; k < dm->start && !year; k++)
+            if ((k == 0 || (t[k - 1] | 32u) - 'a' >= 26u) && (t[k] | 32u) - 'a' < 26u) {
+                size_t e = k;
+                while (e < dm->start && (t[e] | 32u) - 'a' < 26u)
+                    e++;
+                year = rx_ascii_word_in(t, k, e, told, sizeof told / sizeof told[0]);
+            }
+        if (!year && !word_before_is(t, dm->start, this_year, 1) &&
+            !(dm->end - dm->start >= 4 && (t[dm->start] | 32u) == 't' && (t[dm->start + 1] | 32u) == 'h' &&
+              (t[dm->start + 2] | 32u) == 'i' && (t[dm->start + 3] | 32u) == 's')) {
+            d.y++;
+            return d;
+        }
+    }
+    return d;
+}
+
 /* Mention indexes of the sentence [first, last). *cursor: a mention index no
  * greater than first (the sentences come in text order, so the search goes on
  * from the previous sentence's first); it is moved to first. */
@@ -1167,8 +1232,9 @@ static int org_continues(const rx_doc *doc, size_t first)
         const rx_mention *m = &doc->m[i];
         /* (not where someone came from: "joined Halvard in 2015 from Ford";
          * nor a league or a cup, where no one holds a post) */
+        static const char *const former[] = {"former"};
         if (m->type == RX_M_ORG && m->entity >= 0 && !rx_is_agency_credit(doc, m) && !former_org(doc, m) &&
-            !league_or_cup(doc, m) && !english_source(doc, m)) {
+            !league_or_cup(doc, m) && !english_source(doc, m) && !word_before_is(doc->text.norm, m->start, former, 1)) {
             last = (int)i;
             break;
         }
@@ -1197,13 +1263,18 @@ typedef struct sent_ctx {
 } sent_ctx;
 
 /* Is organisation m named as where someone was or came from: after 前/原
- * (前國足主帥), 从/自 (从台积电跳槽), or the word "from" ("hired X from Y")?
+ * (前國足主帥), 从/自 (从台积电跳槽), ex- (ex-Google executive X), or the
+ * word "from" ("hired X from Y")?
  * Never the one a person takes a post at. */
 static bool former_org(const rx_doc *doc, const rx_mention *m)
 {
     const uint32_t *t = doc->text.norm;
     size_t a = m->start;
     if (a > 0 && (t[a - 1] == 0x524D || t[a - 1] == 0x539F || t[a - 1] == 0x4ECE || t[a - 1] == 0x81EA))
+        return true;
+    /* ex-Google executive X */
+    if (a >= 3 && t[a - 1] == '-' && (t[a - 2] | 32u) == 'x' && (t[a - 3] | 32u) == 'e' &&
+        (a == 3 || (t[a - 4] | 32u) - 'a' >= 26u))
         return true;
     /* (the company someone is lured from: "poached Tesla executive X") */
     static const char *const from[] = {"from", "poached", "poaching", "poaches", "lured"};
@@ -1314,6 +1385,62 @@ static bool heads_other_title(const rx_doc *doc, size_t i, size_t last, int p)
     return true;
 }
 
+/* Does organisation mention i follow a title and "of" or "at" ("acting
+ * secretary of the Labor Department")? */
+static bool post_of(const rx_doc *doc, size_t i)
+{
+    if (i == 0 || doc->m[i - 1].type != RX_M_ROLE)
+        return false;
+    const uint32_t *t = doc->text.norm;
+    size_t a = doc->m[i - 1].end, b = doc->m[i].start;
+    while (a < b && t[a] == ' ')
+        a++;
+    if (b - a < 2 || !(((t[a] | 32u) == 'o' && (t[a + 1] | 32u) == 'f') || ((t[a] | 32u) == 'a' && (t[a + 1] | 32u) == 't')))
+        return false;
+    a += 2;
+    if (a < b && t[a] != ' ')
+        return false;
+    while (a < b && t[a] == ' ')
+        a++;
+    if (b - a >= 3 && (t[a] | 32u) == 't' && (t[a + 1] | 32u) == 'h' && (t[a + 2] | 32u) == 'e')
+        a += 3;
+    while (a < b && t[a] == ' ')
+        a++;
+    return a == b;
+}
+
+/* Is organisation mention m named again later in the sentence (mentions
+ * before last)? */
+static bool same_org_later(const rx_doc *doc, const rx_mention *m, size_t last)
+{
+    for (size_t i = (size_t)(m - doc->m) + 1; i < last; i++)
+        if (doc->m[i].type == RX_M_ORG && doc->m[i].entity == m->entity)
+            return true;
+    return false;
+}
+
+/* The organisation among mentions [first, last) followed by a verb of
+ * saying ("the Labor Department said"), -1 when none. */
+static int speaking_org(const rx_doc *doc, size_t first, size_t last)
+{
+    static const char *const says[] = {"said", "says", "announced", "confirmed", "added"};
+    const uint32_t *t = doc->text.norm;
+    for (size_t i = first; i < last; i++) {
+        const rx_mention *m = &doc->m[i];
+        if (m->type != RX_M_ORG || m->entity < 0 || rx_is_agency_credit(doc, m))
+            continue;
+        size_t a = m->end;
+        while (a < doc->text.n && t[a] == ' ')
+            a++;
+        size_t b = a;
+        while (b < doc->text.n && lower(t[b]) - 'a' < 26u)
+            b++;
+        if (a < b && rx_ascii_word_in(t, a, b, says, sizeof says / sizeof says[0]))
+            return (int)i;
+    }
+    return -1;
+}
+
 static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, sent_ctx *sc)
 {
     size_t first = sc->first, last = sc->last;
@@ -1369,12 +1496,22 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
             if ((taking || succeeding) &&
                 (former_org(doc, m) || (r->type != RX_REINSTATEMENT && word_before_is(doc->text.norm, m->start, former, 1))))
                 continue;
+            /* (nor, for a successor or one who leaves, someone's former
+             * employer: "Cross, a former Unilever executive, replaced Y") */
+            if ((r->type == RX_SUCCESSION || r->type == RX_DEPARTURE) && m->end <= pm->start &&
+                word_before_is(doc->text.norm, m->start, former, 1) && !same_org_later(doc, m, last))
+                continue;
+            /* (nor, for a successor, where the predecessor came from: "Y, who
+             * joined from Nokia in 2017, will be replaced by X") */
+            if (r->type == RX_SUCCESSION && former_org(doc, m))
+                continue;
             if (m->end <= pm->start &&
                 !(r->type == RX_HOLDS_ROLE && former_between(doc, m->end, r->role >= 0 ? doc->m[r->role].start : pm->start)) &&
                 !heads_other_title(doc, i, last, r->person))
                 r->org = (int)i;
             else if (r->org < 0 && m->start >= r->ev_start && m->end <= r->ev_end &&
-                     !(taking && in_apposition(doc, pm->end, m->start, r->ev_end)))
+                     !((taking || (r->type == RX_SUCCESSION && word_before_is(doc->text.norm, m->start, former, 1))) &&
+                       in_apposition(doc, pm->end, m->start, r->ev_end)))
                 r->org = (int)i; /* (not a former employer: "X, a former Pfizer executive, as CSO") */
         }
     }
@@ -1387,8 +1524,27 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
         r->org = sc->focus ? sc->focus[first] : -1;
     }
     if (r->org < 0 && r->type != RX_SUCCESSION && !public_or_former_post(doc, r->role) &&
-        !cites_source(doc, first, last, pm->start))
+        !cites_source(doc, first, last, pm->start)) {
         r->org = org_continues(doc, first);
+        /* not when an English sentence names another body after the
+         * person: the one that speaks there ("..., the Labor Department
+         * said"); none when it is in the matched words, not as where the
+         * person comes from ("X, deputy secretary at the Labor Department,
+         * was named acting secretary"), or has a post of its own ("Deputy
+         * secretary X will serve as acting secretary of the Labor
+         * Department") */
+        const uint32_t c0 = doc->text.norm[pm->start];
+        int sp = (c0 | 32u) - 'a' < 26u && r->org >= 0 ? speaking_org(doc, first, last) : -1;
+        if (sp >= 0 && doc->m[sp].start >= pm->end && doc->m[sp].entity != doc->m[r->org].entity)
+            r->org = sp;
+        for (size_t i = first; i < last && r->org >= 0 && (c0 | 32u) - 'a' < 26u; i++) {
+            const rx_mention *m = &doc->m[i];
+            if (m->type == RX_M_ORG && !(m->flags & RX_MF_PRONOUN) && m->entity >= 0 && m->start >= pm->end &&
+                (m->end <= r->ev_end || post_of(doc, i)) && m->entity != doc->m[r->org].entity &&
+                !rx_is_agency_credit(doc, m) && !former_org(doc, m))
+                r->org = -1;
+        }
+    }
 role:
     if (r->role < 0 && (r->type == RX_DEPARTURE || r->type == RX_DISMISSAL || r->type == RX_HOLDS_ROLE)) {
         /* a role written right before the name is the post a person leaves or
@@ -1491,15 +1647,31 @@ static bool possessor(const rx_doc *doc, const rx_mention *m)
 /* Is the role at unit u written right before a person other than entity? */
 static bool role_names_other(const rx_doc *doc, const relx_worker *w, size_t u, int entity)
 {
+    bool comma = false;
     for (size_t k = u + 1; k < w->nunits; k++) {
         int m = w->units[k].mention;
         if (m < 0) {
             uint32_t c = doc->text.norm[w->units[k].cp_start];
             if (c == ' ' || c == '\t')
                 continue;
+            if (c == ',' && !comma) {
+                comma = true;
+                continue;
+            }
             return false;
         }
-        return doc->m[m].type == RX_M_PERSON && doc->m[m].entity != entity;
+        if (doc->m[m].type != RX_M_PERSON || doc->m[m].entity == entity)
+            return false;
+        if (!comma)
+            return true;
+        if ((doc->text.norm[doc->m[m].start] | 32u) - 'a' >= 26u)
+            return false; /* (English names only) */
+        /* between commas: "named its chairman, Susan Marsh, as interim CEO"
+         * (not "was named chairman, Susan Marsh said") */
+        size_t e = doc->m[m].end;
+        while (e < doc->text.n && doc->text.norm[e] == ' ')
+            e++;
+        return e < doc->text.n && doc->text.norm[e] == ',';
     }
     return false;
 }
@@ -1518,6 +1690,35 @@ static bool byline_name(const rx_doc *doc, const rx_mention *m)
             return true;
     }
     return false;
+}
+
+/* Is person mention m, or a title right before it, the subject of a
+ * question, a condition or a demand ("whether Chief Executive X would step
+ * down", "if X resigns", "called for X to resign", "urged X to quit"), which
+ * tells no change? */
+static bool open_question(const rx_doc *doc, size_t m)
+{
+    static const char *const words[] = {"whether", "if", "urged", "urges", "urging", "pressed", "pressing"};
+    static const char *const call[] = {"call", "calls", "called", "calling"};
+    static const char *const for_[] = {"for"};
+    const uint32_t *t = doc->text.norm;
+    size_t pos = doc->m[m].start;
+    if (m > 0 && doc->m[m - 1].type == RX_M_ROLE && doc->m[m - 1].end <= pos) {
+        size_t k = doc->m[m - 1].end;
+        while (k < pos && t[k] == ' ')
+            k++;
+        if (k == pos)
+            pos = doc->m[m - 1].start;
+    }
+    if (word_before_is(t, pos, words, sizeof words / sizeof words[0]))
+        return true;
+    /* a demand: "called for Chairman X to step down" */
+    if (!word_before_is(t, pos, for_, 1))
+        return false;
+    size_t q = pos;
+    while (q > 0 && t[q - 1] == ' ')
+        q--;
+    return q >= 3 && word_before_is(t, q - 3, call, sizeof call / sizeof call[0]);
 }
 
 static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_i, size_t pat_i,
@@ -1612,6 +1813,10 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
             out->n--; /* 馬斯克旗下的 xAI: the name owns something, it does not act */
             continue;
         }
+        if (rule->type != RX_HOLDS_ROLE && open_question(doc, (size_t)m)) {
+            out->n--; /* "declined to comment on whether X would step down" */
+            continue;
+        }
         if (r->role >= 0 && role_names_other(doc, w, arg_lo[RX_ARG_ROLE], doc->m[m].entity)) {
             out->n--; /* the title belongs to someone else: 擔任微軟 CEO Nadella 的顧問 */
             continue;
@@ -1634,6 +1839,8 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
                 r->modality = RX_MOD_PLANNED;
             r->date = date_of(doc, sent, ev_end, doc->m[m].end,
                               rule->type == RX_REINSTATEMENT || present_after_apposition(doc, doc->m[m].end, ev_end));
+            if (r->modality == RX_MOD_PLANNED)
+                r->date = planned_ahead(doc, s, ev_start, r->date);
         }
         c->priority = rule->priority;
         c->excludes = rule->excludes;
@@ -2121,21 +2328,21 @@ static bool told_as_time(const rx_doc *doc, const rx_relation *r)
     return false;
 }
 
-/* A departure or an appointment told twice in a text (in a list of leavers,
- * and again on its own with a date: "離開 A 的人包括…X", "X 已經跳槽"; "轉任
- * 副董事長" and later "轉任副董事長後"): one change, with what each telling
- * adds, when nothing in them disagrees (the same modality, or a rumour and
- * its denial: denied; the same organisation, post and date wherever both
- * give one). */
+/* A departure, a dismissal or an appointment told twice in a text (in a list
+ * of leavers, or a headline, and again on its own with a date: "離開 A 的人包括
+ * …X", "X 已經跳槽"; "Norvale Bank ousts chairman X" ... "removed X as chairman
+ * on Monday"; "轉任副董事長" and later "轉任副董事長後"): one change, with what
+ * each telling adds, when nothing in them disagrees (the same modality, or a
+ * rumour and its denial: denied; the same organisation, post and date
+ * wherever both give one). */
 static void merge_restated_changes(rx_doc *doc)
 {
     size_t w = 0;
     for (size_t i = 0; i < doc->nrel; i++) {
         const rx_relation *r = &doc->rel[i];
         bool merged = false;
-        for (size_t j = 0; j < w && !merged && (r->type == RX_DEPARTURE || r->type == RX_APPOINTMENT) && !r->derived &&
-                           !r->dropped;
-             j++) {
+        bool restatable = r->type == RX_DEPARTURE || r->type == RX_DISMISSAL || r->type == RX_APPOINTMENT;
+        for (size_t j = 0; j < w && !merged && restatable && !r->derived && !r->dropped; j++) {
             rx_relation *k = &doc->rel[j];
             /* (a rumour and its denial are one denied change) */
             bool rumour_denied = (k->modality == RX_MOD_RUMOURED && r->modality == RX_MOD_DENIED) ||
@@ -2483,6 +2690,20 @@ static void succession_posts(rx_doc *doc)
                     same_post(doc, h->role, r->role))
                     r->org = h->org;
             }
+            /* the predecessor's leaving told in the same sentence, with no
+             * post of its own, is of this post ("... as chief executive,
+             * succeeding Y, who retired in June") */
+            size_t sr = sentence_of(doc, r->ev_start);
+            for (size_t j = 0; j < doc->nrel; j++) {
+                rx_relation *h = &doc->rel[j];
+                if ((h->type == RX_DEPARTURE || h->type == RX_DISMISSAL) && h->role < 0 &&
+                    entity_of(doc, h->person) == pe && sentence_of(doc, h->ev_start) == sr) {
+                    h->role = r->role;
+                    /* (an organisation its own words do not name gives way) */
+                    if (h->org < 0 || doc->m[h->org].start < h->ev_start || doc->m[h->org].end > h->ev_end)
+                        h->org = r->org;
+                }
+            }
             continue;
         }
         const rx_relation *best = NULL;
@@ -2501,21 +2722,66 @@ static void succession_posts(rx_doc *doc)
                 best_rank = rank;
             }
         }
-        /* else the post the successor was just given ("elected X as president.
-         * She will take office in January, succeeding Y") */
+        /* else the post the successor was just given (or joins in), the
+         * latest in the three sentences before ("elected X as president. She
+         * will take office in January, succeeding Y"; "promoted X to
+         * president. ... She takes over from Y") */
         int se = entity_of(doc, r->person);
         size_t sr = sentence_of(doc, r->ev_start);
+        const rx_relation *given = NULL;
         for (size_t j = 0; !best && j < doc->nrel; j++) {
             const rx_relation *h = &doc->rel[j];
             size_t sh = sentence_of(doc, h->ev_start);
-            if ((h->type == RX_APPOINTMENT || h->type == RX_PROMOTION) && h->role >= 0 && entity_of(doc, h->person) == se &&
-                h->modality != RX_MOD_DENIED && sh <= sr && sr - sh <= 1)
+            if ((h->type == RX_APPOINTMENT || h->type == RX_PROMOTION || h->type == RX_REINSTATEMENT ||
+                 h->type == RX_JOIN) &&
+                h->role >= 0 && entity_of(doc, h->person) == se && h->modality != RX_MOD_DENIED && sh <= sr &&
+                sr - sh <= 3 && (!given || h->ev_start > given->ev_start))
+                given = h;
+        }
+        if (!best && given) {
+            best = given;
+            /* the successor's new post's organisation, rather than one the
+             * sentence does not name ("Becker succeeds Y, who will remain on
+             * the board": not the company the text names most) */
+            if (r->org >= 0 && given->org >= 0 &&
+                (doc->m[r->org].start < r->ev_start || doc->m[r->org].end > r->ev_end))
+                r->org = given->org;
+            /* the predecessor's leaving told in the same sentence, with no post
+             * of its own, is of that post ("She succeeds Y, who said he would
+             * retire") */
+            for (size_t j = 0; j < doc->nrel; j++) {
+                rx_relation *h = &doc->rel[j];
+                if ((h->type == RX_DEPARTURE || h->type == RX_DISMISSAL) && h->role < 0 &&
+                    entity_of(doc, h->person) == pe && sentence_of(doc, h->ev_start) == sr) {
+                    h->role = given->role;
+                    if (r->org >= 0 || given->org >= 0)
+                        h->org = r->org >= 0 ? r->org : given->org;
+                }
+            }
+        }
+        /* else the post the successor later leaves or loses ("The Hawks
+         * sacked coach X ... X had taken over from Y in 2022") */
+        for (size_t j = 0; !best && r->modality == RX_MOD_FACT && j < doc->nrel; j++) {
+            const rx_relation *h = &doc->rel[j];
+            if ((h->type == RX_DEPARTURE || h->type == RX_DISMISSAL) && !h->derived && h->role >= 0 &&
+                entity_of(doc, h->person) == se && h->modality == RX_MOD_FACT &&
+                !(doc->m[h->role].flags & RX_MF_FORMER) &&
+                (oe < 0 || h->org < 0 || entity_of(doc, h->org) == oe))
                 best = h;
         }
         if (best) {
             r->role = best->role;
             if (r->org < 0)
                 r->org = best->org;
+            /* the predecessor's leaving derived from it leaves that post */
+            for (size_t j = 0; j < doc->nrel; j++) {
+                rx_relation *h = &doc->rel[j];
+                if (h->derived && h->type == RX_DEPARTURE && h->role < 0 && entity_of(doc, h->person) == pe) {
+                    h->role = r->role;
+                    if (h->org < 0)
+                        h->org = r->org;
+                }
+            }
         }
     }
 }

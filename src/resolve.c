@@ -255,6 +255,28 @@ static bool span_ieq(const uint32_t *t, size_t a, size_t ae, size_t b, size_t be
     return true;
 }
 
+/* Does the bare organisation name j already stand for another, longer
+ * name than the legal-suffix form i, one that starts with it (Harvard is
+ * Harvard University by the lexicon: Harvard Corporation is another body)?
+ * Forms of i's own base with a legal suffix (Apple Inc, Apple Inc.) do not
+ * count. */
+static bool other_longer_name(const uint32_t *t, const rx_mention *m, int *p, const int *forms, size_t nforms,
+                              size_t i, size_t j)
+{
+    size_t lj = m[j].end - m[j].start;
+    int g = find(p, (int)j);
+    for (size_t fk = 0; fk < nforms; fk++) {
+        size_t k = (size_t)forms[fk];
+        if (k == i || k == j || m[k].type != RX_M_ORG || find(p, (int)k) != g || m[k].end - m[k].start <= lj + 1 ||
+            t[m[k].start + lj] != ' ' || memcmp(t + m[k].start, t + m[j].start, lj * sizeof *t))
+            continue;
+        if (legal_suffix_start(t, &m[k]) == m[k].start + lj)
+            continue;
+        return true;
+    }
+    return false;
+}
+
 /* Is [end, pron) a verb of saying, maybe with "that" ("B announced he",
  * "B said that she")? */
 static bool reported_after(const uint32_t *t, size_t end, size_t pron)
@@ -280,6 +302,19 @@ static bool reported_after(const uint32_t *t, size_t end, size_t pron)
 }
 
 static size_t sentence_of(const rx_doc *doc, size_t pos) { return rx_span_index(doc->sent, doc->nsent, pos); }
+
+/* Is the word after end (and spaces) a verb of saying ("Acme said")? */
+static bool says_after(const uint32_t *t, size_t n, size_t end)
+{
+    static const char *const verbs[] = {"announced", "said", "says", "told", "confirmed", "added", "stated"};
+    size_t a = end;
+    while (a < n && t[a] == ' ')
+        a++;
+    size_t b = a;
+    while (b < n && (t[b] | 32) >= 'a' && (t[b] | 32) <= 'z')
+        b++;
+    return a < b && rx_ascii_word_in(t, a, b, verbs, sizeof verbs / sizeof verbs[0]);
+}
 
 /* The start of the clause holding pos: just after the last , ; : (or their
  * full-width forms) between the sentence start lo and pos. */
@@ -502,7 +537,8 @@ int rx_resolve(rx_doc *doc)
             size_t lj = m[j].end - m[j].start;
             if (j != i && m[j].type == RX_M_ORG && lj == base - m[i].start &&
                 !memcmp(t + m[j].start, t + m[i].start, lj * sizeof *t)) {
-                unite(p, (int)i, (int)j);
+                if (!other_longer_name(t, m, p, forms, nforms, i, j))
+                    unite(p, (int)i, (int)j);
                 break;
             }
         }
@@ -610,6 +646,15 @@ int rx_resolve(rx_doc *doc)
         int ante = -1;
         if (m[i].type == RX_M_ORG) {
             ante = focus;
+            /* the organisation that speaks in the same sentence, before it:
+             * "Tern Corp. said X would join the company" */
+            size_t si = sentence_of(doc, m[i].start);
+            for (size_t j = i; j-- > 0 && m[j].start >= doc->sent[si].start;)
+                if (m[j].type == RX_M_ORG && !(m[j].flags & RX_MF_PRONOUN) && m[j].entity >= 0 &&
+                    !rx_is_agency_credit(doc, &m[j]) && says_after(t, m[i].start, m[j].end)) {
+                    ante = m[j].entity;
+                    break;
+                }
         } else {
             size_t si = sentence_of(doc, m[i].start);
             size_t cur = si, first = SIZE_MAX, nearest = SIZE_MAX;
