@@ -2023,14 +2023,33 @@ static int settle(relx_worker *w, rx_doc *doc, size_t sent, cand_list *cl)
                                 j < kept ? &cl->c[j].rel : NULL);
         if (j == kept)
             cl->c[kept++] = cl->c[i];
-        else if (cl->c[j].rel.type == cl->c[i].rel.type && cl->c[j].person_entity == cl->c[i].person_entity) {
-            /* the same change matched twice: what only the other match says
-             * completes it (經濟部長由郭智輝出任，接替王美花: the post) */
+        else if (cl->c[j].person_entity == cl->c[i].person_entity &&
+                 (cl->c[j].rel.type == cl->c[i].rel.type ||
+                  (cl->c[j].rel.type == RX_SUCCESSION &&
+                   (cl->c[i].rel.type == RX_APPOINTMENT || cl->c[i].rel.type == RX_PROMOTION)))) {
+            /* the same change matched twice, or a succession and the post it
+             * gives ("appointed X as its new CFO, succeeding Y"): what only the
+             * other match says completes it (經濟部長由郭智輝出任，接替王美花:
+             * the post) */
             rx_relation *k = &cl->c[j].rel;
             const rx_relation *o = &cl->c[i].rel;
-            if (k->role < 0 && o->role >= 0)
+            /* (the post given is written after the name; one before it is
+             * held now: 委任營運總監X接任) */
+            bool given = k->type == o->type;
+            if (!given && o->role >= 0 && doc->m[o->role].start > doc->m[o->person].end) {
+                /* (not a post of the past in a relative clause: "Vasquez,
+                 * who was named treasurer in 2019, replaces Turner") */
+                const uint32_t *t = doc->text.norm;
+                given = true;
+                for (size_t z = doc->m[o->person].end; z + 4 < doc->m[o->role].start && given; z++)
+                    if (t[z] == ',' && t[z + 1] == ' ' && t[z + 2] == 'w' && t[z + 3] == 'h' && t[z + 4] == 'o')
+                        given = false;
+            }
+            if (k->role < 0 && o->role >= 0 && given)
                 k->role = o->role;
-            if (k->org < 0 && o->org >= 0)
+            /* (an organisation the other match names in its own words) */
+            if (k->org < 0 && o->org >= 0 && given &&
+                (k->type == o->type || (doc->m[o->org].start >= o->ev_start && doc->m[o->org].end <= o->ev_end)))
                 k->org = o->org;
         }
     }
