@@ -1441,6 +1441,19 @@ static int speaking_org(const rx_doc *doc, size_t first, size_t last)
     return -1;
 }
 
+/* Is organisation mention m an authority announcing its decision on posts
+ * (中共中央決定：, 國務院決定：, 經中共中央批准)? The posts it fills are at
+ * other bodies. */
+static bool decides_post(const rx_doc *doc, const rx_mention *m)
+{
+    const uint32_t *t = doc->text.norm;
+    size_t n = doc->text.n, k = m->end;
+    if (k + 2 >= n || !((t[k] == 0x51B3 && t[k + 1] == 0x5B9A) || (t[k] == 0x6279 && t[k + 1] == 0x51C6))) /* 决定 批准 */
+        return false;
+    /* (經中共中央批准，X任…) */
+    return t[k + 2] == 0xFF1A || t[k + 2] == ':' || (m->start > 0 && t[m->start - 1] == 0x7ECF /* 经 */);
+}
+
 static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, sent_ctx *sc)
 {
     size_t first = sc->first, last = sc->last;
@@ -1489,6 +1502,10 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
         for (size_t i = first; i < last; i++) {
             const rx_mention *m = &doc->m[i];
             if (m->type != RX_M_ORG || rx_is_agency_credit(doc, m) || cited_source(doc, m, pm->start))
+                continue;
+            /* (not the authority whose decision names the post: 中共中央決定：
+             * X任上海市委書記) */
+            if (taking && decides_post(doc, m))
                 continue;
             /* (not a former one either: 前國足主帥X ... 出任新帥; nor, for a
              * new post, "former Google executive X": a return goes back there) */

@@ -361,6 +361,12 @@ bool rx_is_agency_credit(const rx_doc *doc, const rx_mention *m)
         if (k + 1 < n && t[k] == 0x8BB0 && t[k + 1] == 0x8005) /* 记者 */
             return true;
     }
+    /* a mainland dateline opening a line: 新华社北京6月20日电, 中新网3月1日电 */
+    if (m->start == 0 || t[m->start - 1] == '\n' || t[m->start - 1] == 0x3010 /* 【 */) {
+        for (size_t k = m->end; k + 1 < n && k < m->end + 24 && t[k] != '\n'; k++)
+            if (t[k] == 0x65E5 /* 日 */ && t[k + 1] == 0x7535 /* 电 */)
+                return true;
+    }
     if (m->start == 0 || (t[m->start - 1] != '(' && t[m->start - 1] != 0xFF08) || m->end >= n)
         return false;
     /* a Chinese dateline: （中央社記者王小明台北20日電） */
