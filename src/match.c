@@ -1494,10 +1494,6 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
     }
     if (r->org < 0) {
         bool taking = r->type == RX_APPOINTMENT || r->type == RX_JOIN || r->type == RX_REINSTATEMENT;
-        /* a successor takes a post too, but an apposition may name its body
-         * ("X, who was the Nets' coach before, replaced Y"); only a former
-         * one is not it (由前騰訊副總裁X接任) */
-        bool succeeding = r->type == RX_SUCCESSION;
         /* the nearest organisation before the person, else one inside the evidence */
         for (size_t i = first; i < last; i++) {
             const rx_mention *m = &doc->m[i];
@@ -1507,28 +1503,26 @@ static void fill_context(const rx_doc *doc, const rx_span *s, rx_relation *r, se
              * X任上海市委書記) */
             if (taking && decides_post(doc, m))
                 continue;
-            /* (not a former one either: 前國足主帥X ... 出任新帥; nor, for a
-             * new post, "former Google executive X": a return goes back there) */
+            /* (not a former one either, for one taking a post or succeeding:
+             * 前國足主帥X ... 出任新帥, 由前騰訊副總裁X接任, "former Google
+             * executive X", "Y, who joined from Nokia, will be replaced by X";
+             * a return goes back there. A successor's apposition may still
+             * name its body: "X, who was the Nets' coach before, replaced Y") */
             static const char *const former[] = {"former"};
-            if ((taking || succeeding) &&
-                (former_org(doc, m) || (r->type != RX_REINSTATEMENT && word_before_is(doc->text.norm, m->start, former, 1))))
+            bool former_word = word_before_is(doc->text.norm, m->start, former, 1);
+            if ((taking || r->type == RX_SUCCESSION) &&
+                (former_org(doc, m) || (r->type != RX_REINSTATEMENT && former_word)))
                 continue;
-            /* (nor, for a successor or one who leaves, someone's former
-             * employer: "Cross, a former Unilever executive, replaced Y") */
-            if ((r->type == RX_SUCCESSION || r->type == RX_DEPARTURE) && m->end <= pm->start &&
-                word_before_is(doc->text.norm, m->start, former, 1) && !same_org_later(doc, m, last))
-                continue;
-            /* (nor, for a successor, where the predecessor came from: "Y, who
-             * joined from Nokia in 2017, will be replaced by X") */
-            if (r->type == RX_SUCCESSION && former_org(doc, m))
+            /* (nor, for one who leaves, someone's former employer: "Cross, a
+             * former Unilever executive, replaced Y, who retired") */
+            if (r->type == RX_DEPARTURE && m->end <= pm->start && former_word && !same_org_later(doc, m, last))
                 continue;
             if (m->end <= pm->start &&
                 !(r->type == RX_HOLDS_ROLE && former_between(doc, m->end, r->role >= 0 ? doc->m[r->role].start : pm->start)) &&
                 !heads_other_title(doc, i, last, r->person))
                 r->org = (int)i;
             else if (r->org < 0 && m->start >= r->ev_start && m->end <= r->ev_end &&
-                     !((taking || (r->type == RX_SUCCESSION && word_before_is(doc->text.norm, m->start, former, 1))) &&
-                       in_apposition(doc, pm->end, m->start, r->ev_end)))
+                     !(taking && in_apposition(doc, pm->end, m->start, r->ev_end)))
                 r->org = (int)i; /* (not a former employer: "X, a former Pfizer executive, as CSO") */
         }
     }
