@@ -849,21 +849,13 @@ static bool byline_split(const scan *sc, size_t p, size_t e, size_t *cut, int de
 
 static int bylines(scan *sc, size_t lo, size_t hi)
 {
-    static const uint32_t cues[][3] = {{0x8BB0, 0x8005, 0}, {0x7F16, 0x8F91, 0}, {0x901A, 0x8BAF, 0x5458},
-                                       {0x5B9E, 0x4E60, 0x751F}};
     const uint32_t *t = sc->t;
     for (size_t p = lo + 2; p < hi; p++) {
         /* every cue ends in 者 辑 员 or 生 */
         uint32_t z = t[p - 1];
         if (z != 0x8005 && z != 0x8F91 && z != 0x5458 && z != 0x751F)
             continue;
-        bool cue = false;
-        for (size_t c = 0; c < sizeof cues / sizeof cues[0] && !cue; c++) {
-            size_t l = cues[c][2] ? 3 : 2;
-            if (p >= lo + l && t[p - l] == cues[c][0] && t[p - l + 1] == cues[c][1] && (l == 2 || t[p - 1] == cues[c][2]))
-                cue = true;
-        }
-        if (!cue || !is_han(t[p]))
+        if (!rx_byline_cue_before(t, lo, p) || !is_han(t[p]))
             continue;
         size_t e = p;
         while (e < hi && e - p < 12 && is_han(t[e]) && !(e > p && (HIT(sc, e, 8) || HIT(sc, e, 7) >= 2 || HIT(sc, e, L_PLACE))))

@@ -201,6 +201,20 @@ static inline size_t rx_lit_at(const uint32_t *t, size_t n, size_t i, const uint
     return k;
 }
 
+/* Length of the byline cue (记者, 编辑, 通讯员, 实习生: folded) that ends at p
+ * and begins at lo or after, else 0: a reporter's name follows it. */
+static inline size_t rx_byline_cue_before(const uint32_t *t, size_t lo, size_t p)
+{
+    static const uint_least32_t cues[][4] = {{0x8BB0, 0x8005, 0}, {0x7F16, 0x8F91, 0}, {0x901A, 0x8BAF, 0x5458, 0},
+                                             {0x5B9E, 0x4E60, 0x751F, 0}};
+    for (size_t c = 0; c < sizeof cues / sizeof cues[0]; c++) {
+        size_t l = cues[c][2] ? 3 : 2;
+        if (p >= lo + l && rx_lit_at(t, p, p - l, cues[c]) == l)
+            return l;
+    }
+    return 0;
+}
+
 /* Han ideographs: the URO, Extension A, compatibility ideographs, planes 2-3
  * up to Extension G. */
 static inline bool rx_is_han(uint32_t c)

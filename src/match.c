@@ -1687,21 +1687,6 @@ static bool role_names_other(const rx_doc *doc, const relx_worker *w, size_t u, 
     return false;
 }
 
-/* Is person mention m a byline's name: right after 記者, 編輯, 通訊員 or
- * 實習生 (folded: 记者 编辑 通讯员 实习生)? */
-static bool byline_name(const rx_doc *doc, const rx_mention *m)
-{
-    static const char32_t *const cues[] = {U"记者", U"编辑", U"通讯员", U"实习生"};
-    const uint32_t *t = doc->text.norm;
-    for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++) {
-        size_t l = 0;
-        while (cues[k][l])
-            l++;
-        if (m->start >= l && rx_lit_at(t, m->start, m->start - l, cues[k]) == l)
-            return true;
-    }
-    return false;
-}
 
 /* Is person mention m, or a title right before it, the subject of a
  * question, a condition or a demand ("whether Chief Executive X would step
@@ -1767,7 +1752,7 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
     if (arg_first[RX_ARG_PERSON] < 0)
         return 0;
     /* a byline's reporter (記者X, 編輯X) tells of the change, it is not theirs */
-    if (byline_name(doc, &doc->m[arg_first[RX_ARG_PERSON]]))
+    if (rx_byline_cue_before(doc->text.norm, 0, doc->m[arg_first[RX_ARG_PERSON]].start))
         return 0;
     /* an implied subject acts, it holds no title by being next to one */
     if (rule->type == RX_HOLDS_ROLE && (doc->m[arg_first[RX_ARG_PERSON]].flags & RX_MF_ZERO))
