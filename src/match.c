@@ -2079,47 +2079,27 @@ static int settle(relx_worker *w, rx_doc *doc, size_t sent, cand_list *cl)
 /* index of the sentence holding code point p */
 static size_t sentence_of(const rx_doc *doc, size_t p) { return rx_span_index(doc->sent, doc->nsent, p); }
 
-/* The person of the last departure or dismissal before r, in r's sentence or
- * the one before, of someone else and of no other title ("哈維爾下課，穆斯卡特
- * 成為球隊新的主帥"): the one a "new X" succeeds. -1 when there is none. */
-static int departed_before(const rx_doc *doc, const rx_relation *r, int pe)
+/* The person of the last departure or dismissal (not one read from a
+ * succession) before r, in r's sentence or the one before, of someone else
+ * than pe. -1 when there is none.
+ * - need_post false: of no other title than r's ("哈維爾下課，穆斯卡特成為
+ *   球隊新的主帥"): the one a "new X" succeeds;
+ * - need_post true: of r's post, named, not denied nor lost to the overlap
+ *   policy, at no other organisation ("國家隊主教練伊萬科維奇下課。……邵佳一
+ *   出任國家隊主教練"): the one who left the post an appointment gives. */
+static int recent_leaver(const rx_doc *doc, const rx_relation *r, int pe, bool need_post)
 {
     size_t sr = sentence_of(doc, r->ev_start);
     int who = -1;
     size_t at = 0;
     for (size_t j = 0; j < doc->nrel; j++) {
         const rx_relation *h = &doc->rel[j];
-        if ((h->type != RX_DEPARTURE && h->type != RX_DISMISSAL) || h->derived ||
-            h->ev_start >= r->ev_start || entity_of(doc, h->person) == pe)
+        if ((h->type != RX_DEPARTURE && h->type != RX_DISMISSAL) || h->derived || h->ev_start >= r->ev_start ||
+            entity_of(doc, h->person) == pe)
             continue;
-        if (h->role >= 0 && r->role >= 0 && !same_post(doc, h->role, r->role))
-            continue;
-        size_t sh = sentence_of(doc, h->ev_start);
-        if (sh > sr || sr - sh > 1)
-            continue;
-        if (who < 0 || h->ev_start > at) {
-            who = h->person;
-            at = h->ev_start;
-        }
-    }
-    return who;
-}
-
-/* The person who left the post an appointment r gives, in r's sentence or
- * the one before: a departure or dismissal of someone else, not denied, with
- * the same post named and no other organisation ("國家隊主教練伊萬科維奇下課。
- * ……邵佳一出任國家隊主教練"). -1 when there is none. */
-static int left_same_post(const rx_doc *doc, const rx_relation *r, int pe)
-{
-    size_t sr = sentence_of(doc, r->ev_start);
-    int who = -1;
-    size_t at = 0;
-    for (size_t j = 0; j < doc->nrel; j++) {
-        const rx_relation *h = &doc->rel[j];
-        if ((h->type != RX_DEPARTURE && h->type != RX_DISMISSAL) || h->derived || h->dropped ||
-            h->modality == RX_MOD_DENIED || h->ev_start >= r->ev_start || entity_of(doc, h->person) == pe ||
-            h->role < 0 || !same_post(doc, h->role, r->role) ||
-            (h->org >= 0 && r->org >= 0 && entity_of(doc, h->org) != entity_of(doc, r->org)))
+        if (need_post ? h->dropped || h->modality == RX_MOD_DENIED || h->role < 0 || !same_post(doc, h->role, r->role) ||
+                            (h->org >= 0 && r->org >= 0 && entity_of(doc, h->org) != entity_of(doc, r->org))
+                      : h->role >= 0 && r->role >= 0 && !same_post(doc, h->role, r->role))
             continue;
         size_t sh = sentence_of(doc, h->ev_start);
         if (sh > sr || sr - sh > 1)
@@ -2150,7 +2130,7 @@ static bool shares_post(const rx_doc *doc, size_t i)
 /* him/her after succeed/replace ("Biden said he would nominate Hicks to
  * succeed him") stands for the person the text has leaving: when the
  * pronoun's antecedent leaves nothing in the text, the predecessor is the
- * one who left or was dismissed nearest before (departed_before). */
+ * one who left or was dismissed nearest before (recent_leaver). */
 static void pronoun_predecessors(rx_doc *doc)
 {
     for (size_t i = 0; i < doc->nrel; i++) {
@@ -2166,7 +2146,7 @@ static void pronoun_predecessors(rx_doc *doc)
         }
         if (leaves)
             continue;
-        int who = departed_before(doc, r, entity_of(doc, r->person));
+        int who = recent_leaver(doc, r, entity_of(doc, r->person), false);
         if (who >= 0 && entity_of(doc, who) != ae)
             r->predecessor = who;
     }
@@ -2267,7 +2247,7 @@ static void complete_relations(rx_doc *doc)
          * takes over from them */
         if (r->type == RX_APPOINTMENT && !r->derived && r->role >= 0 && rx_is_han(doc->text.norm[doc->m[r->role].start]) &&
             r->modality != RX_MOD_DENIED && !shares_post(doc, i)) {
-            int who = left_same_post(doc, r, pe);
+            int who = recent_leaver(doc, r, pe, true);
             if (who >= 0) {
                 r->type = RX_SUCCESSION;
                 r->predecessor = who;
@@ -2299,7 +2279,7 @@ static void complete_relations(rx_doc *doc)
                         later = h->person;
                 }
             if (holder < 0)
-                holder = departed_before(doc, r, pe);
+                holder = recent_leaver(doc, r, pe, false);
             if (holder < 0)
                 holder = later;
             if (holder >= 0)
