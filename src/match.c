@@ -492,23 +492,6 @@ static size_t ascii_word_at(const uint32_t *t, size_t lo, size_t hi, size_t k, c
     return k + n;
 }
 
-/* Is a person other than entity named in [a, b)? */
-static bool other_person_in(const rx_doc *doc, size_t a, size_t b, int entity)
-{
-    size_t lo = 0, hi = doc->nm;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->m[mid].start < a)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < doc->nm && doc->m[lo].start < b; lo++)
-        if (doc->m[lo].type == RX_M_PERSON && doc->m[lo].entity != entity)
-            return true;
-    return false;
-}
-
 /* The index of the first mention starting at or after pos, doc->nm when none. */
 static size_t mention_from(const rx_doc *doc, size_t pos)
 {
@@ -521,6 +504,15 @@ static size_t mention_from(const rx_doc *doc, size_t pos)
             hi = mid;
     }
     return lo;
+}
+
+/* Is a person other than entity named in [a, b)? */
+static bool other_person_in(const rx_doc *doc, size_t a, size_t b, int entity)
+{
+    for (size_t i = mention_from(doc, a); i < doc->nm && doc->m[i].start < b; i++)
+        if (doc->m[i].type == RX_M_PERSON && doc->m[i].entity != entity)
+            return true;
+    return false;
 }
 
 /* The length of the words [a, b) before a denial, an organisation's name
