@@ -1845,7 +1845,8 @@ static bool is_eol(uint32_t c)
 }
 
 /* Whether a label ends just before start, on the same line, with only blanks and
- * a colon between: "Published: May 23, 2024", "发布时间:2024-05-23", "出版 2024年5月".
+ * a colon between: "Published: May 23, 2024", "发布时间:2024-05-23", "出版 2024年5月",
+ * "Posted on 2024-03-05", or a news service's credit (【某报专讯】2024年4月18日).
  * 时间, 日期 and "date" need the colon (so that "北京时间2023年" is not one). */
 static bool label_before(const uint32_t *t, size_t start)
 {
@@ -1857,12 +1858,23 @@ static bool label_before(const uint32_t *t, size_t start)
         colon |= t[b - 1] == ':';
         b--;
     }
-    for (int k = 0; zh[k]; k++) {
+    /* a news service's credit: 【某报专讯】2024年4月18日, 本报讯 2024年4月18日 */
+    if (b >= 2 && (t[b - 1] == 0x3011 || t[b - 1] == ']') && t[b - 2] == 0x8BAF)
+        return true;
+    if (b >= 1 && t[b - 1] == 0x8BAF)
+        return true;
+    /* "Posted on 2024-03-05", "Published on March 5, 2024" */
+    bool on = false;
+    if (!colon && b >= 4 && t[b - 1] == 'n' && t[b - 2] == 'o' && t[b - 3] == ' ') {
+        b -= 3;
+        on = true;
+    }
+    for (int k = 0; zh[k] && !on; k++) {
         size_t l = 2;
         if (b >= l && t[b - 2] == zh[k][0] && t[b - 1] == zh[k][1])
             return colon || k < 4;
     }
-    for (int k = 0; en[k]; k++) {
+    for (int k = 0; en[k] && (!on || k < 3); k++) {
         size_t l = strlen(en[k]);
         if (b < l || (b > l && is_alpha(t[b - l - 1])))
             continue;
@@ -1875,8 +1887,8 @@ static bool label_before(const uint32_t *t, size_t start)
     return false;
 }
 
-/* Whether a news agency's dateline closes right after end: 电 (（中央社台北
- * 2024年5月23日电）, 新华社北京5月23日电), an agency in brackets ("Feb. 21,
+/* Whether a news agency's dateline closes right after end: 电, 讯 or 消息
+ * (（中央社台北2024年5月23日电）, 新华社北京5月23日电, 【某报2024年5月23日讯】), an agency in brackets ("Feb. 21,
  * 2024 (AP)") or slashes ("June 3, 2025 /PRNewswire/"), or a dash ("May 23,
  * 2024 -- "). */
 static bool wire_after(const uint32_t *t, size_t n, size_t end)
@@ -1886,7 +1898,9 @@ static bool wire_after(const uint32_t *t, size_t n, size_t end)
         i++;
     if (i >= n)
         return false;
-    if (t[i] == 0x7535 /* 电 */)
+    if (t[i] == 0x7535 /* 电 */ || t[i] == 0x8BAF /* 讯: 中新网2024年5月3日讯 */)
+        return true;
+    if (i + 1 < n && t[i] == 0x6D88 && t[i + 1] == 0x606F) /* 消息: 某台2024年9月2日消息 */
         return true;
     if (t[i] == '/' && i + 2 < n && is_alpha(t[i + 1])) { /* "June 3, 2025 /PRNewswire/ --" */
         size_t j = i + 1;

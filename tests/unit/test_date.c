@@ -375,6 +375,12 @@ static const pcase pubdates[] = {
     {"LONDON, May 23, 2024 -- The bank said its chief executive would retire.", "2024-05-23"},
     {"BOSTON, June 3, 2025 /PRNewswire/ -- Keystone announced an appointment.", "2025-06-03"},
     {"他在2024年5月23日表示，将请辞。", ""},
+    {"快讯网2024年5月3日讯 一家药厂的总裁昨日辞职。", "2024-05-03"},
+    {"【港岛日报专讯】2024年4月18日 一家银行的行政总裁将退休。", "2024-04-18"},
+    {"某某电台2024年9月2日消息，一家银行换了行政总裁。", "2024-09-02"},
+    {"Posted on 2024-03-05 by the desk. A chip maker lost its chief.", "2024-03-05"},
+    {"Published on March 5, 2024 by the desk. A chip maker lost its chief.", "2024-03-05"},
+    {"He said on March 5, 2024 that he would go.", ""},
     {"", ""},
 };
 
