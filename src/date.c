@@ -39,7 +39,10 @@
  * - A month (with or without day) whose year comes from pub is put in the previous
  *   year when it would fall more than 2 months after pub, unless 明年 / "next year"
  *   occurs within the 300 code points before it, or its clause speaks of the
- *   future right before it (将于6月, "will step down in June").
+ *   future right before it (将于6月, "will step down in June"). Such a future
+ *   month more than 2 months before pub is next year's (pub 2024-10-14: 将于3月1日
+ *   退休 2025-03-01), and an effective date ("effective Jan. 1", 自1月1日起生效)
+ *   takes the year that puts it nearer to pub (2025-01-01).
  * - US "M/D" is taken only after a date preposition (on, effective, since, from,
  *   until, by, before, after); "M/D/YYYY" is taken anywhere.
  * - A bare 4-digit year (1900..2099) in English needs a preceding in, since, by,
@@ -435,9 +438,40 @@ static bool future_before(const scan *s, size_t start)
     return false;
 }
 
+/* Does the date starting at start say when a change takes effect: "effective"
+ * among the 3 words before it ("effective Jan. 1", "effective as of March 1"),
+ * or 生效 right after it (自1月1日起生效, 7月1日生效)? */
+static bool takes_effect_at(const scan *s, size_t start)
+{
+    static const char *const eff[] = {"effective"};
+    size_t e = start;
+    for (int words = 0; words < 3 && e > 0; words++) {
+        while (e > 0 && s->t[e - 1] == ' ')
+            e--;
+        size_t b = e;
+        while (b > 0 && is_alpha(s->t[b - 1]))
+            b--;
+        if (b == e)
+            break;
+        if (rx_ascii_word_in(s->t, b, e, eff, 1))
+            return true;
+        e = b;
+    }
+    for (size_t k = start; k < s->n && k < start + 14; k++) {
+        if (s->t[k] == U'生' && k + 1 < s->n && s->t[k + 1] == U'效')
+            return true;
+        if (!is_dig(s->t[k]) && !in_set(s->t[k], U"〇一二三四五六七八九十月日号起 "))
+            break;
+    }
+    return false;
+}
+
 /* The year of a month (and day) that the text gives without one: the pub's,
  * or the year before when it would fall more than 2 months after pub, unless
- * 明年 came shortly before or the clause speaks of the future. */
+ * 明年 came shortly before or the clause speaks of the future. A month more
+ * than 2 months before pub that the clause puts in the future (将于3月1日退休,
+ * "will step down in June") is next year's. An effective date ("effective
+ * Jan. 1", 自1月1日起生效) takes the year that puts it nearer to pub. */
 static int roll_year(const scan *s, size_t start, int m, int d)
 {
     int y = s->pub.y;
@@ -445,9 +479,22 @@ static int roll_year(const scan *s, size_t start, int m, int d)
         return y;
     int diff = m - s->pub.m;
     bool later = diff > 2 || (diff == 2 && d > s->pub.d);
+    bool earlier = diff < -2 || (diff == -2 && d && s->pub.d && d < s->pub.d);
     bool told = s->next_year_at != NO_POS && start - s->next_year_at <= NEXT_YEAR_REACH;
-    if (later && !told && !future_before(s, start))
+    if (!later && !earlier)
+        return y;
+    if (future_before(s, start)) {
+        if (earlier)
+            y++;
+    } else if (takes_effect_at(s, start)) {
+        /* an effective date may be just past or to come: the nearer year */
+        if (diff > 6 && !told)
+            y--;
+        else if (diff < -6)
+            y++;
+    } else if (later && !told) {
         y--;
+    }
     return y;
 }
 

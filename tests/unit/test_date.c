@@ -208,6 +208,18 @@ static const tcase relative_zh[] = {
     {"2024-03-05", "王明将于6月离任", "6月=2024-06"},
     {"2024-03-05", "王明6月离任", "6月=2023-06"},
     {"2024-03-05", "John Smith will step down in June", "June=2024-06"},
+    /* a future month more than 2 months before pub is next year's */
+    {"2024-10-14", "王明将于3月1日退休", "3月1日=2025-03-01"},
+    {"2024-10-14", "王明3月1日退休", "3月1日=2024-03-01"},
+    {"2024-10-14", "Ann Lee will step down in June", "June=2025-06"},
+    {"2024-05-14", "Ann Lee will step down in April", "April=2024-04"},
+    /* an effective date: the year that puts it nearer to pub */
+    {"2024-10-14", "自1月1日起生效", "1月1日=2025-01-01"},
+    {"2024-01-10", "自10月2日起生效", "10月2日=2023-10-02"},
+    {"2024-10-14", "新制3月1日生效", "3月1日=2025-03-01"},
+    {"2024-10-14", "named her chief effective Jan. 1", "Jan. 1=2025-01-01"},
+    {"2024-10-14", "effective as of March 1", "March 1=2025-03-01"},
+    {"2024-04-14", "effective March 1", "March 1=2024-03-01"},
     {"2024-03-05", "He was promoted to chief in June", "June=2023-06"},
     {"2024-05-23", "上周五辞职", "上周五=2024-05-17~"},
     {"2024-01-10", "这个星期", "这个星期=2024-01-10~"},
