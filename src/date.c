@@ -71,7 +71,10 @@
  * agency's dateline ("（中央社台北2024年5月23日电）", "Feb. 21, 2024 (AP) --"), or sits on a short line
  * that ends with it ("因佛科技 2024-05-23", "2024年5月23日 星期四"); else a date
  * alone on a line in the last 300 code points (an announcement's signature
- * "二〇二二年四月三十日").
+ * "二〇二二年四月三十日"). A dateline without a year (（中央社台北5日电）,
+ * 新华社北京3月12日电, "LONDON, May 3 (Reuters) -") is completed by the text's
+ * one full date with that day (and month), "2024年3月5日" (rx_find_doc_dates);
+ * else there is no publication date: a day alone does not say its month.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -2109,6 +2112,41 @@ bool rx_find_pubdate(const uint32_t *norm, size_t n, rx_date *out)
     return pubdate_of(norm, n, NULL, 0, out);
 }
 
+/* A dateline that gives a day, or a month and day, but no year (（中央社台北
+ * 5日电）, 新华社北京3月12日电, "LONDON, May 3 (Reuters) -"), completed by the
+ * full dates of the text: when every full date with that day (and month) is
+ * the same one, that is the publication date (the dateline's 5日 and the
+ * text's 2024年3月5日). Otherwise none: a day alone does not say its month.
+ * rec, nrec: the matches of a scan without a date; all, nall: its mentions. */
+static bool dateline_day(const uint32_t *norm, size_t n, const span_rec *rec, size_t nrec,
+                         const rx_date_mention *all, size_t nall, rx_date *out)
+{
+    int m = -1, d = 0;
+    for (size_t k = 0; k < nrec && rec[k].start < HEAD_REACH; k++) {
+        const hit *h = &rec[k].h;
+        if (!h->rel && h->d && (h->dep == DEP_D || h->dep == DEP_MD) && wire_after(norm, n, h->end)) {
+            m = h->dep == DEP_MD ? h->m : 0;
+            d = h->d;
+            break;
+        }
+    }
+    if (m < 0)
+        return false;
+    rx_date found = {0, 0, 0};
+    for (size_t k = 0; k < nall; k++) {
+        rx_date v = all[k].value;
+        if (all[k].relative || !v.y || v.d != d || (m && v.m != m))
+            continue;
+        if (found.y && (found.y != v.y || found.m != v.m))
+            return false;
+        found = v;
+    }
+    if (!found.y)
+        return false;
+    *out = found;
+    return true;
+}
+
 int rx_find_doc_dates(const uint32_t *norm, size_t n, rx_date *pub, rx_date_mention **out,
                       size_t *count)
 {
@@ -2123,7 +2161,7 @@ int rx_find_doc_dates(const uint32_t *norm, size_t n, rx_date *pub, rx_date_ment
     if (s.oom)
         return scan_result(&s, out, count);
     rx_date ref = {0, 0, 0};
-    if (pubdate_of(norm, n, s.out, s.count, &ref)) {
+    if (pubdate_of(norm, n, s.out, s.count, &ref) || dateline_day(norm, n, s.rec, s.nrec, s.out, s.count, &ref)) {
         *pub = ref;
     } else {
         /* No publication date: resolve partial dates (6月28日) against the latest

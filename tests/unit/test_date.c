@@ -465,6 +465,39 @@ static void run_doc_dates(void)
     }
 }
 
+/* rx_find_doc_dates: a dateline without a year takes it from the one full
+ * date of the text with its day (and month). */
+static void run_dateline_day(void)
+{
+    static const pcase docs[] = {
+        {"（中央社记者台北5日电）董事会于2024年3月5日通过新任总经理。", "2024-03-05"},
+        {"新华社北京3月12日电 一项任命于2024年3月12日公布。", "2024-03-12"},
+        {"ROME, May 3 (Reuters) - The bank said on May 3, 2024 that its chief would go.", "2024-05-03"},
+        {"（中央社记者台北5日电）新制自2024年3月1日起生效。", ""},
+        {"（中央社记者台北5日电）2023年1月5日与2024年3月5日各有一次改选。", ""},
+        {"新华社北京3月12日电 一项任命于2024年4月12日公布。", ""},
+        {"他在5日表示，2024年3月5日的会议通过了任命。", ""},
+    };
+    for (size_t k = 0; k < sizeof docs / sizeof docs[0]; k++) {
+        size_t n;
+        uint32_t *cp = decode(docs[k].text, &n);
+        rx_date pub = {0, 0, 0};
+        rx_date_mention *m = NULL;
+        size_t cnt = 0;
+        char got[11] = "";
+        if (rx_find_doc_dates(cp, n, &pub, &m, &cnt) == 0 && pub.y)
+            rx_date_format(pub, got);
+        if (strcmp(got, docs[k].want) == 0) {
+            passed++;
+        } else {
+            failed++;
+            printf("FAIL dateline day: text \"%s\"\n  want: %s\n  got:  %s\n", docs[k].text, docs[k].want, got);
+        }
+        free(m);
+        free(cp);
+    }
+}
+
 /* ------------------------------------------------------------ ISO helpers */
 
 static void run_iso(void)
@@ -529,6 +562,7 @@ int main(void)
     RUN("anaphora", anaphora);
     RUN("not-dates", not_dates);
     run_pubdates();
+    run_dateline_day();
     run_doc_dates();
     run_iso();
     run_long();
