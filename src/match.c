@@ -988,7 +988,36 @@ static bool takes_effect_at_once(const rx_doc *doc, size_t ev_end, size_t end)
     return false;
 }
 
-static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, size_t name_end, bool skip_appos)
+/* The date mention d, or when d ends a span of time whose start is the mention
+ * just before it (2024年1月1日至12月31日, "from 2019 to 2023", "May 1-3") and the
+ * change starts something (ends false: 兼任, named, joins), that start: a post
+ * held over a span begins at its start. A departure (ends) keeps the end. */
+static rx_date span_start_or(const rx_doc *doc, const rx_date_mention *d, bool ends)
+{
+    size_t i = (size_t)(d - doc->dates);
+    if (ends || i == 0)
+        return d->value;
+    const rx_date_mention *p = &doc->dates[i - 1];
+    const uint32_t *t = doc->text.norm;
+    if (p->end > d->start || d->start - p->end > 10 || !p->value.y)
+        return d->value;
+    size_t a = p->end, b = d->start;
+    while (a < b && t[a] == ' ')
+        a++;
+    while (b > a && t[b - 1] == ' ')
+        b--;
+    static const char *const to[] = {"to", "through", "until", "till"};
+    bool sep = (b == a + 1 && (t[a] == 0x81F3 || t[a] == 0x5230 || t[a] == '-' || t[a] == '~' ||
+                                t[a] == 0x2013 || t[a] == 0x2014 || t[a] == 0xFF5E)) ||
+               (b > a && rx_ascii_word_in(t, a, b, to, sizeof to / sizeof to[0]));
+    return sep ? p->value : d->value;
+}
+
+/* The date of a change whose words end at ev_end in sentence sent, said of the
+ * person whose name ends at name_end (skip_appos: see above; ends: the change
+ * ends a post, so of a span of time it takes the end). None when the text
+ * gives none near. */
+static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, size_t name_end, bool skip_appos, bool ends)
 {
     const rx_span *s = &doc->sent[sent];
     rx_date none = {0, 0, 0};
@@ -998,7 +1027,7 @@ static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, size_t nam
     for (size_t i = 0; i < doc->ndates; i++) {
         const rx_date_mention *d = &doc->dates[i];
         if (d->start >= ev_end && d->start - ev_end <= 12 && d->end <= s->end && is_effective(doc, d))
-            return d->value;
+            return span_start_or(doc, d, ends);
         if (d->start >= ev_end + 12)
             break;
     }
@@ -1008,7 +1037,7 @@ static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, size_t nam
         const rx_date_mention *d = &doc->dates[i];
         if (d->start >= ev_end && d->start - ev_end <= 8 && d->end <= s->end &&
             same_clause(doc, ev_end, d->start))
-            return d->value;
+            return span_start_or(doc, d, ends);
     }
     for (size_t i = 0; i < doc->ndates; i++) {
         const rx_date_mention *d = &doc->dates[i];
@@ -1029,7 +1058,7 @@ static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, size_t nam
         }
     }
     if (best)
-        return best->value;
+        return span_start_or(doc, best, ends);
     if (takes_effect_at_once(doc, ev_end, s->end))
         return doc->pubdate;
     for (size_t k = sent; k-- > 0 && sent - k <= 3;) {
@@ -1041,7 +1070,7 @@ static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, size_t nam
              * who became president in 2019, ...") */
             if (d->start >= doc->sent[k].start && d->end <= doc->sent[k].end && !is_until(doc, d) &&
                 !is_since(doc, d) && !in_others_relative(doc, d, 0))
-                return d->value;
+                return span_start_or(doc, d, ends);
         }
     }
     return none;
@@ -1614,7 +1643,8 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
             if (r->modality == RX_MOD_FACT && headline_to(doc, &doc->m[m]))
                 r->modality = RX_MOD_PLANNED;
             r->date = date_of(doc, sent, ev_end, doc->m[m].end,
-                              rule->type == RX_REINSTATEMENT || present_after_apposition(doc, doc->m[m].end, ev_end));
+                              rule->type == RX_REINSTATEMENT || present_after_apposition(doc, doc->m[m].end, ev_end),
+                              rule->type == RX_DEPARTURE || rule->type == RX_DISMISSAL);
         }
         c->priority = rule->priority;
         c->excludes = rule->excludes;
