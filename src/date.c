@@ -50,7 +50,9 @@
  *   following comma.
  * - "N天前", "两周前", "3个月前", "5年前", "3 days ago" count back from pub;
  *   "5天后" is not taken (it is usually counted from another event).
- * - A weekday alone (周一, "on Monday") is the most recent one on or before pub;
+ * - A weekday alone (周一, "on Monday") is the most recent one on or before pub,
+ *   or the first on or after it when its clause speaks of the future (将于周五,
+ *   "will step down on Thursday");
  *   上周五 / 下周一 are days of the (Monday-based) week before / after pub's;
  *   "last Friday" / "next Monday" are the nearest strictly before / after pub.
  * - pub.y == 0: forms that need pub are consumed but not reported.
@@ -726,10 +728,13 @@ static bool ago_unit(const scan *s, size_t j, int v, hit *h)
 }
 
 /* The most recent weekday wd on or before pub (how = 0), strictly before (how =
- * -1, "last"), strictly after (how = 1, "next"). */
+ * -1, "last"), strictly after (how = 1, "next"), the first on or after pub (how
+ * = 2, a weekday the clause puts in the future: "will step down on Thursday"). */
 static rx_date near_weekday(rx_date pub, int wd, int how)
 {
     int pw = weekday(pub);
+    if (how == 2)
+        return add_days(pub, (wd - pw + 7) % 7);
     if (how > 0) {
         int k = (wd - pw + 7) % 7;
         return add_days(pub, k ? k : 7);
@@ -916,7 +921,7 @@ static hit match_english(scan *s, size_t i)
         h.end = e;
         h.rel = true;
         if (pub_full(s))
-            h.v = near_weekday(s->pub, wd, 0);
+            h.v = near_weekday(s->pub, wd, future_before(s, i) ? 2 : 0);
     }
     return h;
 }
@@ -1276,7 +1281,7 @@ static hit match_cn_weekday(scan *s, size_t i)
     h.end = i + l + 1;
     h.rel = true;
     if (pub_full(s))
-        h.v = near_weekday(s->pub, wd, 0);
+        h.v = near_weekday(s->pub, wd, future_before(s, i) ? 2 : 0);
     return h;
 }
 

@@ -210,6 +210,11 @@ static const tcase relative_zh[] = {
     {"2024-03-05", "John Smith will step down in June", "June=2024-06"},
     /* a future month more than 2 months before pub is next year's */
     {"2024-10-14", "王明将于3月1日退休", "3月1日=2025-03-01"},
+    /* a future weekday: the first on or after pub (2024-05-23 is a Thursday) */
+    {"2024-05-23", "王明将于周五离任", "周五=2024-05-24~"},
+    {"2024-05-23", "王明将于周四离任", "周四=2024-05-23~"},
+    {"2024-05-23", "Ann Lee will step down on Monday", "Monday=2024-05-27~"},
+    {"2024-05-23", "Ann Lee stepped down on Monday", "Monday=2024-05-20~"},
     {"2024-10-14", "王明3月1日退休", "3月1日=2024-03-01"},
     {"2024-10-14", "Ann Lee will step down in June", "June=2025-06"},
     {"2024-05-14", "Ann Lee will step down in April", "April=2024-04"},
