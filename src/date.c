@@ -70,7 +70,8 @@
  * The dateline (rx_find_pubdate): the first date with at least a month in the
  * first 400 code points that is followed by a clock time ("2024-05-23 11:14:49"),
  * or follows a label ("Published:", "发布时间:", "出版"), or closes a news
- * agency's dateline ("（中央社台北2024年5月23日电）", "Feb. 21, 2024 (AP) --"), or sits on a short line
+ * agency's dateline ("（中央社台北2024年5月23日电）", "星海网2024年5月3日讯", "Feb. 21, 2024
+ * (AP) --"), or follows a news service's credit ("（本报讯）2024年5月3日"), or sits on a short line
  * that ends with it ("因佛科技 2024-05-23", "2024年5月23日 星期四"); else a date
  * alone on a line in the last 300 code points (an announcement's signature
  * "二〇二二年四月三十日"). A dateline without a year (（中央社台北5日电）,
@@ -1913,9 +1914,24 @@ static bool label_before(const uint32_t *t, size_t start)
         colon |= t[b - 1] == ':';
         b--;
     }
-    /* a news service's credit: 【某报专讯】2024年4月18日, 本报讯 2024年4月18日 */
-    if (b >= 2 && (t[b - 1] == 0x3011 || t[b - 1] == ']') && t[b - 2] == 0x8BAF)
-        return true;
+    /* a news service's credit: 【某报专讯】2024年4月18日, 本报讯 2024年4月18日,
+     * 本报讯（记者某某）2024年5月3日, a byline in 【】 that opens the line
+     * (【某报／记者某某／台北报导】2024/05/03) */
+    if (b >= 1 && (t[b - 1] == 0x3011 || t[b - 1] == ')' || t[b - 1] == 0xFF09)) {
+        uint32_t open = t[b - 1] == 0x3011 ? 0x3010 : t[b - 1] == ')' ? '(' : 0xFF08;
+        size_t a = b - 1;
+        while (a > 0 && b - a < 40 && t[a - 1] != open && !is_eol(t[a - 1]))
+            a--;
+        if (a > 0 && t[a - 1] == open) {
+            a--; /* at the opening bracket */
+            if (b - a >= 3 && t[b - 2] == 0x8BAF)
+                return true;
+            if (a > 0 && t[a - 1] == 0x8BAF)
+                return true;
+            if (open == 0x3010 && (a == 0 || is_eol(t[a - 1])))
+                return true;
+        }
+    }
     if (b >= 1 && t[b - 1] == 0x8BAF)
         return true;
     /* "Posted on 2024-03-05", "Published on March 5, 2024" */
@@ -1983,7 +1999,8 @@ static bool line_ends_soon(const uint32_t *t, size_t n, size_t end)
     return words <= 3;
 }
 
-/* Whether a clock time "hh:mm" follows end (after blanks or 'T'). */
+/* Whether a clock time "hh:mm" follows end (after blanks or 'T', "at", a
+ * weekday or a part of the day: "May 3, 2024 at 2:15", 2024年5月3日 周五 下午2:15). */
 static bool time_after(const uint32_t *t, size_t n, size_t end)
 {
     size_t i = end;
@@ -1991,6 +2008,10 @@ static bool time_after(const uint32_t *t, size_t n, size_t end)
         i++;
     if (i == end)
         return false;
+    if (i + 2 < n && t[i] == 'a' && t[i + 1] == 't' && t[i + 2] == ' ')
+        i += 3;
+    for (int k = 0; k < 8 && i < n && in_set(t[i], U"周星期礼拜一二三四五六日天上下午晚中早凌晨 "); k++)
+        i++;
     size_t d = 0;
     while (i + d < n && d < 3 && is_dig(t[i + d]))
         d++;
@@ -2015,7 +2036,7 @@ static bool line_has_clause_punct(const uint32_t *t, size_t n, size_t start, siz
 {
     size_t k = 0;
     for (size_t b = start; b > 0 && !is_eol(t[b - 1]) && k < 80; b--, k++)
-        if (in_set(t[b - 1], U"。，,;；!！?？"))
+        if (in_set(t[b - 1], U"。，;；!！?？")) /* not ',': "Friday, May 3, 2024", "By Jo Li, May 3, 2024" */
             return true;
     k = 0;
     for (size_t e = end; e < n && !is_eol(t[e]) && k < 80; e++, k++)

@@ -398,6 +398,12 @@ static const pcase pubdates[] = {
     {"Posted on 2024-03-05 by the desk. A chip maker lost its chief.", "2024-03-05"},
     {"Published on March 5, 2024 by the desk. A chip maker lost its chief.", "2024-03-05"},
     {"He said on March 5, 2024 that he would go.", ""},
+    {"【晨光报／记者某某／台中报导】2024/05/03 一家厂商的总经理请辞。", "2024-05-03"},
+    {"本报讯（记者某某／台中）2024年5月3日，一家厂商的总经理请辞。", "2024-05-03"},
+    {"他说（在会上）2024年5月3日，总经理请辞。", ""},
+    {"Friday, May 3, 2024\nA toy maker said its chief had quit.", "2024-05-03"},
+    {"May 3, 2024 at 2:15 p.m. EDT\nA toy maker said its chief had quit.", "2024-05-03"},
+    {"2024年5月3日 周五 下午2:15\n一家厂商的总经理请辞。", "2024-05-03"},
     {"", ""},
 };
 
