@@ -77,7 +77,9 @@
  * "二〇二二年四月三十日"). A dateline without a year (（中央社台北5日电）,
  * 新华社北京3月12日电, "LONDON, May 3 (Reuters) -") is completed by the text's
  * one full date with that day (and month), "2024年3月5日" (rx_find_doc_dates);
- * else there is no publication date: a day alone does not say its month.
+ * else there is no publication date (a day alone does not say its month), and
+ * the forms that need one (昨天, 今(5)日, 6月28日) are not resolved against the
+ * text's latest full date either, which is not that day.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -2142,10 +2144,11 @@ bool rx_find_pubdate(const uint32_t *norm, size_t n, rx_date *out)
  * 5日电）, 新华社北京3月12日电, "LONDON, May 3 (Reuters) -"), completed by the
  * full dates of the text: when every full date with that day (and month) is
  * the same one, that is the publication date (the dateline's 5日 and the
- * text's 2024年3月5日). Otherwise none: a day alone does not say its month.
+ * text's 2024年3月5日): then 1. -1: there is such a dateline but no such date
+ * (a day alone does not say its month); 0: there is none.
  * rec, nrec: the matches of a scan without a date; all, nall: its mentions. */
-static bool dateline_day(const uint32_t *norm, size_t n, const span_rec *rec, size_t nrec,
-                         const rx_date_mention *all, size_t nall, rx_date *out)
+static int dateline_day(const uint32_t *norm, size_t n, const span_rec *rec, size_t nrec,
+                        const rx_date_mention *all, size_t nall, rx_date *out)
 {
     int m = -1, d = 0;
     for (size_t k = 0; k < nrec && rec[k].start < HEAD_REACH; k++) {
@@ -2157,20 +2160,20 @@ static bool dateline_day(const uint32_t *norm, size_t n, const span_rec *rec, si
         }
     }
     if (m < 0)
-        return false;
+        return 0;
     rx_date found = {0, 0, 0};
     for (size_t k = 0; k < nall; k++) {
         rx_date v = all[k].value;
         if (all[k].relative || !v.y || v.d != d || (m && v.m != m))
             continue;
         if (found.y && (found.y != v.y || found.m != v.m))
-            return false;
+            return -1;
         found = v;
     }
     if (!found.y)
-        return false;
+        return -1;
     *out = found;
-    return true;
+    return 1;
 }
 
 int rx_find_doc_dates(const uint32_t *norm, size_t n, rx_date *pub, rx_date_mention **out,
@@ -2187,11 +2190,15 @@ int rx_find_doc_dates(const uint32_t *norm, size_t n, rx_date *pub, rx_date_ment
     if (s.oom)
         return scan_result(&s, out, count);
     rx_date ref = {0, 0, 0};
-    if (pubdate_of(norm, n, s.out, s.count, &ref) || dateline_day(norm, n, s.rec, s.nrec, s.out, s.count, &ref)) {
+    int day = 0;
+    if (pubdate_of(norm, n, s.out, s.count, &ref) ||
+        (day = dateline_day(norm, n, s.rec, s.nrec, s.out, s.count, &ref)) > 0) {
         *pub = ref;
-    } else {
+    } else if (day == 0) {
         /* No publication date: resolve partial dates (6月28日) against the latest
-         * full date the text itself gives, the time its story is told in. */
+         * full date the text itself gives, the time its story is told in (not
+         * when a dateline gives a day that is not that date's: 今天, 昨天 would
+         * be wrong). */
         for (size_t i = 0; i < s.count; i++) {
             rx_date d = s.out[i].value;
             if (d.d && !s.out[i].relative &&

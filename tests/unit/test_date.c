@@ -507,6 +507,22 @@ static void run_dateline_day(void)
         free(m);
         free(cp);
     }
+    /* not completed: 昨天 stays unresolved (not the day before 2024-07-01) */
+    size_t n, cnt = 0;
+    uint32_t *cp = decode("（中央社记者台北5日电）新制自2024年7月1日起生效，他昨天请辞。", &n);
+    rx_date pub = {0, 0, 0};
+    rx_date_mention *m = NULL;
+    bool ok = rx_find_doc_dates(cp, n, &pub, &m, &cnt) == 0 && !pub.y;
+    for (size_t j = 0; ok && j < cnt; j++)
+        ok = !m[j].relative || !m[j].value.y;
+    if (ok) {
+        passed++;
+    } else {
+        failed++;
+        printf("FAIL dateline day: 昨天 resolved without a publication date\n");
+    }
+    free(m);
+    free(cp);
 }
 
 /* ------------------------------------------------------------ ISO helpers */
