@@ -39,7 +39,10 @@
  * - A month (with or without day) whose year comes from pub is put in the previous
  *   year when it would fall more than 2 months after pub, unless 明年 / "next year"
  *   occurs within the 300 code points before it, or its clause speaks of the
- *   future right before it (将于6月, "will step down in June").
+ *   future right before it (将于6月, "will step down in June"). Such a future
+ *   month more than 2 months before pub is next year's (pub 2024-10-14: 将于3月1日
+ *   退休 2025-03-01), and an effective date ("effective Jan. 1", 自1月1日起生效)
+ *   takes the year that puts it nearer to pub (2025-01-01).
  * - US "M/D" is taken only after a date preposition (on, effective, since, from,
  *   until, by, before, after); "M/D/YYYY" is taken anywhere.
  * - A bare 4-digit year (1900..2099) in English needs a preceding in, since, by,
@@ -47,7 +50,9 @@
  *   following comma.
  * - "N天前", "两周前", "3个月前", "5年前", "3 days ago" count back from pub;
  *   "5天后" is not taken (it is usually counted from another event).
- * - A weekday alone (周一, "on Monday") is the most recent one on or before pub;
+ * - A weekday alone (周一, "on Monday") is the most recent one on or before pub,
+ *   or the first on or after it when its clause speaks of the future (将于周五,
+ *   "will step down on Thursday");
  *   上周五 / 下周一 are days of the (Monday-based) week before / after pub's;
  *   "last Friday" / "next Monday" are the nearest strictly before / after pub.
  * - pub.y == 0: forms that need pub are consumed but not reported.
@@ -65,10 +70,16 @@
  * The dateline (rx_find_pubdate): the first date with at least a month in the
  * first 400 code points that is followed by a clock time ("2024-05-23 11:14:49"),
  * or follows a label ("Published:", "发布时间:", "出版"), or closes a news
- * agency's dateline ("（中央社台北2024年5月23日电）", "Feb. 21, 2024 (AP) --"), or sits on a short line
+ * agency's dateline ("（中央社台北2024年5月23日电）", "星海网2024年5月3日讯", "Feb. 21, 2024
+ * (AP) --"), or follows a news service's credit ("（本报讯）2024年5月3日"), or sits on a short line
  * that ends with it ("因佛科技 2024-05-23", "2024年5月23日 星期四"); else a date
  * alone on a line in the last 300 code points (an announcement's signature
- * "二〇二二年四月三十日").
+ * "二〇二二年四月三十日"). A dateline without a year (（中央社台北5日电）,
+ * 新华社北京3月12日电, "LONDON, May 3 (Reuters) -") is completed by the text's
+ * one full date with that day (and month), "2024年3月5日" (rx_find_doc_dates);
+ * else there is no publication date (a day alone does not say its month), and
+ * the forms that need one (昨天, 今(5)日, 6月28日) are not resolved against the
+ * text's latest full date either, which is not that day.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -435,9 +446,40 @@ static bool future_before(const scan *s, size_t start)
     return false;
 }
 
+/* Does the date starting at start say when a change takes effect: "effective"
+ * among the 3 words before it ("effective Jan. 1", "effective as of March 1"),
+ * or 生效 right after it (自1月1日起生效, 7月1日生效)? */
+static bool takes_effect_at(const scan *s, size_t start)
+{
+    static const char *const eff[] = {"effective"};
+    size_t e = start;
+    for (int words = 0; words < 3 && e > 0; words++) {
+        while (e > 0 && s->t[e - 1] == ' ')
+            e--;
+        size_t b = e;
+        while (b > 0 && is_alpha(s->t[b - 1]))
+            b--;
+        if (b == e)
+            break;
+        if (rx_ascii_word_in(s->t, b, e, eff, 1))
+            return true;
+        e = b;
+    }
+    for (size_t k = start; k < s->n && k < start + 14; k++) {
+        if (s->t[k] == U'生' && k + 1 < s->n && s->t[k + 1] == U'效')
+            return true;
+        if (!is_dig(s->t[k]) && !in_set(s->t[k], U"〇一二三四五六七八九十月日号起 "))
+            break;
+    }
+    return false;
+}
+
 /* The year of a month (and day) that the text gives without one: the pub's,
  * or the year before when it would fall more than 2 months after pub, unless
- * 明年 came shortly before or the clause speaks of the future. */
+ * 明年 came shortly before or the clause speaks of the future. A month more
+ * than 2 months before pub that the clause puts in the future (将于3月1日退休,
+ * "will step down in June") is next year's. An effective date ("effective
+ * Jan. 1", 自1月1日起生效) takes the year that puts it nearer to pub. */
 static int roll_year(const scan *s, size_t start, int m, int d)
 {
     int y = s->pub.y;
@@ -445,9 +487,22 @@ static int roll_year(const scan *s, size_t start, int m, int d)
         return y;
     int diff = m - s->pub.m;
     bool later = diff > 2 || (diff == 2 && d > s->pub.d);
+    bool earlier = diff < -2 || (diff == -2 && d && s->pub.d && d < s->pub.d);
     bool told = s->next_year_at != NO_POS && start - s->next_year_at <= NEXT_YEAR_REACH;
-    if (later && !told && !future_before(s, start))
+    if (!later && !earlier)
+        return y;
+    if (future_before(s, start)) {
+        if (earlier)
+            y++;
+    } else if (takes_effect_at(s, start)) {
+        /* an effective date may be just past or to come: the nearer year */
+        if (diff > 6 && !told)
+            y--;
+        else if (diff < -6)
+            y++;
+    } else if (later && !told) {
         y--;
+    }
     return y;
 }
 
@@ -676,10 +731,13 @@ static bool ago_unit(const scan *s, size_t j, int v, hit *h)
 }
 
 /* The most recent weekday wd on or before pub (how = 0), strictly before (how =
- * -1, "last"), strictly after (how = 1, "next"). */
+ * -1, "last"), strictly after (how = 1, "next"), the first on or after pub (how
+ * = 2, a weekday the clause puts in the future: "will step down on Thursday"). */
 static rx_date near_weekday(rx_date pub, int wd, int how)
 {
     int pw = weekday(pub);
+    if (how == 2)
+        return add_days(pub, (wd - pw + 7) % 7);
     if (how > 0) {
         int k = (wd - pw + 7) % 7;
         return add_days(pub, k ? k : 7);
@@ -866,7 +924,7 @@ static hit match_english(scan *s, size_t i)
         h.end = e;
         h.rel = true;
         if (pub_full(s))
-            h.v = near_weekday(s->pub, wd, 0);
+            h.v = near_weekday(s->pub, wd, future_before(s, i) ? 2 : 0);
     }
     return h;
 }
@@ -1226,7 +1284,7 @@ static hit match_cn_weekday(scan *s, size_t i)
     h.end = i + l + 1;
     h.rel = true;
     if (pub_full(s))
-        h.v = near_weekday(s->pub, wd, 0);
+        h.v = near_weekday(s->pub, wd, future_before(s, i) ? 2 : 0);
     return h;
 }
 
@@ -1845,7 +1903,8 @@ static bool is_eol(uint32_t c)
 }
 
 /* Whether a label ends just before start, on the same line, with only blanks and
- * a colon between: "Published: May 23, 2024", "发布时间:2024-05-23", "出版 2024年5月".
+ * a colon between: "Published: May 23, 2024", "发布时间:2024-05-23", "出版 2024年5月",
+ * "Posted on 2024-03-05", or a news service's credit (【某报专讯】2024年4月18日).
  * 时间, 日期 and "date" need the colon (so that "北京时间2023年" is not one). */
 static bool label_before(const uint32_t *t, size_t start)
 {
@@ -1857,12 +1916,38 @@ static bool label_before(const uint32_t *t, size_t start)
         colon |= t[b - 1] == ':';
         b--;
     }
-    for (int k = 0; zh[k]; k++) {
+    /* a news service's credit: 【某报专讯】2024年4月18日, 本报讯 2024年4月18日,
+     * 本报讯（记者某某）2024年5月3日, a byline in 【】 that opens the line
+     * (【某报／记者某某／台北报导】2024/05/03) */
+    if (b >= 1 && (t[b - 1] == 0x3011 || t[b - 1] == ')' || t[b - 1] == 0xFF09)) {
+        uint32_t open = t[b - 1] == 0x3011 ? 0x3010 : t[b - 1] == ')' ? '(' : 0xFF08;
+        size_t a = b - 1;
+        while (a > 0 && b - a < 40 && t[a - 1] != open && !is_eol(t[a - 1]))
+            a--;
+        if (a > 0 && t[a - 1] == open) {
+            a--; /* at the opening bracket */
+            if (b - a >= 3 && t[b - 2] == 0x8BAF)
+                return true;
+            if (a > 0 && t[a - 1] == 0x8BAF)
+                return true;
+            if (open == 0x3010 && (a == 0 || is_eol(t[a - 1])))
+                return true;
+        }
+    }
+    if (b >= 1 && t[b - 1] == 0x8BAF)
+        return true;
+    /* "Posted on 2024-03-05", "Published on March 5, 2024" */
+    bool on = false;
+    if (!colon && b >= 4 && t[b - 1] == 'n' && t[b - 2] == 'o' && t[b - 3] == ' ') {
+        b -= 3;
+        on = true;
+    }
+    for (int k = 0; zh[k] && !on; k++) {
         size_t l = 2;
         if (b >= l && t[b - 2] == zh[k][0] && t[b - 1] == zh[k][1])
             return colon || k < 4;
     }
-    for (int k = 0; en[k]; k++) {
+    for (int k = 0; en[k] && (!on || k < 3); k++) {
         size_t l = strlen(en[k]);
         if (b < l || (b > l && is_alpha(t[b - l - 1])))
             continue;
@@ -1875,8 +1960,8 @@ static bool label_before(const uint32_t *t, size_t start)
     return false;
 }
 
-/* Whether a news agency's dateline closes right after end: 电 (（中央社台北
- * 2024年5月23日电）, 新华社北京5月23日电), an agency in brackets ("Feb. 21,
+/* Whether a news agency's dateline closes right after end: 电, 讯 or 消息
+ * (（中央社台北2024年5月23日电）, 新华社北京5月23日电, 【某报2024年5月23日讯】), an agency in brackets ("Feb. 21,
  * 2024 (AP)") or slashes ("June 3, 2025 /PRNewswire/"), or a dash ("May 23,
  * 2024 -- "). */
 static bool wire_after(const uint32_t *t, size_t n, size_t end)
@@ -1886,7 +1971,9 @@ static bool wire_after(const uint32_t *t, size_t n, size_t end)
         i++;
     if (i >= n)
         return false;
-    if (t[i] == 0x7535 /* 电 */)
+    if (t[i] == 0x7535 /* 电 */ || t[i] == 0x8BAF /* 讯: 中新网2024年5月3日讯 */)
+        return true;
+    if (i + 1 < n && t[i] == 0x6D88 && t[i + 1] == 0x606F) /* 消息: 某台2024年9月2日消息 */
         return true;
     if (t[i] == '/' && i + 2 < n && is_alpha(t[i + 1])) { /* "June 3, 2025 /PRNewswire/ --" */
         size_t j = i + 1;
@@ -1914,7 +2001,8 @@ static bool line_ends_soon(const uint32_t *t, size_t n, size_t end)
     return words <= 3;
 }
 
-/* Whether a clock time "hh:mm" follows end (after blanks or 'T'). */
+/* Whether a clock time "hh:mm" follows end (after blanks or 'T', "at", a
+ * weekday or a part of the day: "May 3, 2024 at 2:15", 2024年5月3日 周五 下午2:15). */
 static bool time_after(const uint32_t *t, size_t n, size_t end)
 {
     size_t i = end;
@@ -1922,6 +2010,10 @@ static bool time_after(const uint32_t *t, size_t n, size_t end)
         i++;
     if (i == end)
         return false;
+    if (i + 2 < n && t[i] == 'a' && t[i + 1] == 't' && t[i + 2] == ' ')
+        i += 3;
+    for (int k = 0; k < 8 && i < n && in_set(t[i], U"周星期礼拜一二三四五六日天上下午晚中早凌晨 "); k++)
+        i++;
     size_t d = 0;
     while (i + d < n && d < 3 && is_dig(t[i + d]))
         d++;
@@ -1946,7 +2038,7 @@ static bool line_has_clause_punct(const uint32_t *t, size_t n, size_t start, siz
 {
     size_t k = 0;
     for (size_t b = start; b > 0 && !is_eol(t[b - 1]) && k < 80; b--, k++)
-        if (in_set(t[b - 1], U"。，,;；!！?？"))
+        if (in_set(t[b - 1], U"。，;；!！?？")) /* not ',': "Friday, May 3, 2024", "By Jo Li, May 3, 2024" */
             return true;
     k = 0;
     for (size_t e = end; e < n && !is_eol(t[e]) && k < 80; e++, k++)
@@ -2048,6 +2140,42 @@ bool rx_find_pubdate(const uint32_t *norm, size_t n, rx_date *out)
     return pubdate_of(norm, n, NULL, 0, out);
 }
 
+/* A dateline that gives a day, or a month and day, but no year (（中央社台北
+ * 5日电）, 新华社北京3月12日电, "LONDON, May 3 (Reuters) -"), completed by the
+ * full dates of the text: when every full date with that day (and month) is
+ * the same one, that is the publication date (the dateline's 5日 and the
+ * text's 2024年3月5日): then 1. -1: there is such a dateline but no such date
+ * (a day alone does not say its month); 0: there is none.
+ * rec, nrec: the matches of a scan without a date; all, nall: its mentions. */
+static int dateline_day(const uint32_t *norm, size_t n, const span_rec *rec, size_t nrec,
+                        const rx_date_mention *all, size_t nall, rx_date *out)
+{
+    int m = -1, d = 0;
+    for (size_t k = 0; k < nrec && rec[k].start < HEAD_REACH; k++) {
+        const hit *h = &rec[k].h;
+        if (!h->rel && h->d && (h->dep == DEP_D || h->dep == DEP_MD) && wire_after(norm, n, h->end)) {
+            m = h->dep == DEP_MD ? h->m : 0;
+            d = h->d;
+            break;
+        }
+    }
+    if (m < 0)
+        return 0;
+    rx_date found = {0, 0, 0};
+    for (size_t k = 0; k < nall; k++) {
+        rx_date v = all[k].value;
+        if (all[k].relative || !v.y || v.d != d || (m && v.m != m))
+            continue;
+        if (found.y && (found.y != v.y || found.m != v.m))
+            return -1;
+        found = v;
+    }
+    if (!found.y)
+        return -1;
+    *out = found;
+    return 1;
+}
+
 int rx_find_doc_dates(const uint32_t *norm, size_t n, rx_date *pub, rx_date_mention **out,
                       size_t *count)
 {
@@ -2062,11 +2190,15 @@ int rx_find_doc_dates(const uint32_t *norm, size_t n, rx_date *pub, rx_date_ment
     if (s.oom)
         return scan_result(&s, out, count);
     rx_date ref = {0, 0, 0};
-    if (pubdate_of(norm, n, s.out, s.count, &ref)) {
+    int day = 0;
+    if (pubdate_of(norm, n, s.out, s.count, &ref) ||
+        (day = dateline_day(norm, n, s.rec, s.nrec, s.out, s.count, &ref)) > 0) {
         *pub = ref;
-    } else {
+    } else if (day == 0) {
         /* No publication date: resolve partial dates (6月28日) against the latest
-         * full date the text itself gives, the time its story is told in. */
+         * full date the text itself gives, the time its story is told in (not
+         * when a dateline gives a day that is not that date's: 今天, 昨天 would
+         * be wrong). */
         for (size_t i = 0; i < s.count; i++) {
             rx_date d = s.out[i].value;
             if (d.d && !s.out[i].relative &&

@@ -281,8 +281,10 @@ bool rx_find_pubdate(const uint32_t *norm, size_t n, rx_date *out);
 int rx_find_dates(const uint32_t *norm, size_t n, rx_date pub, rx_date_mention **out,
                   size_t *count);
 /* The date mentions of a document: against *pub when pub->y != 0; else *pub
- * becomes the dateline's date (rx_find_pubdate) if there is one and the mentions
- * are resolved against it, or, without one, against the latest full date (with a
+ * becomes the dateline's date (rx_find_pubdate) if there is one, or the one full
+ * date of the text that completes a dateline without a year (5日电 and
+ * 2024年3月5日), and the mentions are resolved against it, or, without one
+ * (and without a dateline that gives another day), against the latest full date (with a
  * day, not relative) that the text gives, if any (*pub stays y == 0). The same
  * as those calls in turn, with fewer passes over the text. */
 int rx_find_doc_dates(const uint32_t *norm, size_t n, rx_date *pub, rx_date_mention **out,

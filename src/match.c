@@ -1002,18 +1002,77 @@ static bool takes_effect_at_once(const rx_doc *doc, size_t ev_end, size_t end)
     return false;
 }
 
-static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, size_t name_end, bool skip_appos)
+/* The date mention d, or when d ends a span of time whose start is the mention
+ * just before it (2024年1月1日至12月31日, "from 2019 to 2023", "May 1-3") and the
+ * change starts something (ends false: 兼任, named, joins), that start: a post
+ * held over a span begins at its start. A departure (ends) keeps the end. */
+static rx_date span_start_or(const rx_doc *doc, const rx_date_mention *d, bool ends)
+{
+    size_t i = (size_t)(d - doc->dates);
+    if (ends || i == 0)
+        return d->value;
+    const rx_date_mention *p = &doc->dates[i - 1];
+    const uint32_t *t = doc->text.norm;
+    if (p->end > d->start || d->start - p->end > 10 || !p->value.y)
+        return d->value;
+    size_t a = p->end, b = d->start;
+    while (a < b && t[a] == ' ')
+        a++;
+    while (b > a && t[b - 1] == ' ')
+        b--;
+    static const char *const to[] = {"to", "through", "until", "till"};
+    bool sep = (b == a + 1 && (t[a] == 0x81F3 || t[a] == 0x5230 || t[a] == '-' || t[a] == '~' ||
+                                t[a] == 0x2013 || t[a] == 0x2014 || t[a] == 0xFF5E)) ||
+               (b > a && rx_ascii_word_in(t, a, b, to, sizeof to / sizeof to[0]));
+    return sep ? p->value : d->value;
+}
+
+/* Is date d inside a modifier ending in 的 right before the person's name
+ * starting at name_start, or before the post just before it (去年6月才加入的
+ * 營運長吳振宏)? It tells of that person's past, not of the change. */
+static bool in_modifier_of_name(const rx_doc *doc, const rx_date_mention *d, size_t name_start)
+{
+    const uint32_t *t = doc->text.norm;
+    if (d->end > name_start || name_start - d->end > 20)
+        return false;
+    size_t de = (size_t)-1;
+    for (size_t k = d->end; k < name_start; k++) {
+        if (t[k] == 0xFF0C || t[k] == ',' || t[k] == 0x3002 || t[k] == 0xFF1B || t[k] == ';' || t[k] == 0x3001 ||
+            t[k] == 0xFF1A || t[k] == ':')
+            return false;
+        if (t[k] == 0x7684) /* 的 */
+            de = k;
+    }
+    if (de == (size_t)-1)
+        return false;
+    if (de + 1 == name_start)
+        return true;
+    for (size_t i = 0; i < doc->nm && doc->m[i].start <= de + 1; i++)
+        if (doc->m[i].type == RX_M_ROLE && doc->m[i].start == de + 1 && doc->m[i].end == name_start)
+            return true;
+    return false;
+}
+
+/* The date of a change whose words are [ev_start, ev_end) in sentence sent,
+ * said of the person whose name is [name_start, name_end) (skip_appos: see above; ends: the change
+ * ends a post, so of a span of time it takes the end). None when the text
+ * gives none near. */
+static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_start, size_t ev_end, size_t name_start,
+                       size_t name_end, bool skip_appos, bool ends)
 {
     const rx_span *s = &doc->sent[sent];
     rx_date none = {0, 0, 0};
     const rx_date_mention *best = NULL;
     /* the clause after the words says when the change takes effect
      * ("辭任行政總裁，自2024年3月1日起生效", "resigned, effective March 1") */
+    size_t from = ev_end; /* (after a date just after the words: "named X last week, effective July 1") */
     for (size_t i = 0; i < doc->ndates; i++) {
         const rx_date_mention *d = &doc->dates[i];
-        if (d->start >= ev_end && d->start - ev_end <= 12 && d->end <= s->end && is_effective(doc, d))
-            return d->value;
-        if (d->start >= ev_end + 12)
+        if (d->start >= from && d->start - from <= 12 && d->end <= s->end && is_effective(doc, d))
+            return span_start_or(doc, d, ends);
+        if (d->start >= from && d->start - from <= 1 && d->end <= s->end)
+            from = d->end;
+        if (d->start >= from + 12)
             break;
     }
     /* right after the words, in the same clause ("replaced X in November
@@ -1022,7 +1081,7 @@ static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, size_t nam
         const rx_date_mention *d = &doc->dates[i];
         if (d->start >= ev_end && d->start - ev_end <= 8 && d->end <= s->end &&
             same_clause(doc, ev_end, d->start))
-            return d->value;
+            return span_start_or(doc, d, ends);
     }
     for (size_t i = 0; i < doc->ndates; i++) {
         const rx_date_mention *d = &doc->dates[i];
@@ -1030,7 +1089,7 @@ static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, size_t nam
             continue;
         if (skip_appos && d->start < ev_end && in_apposition(doc, name_end, d->start, ev_end))
             continue;
-        if (in_others_relative(doc, d, name_end))
+        if (in_others_relative(doc, d, name_end) || (ev_start >= name_start && in_modifier_of_name(doc, d, name_start)))
             continue;
         if (d->start < ev_end) {
             best = d;
@@ -1043,7 +1102,7 @@ static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, size_t nam
         }
     }
     if (best)
-        return best->value;
+        return span_start_or(doc, best, ends);
     if (takes_effect_at_once(doc, ev_end, s->end))
         return doc->pubdate;
     for (size_t k = sent; k-- > 0 && sent - k <= 3;) {
@@ -1055,7 +1114,7 @@ static rx_date date_of(const rx_doc *doc, size_t sent, size_t ev_end, size_t nam
              * who became president in 2019, ...") */
             if (d->start >= doc->sent[k].start && d->end <= doc->sent[k].end && !is_until(doc, d) &&
                 !is_since(doc, d) && !in_others_relative(doc, d, 0))
-                return d->value;
+                return span_start_or(doc, d, ends);
         }
     }
     return none;
@@ -1825,8 +1884,9 @@ static int add_candidates(relx_worker *w, rx_doc *doc, size_t sent, size_t rule_
                                               : modality_of(doc, s, ev_start, ev_end, &sc->cues, doc->m[m].entity);
             if (r->modality == RX_MOD_FACT && headline_to(doc, &doc->m[m]))
                 r->modality = RX_MOD_PLANNED;
-            r->date = date_of(doc, sent, ev_end, doc->m[m].end,
-                              rule->type == RX_REINSTATEMENT || present_after_apposition(doc, doc->m[m].end, ev_end));
+            r->date = date_of(doc, sent, ev_start, ev_end, doc->m[m].start, doc->m[m].end,
+                              rule->type == RX_REINSTATEMENT || present_after_apposition(doc, doc->m[m].end, ev_end),
+                              rule->type == RX_DEPARTURE || rule->type == RX_DISMISSAL);
             if (r->modality == RX_MOD_PLANNED)
                 r->date = planned_ahead(doc, s, ev_start, r->date);
         }

@@ -361,11 +361,15 @@ bool rx_is_agency_credit(const rx_doc *doc, const rx_mention *m)
         if (k + 1 < n && t[k] == 0x8BB0 && t[k + 1] == 0x8005) /* 记者 */
             return true;
     }
-    /* a mainland dateline opening a line: 新华社北京6月20日电, 中新网3月1日电 */
-    if (m->start == 0 || t[m->start - 1] == '\n' || t[m->start - 1] == 0x3010 /* 【 */) {
-        for (size_t k = m->end; k + 1 < n && k < m->end + 24 && t[k] != '\n'; k++)
-            if (t[k] == 0x65E5 /* 日 */ && t[k + 1] == 0x7535 /* 电 */)
+    /* a service opening the text or a line with its dateline: 星海网2024年5月3日讯,
+     * 新华社北京3月12日电, 【某报2024年4月18日讯】 */
+    if (m->start < 4 || t[m->start - 1] == '\n' || t[m->start - 1] == 0x3010 /* 【 */) {
+        for (size_t k = m->end; k + 1 < n && k < m->end + 24; k++) {
+            if (t[k] == '\n' || t[k] == 0xFF0C || t[k] == 0x3002 || t[k] == ',')
+                break;
+            if (t[k] == 0x65E5 /* 日 */ && (t[k + 1] == 0x7535 || t[k + 1] == 0x8BAF /* 电 讯 */))
                 return true;
+        }
     }
     if (m->start == 0 || (t[m->start - 1] != '(' && t[m->start - 1] != 0xFF08) || m->end >= n)
         return false;

@@ -208,6 +208,23 @@ static const tcase relative_zh[] = {
     {"2024-03-05", "王明将于6月离任", "6月=2024-06"},
     {"2024-03-05", "王明6月离任", "6月=2023-06"},
     {"2024-03-05", "John Smith will step down in June", "June=2024-06"},
+    /* a future month more than 2 months before pub is next year's */
+    {"2024-10-14", "王明将于3月1日退休", "3月1日=2025-03-01"},
+    /* a future weekday: the first on or after pub (2024-05-23 is a Thursday) */
+    {"2024-05-23", "王明将于周五离任", "周五=2024-05-24~"},
+    {"2024-05-23", "王明将于周四离任", "周四=2024-05-23~"},
+    {"2024-05-23", "Ann Lee will step down on Monday", "Monday=2024-05-27~"},
+    {"2024-05-23", "Ann Lee stepped down on Monday", "Monday=2024-05-20~"},
+    {"2024-10-14", "王明3月1日退休", "3月1日=2024-03-01"},
+    {"2024-10-14", "Ann Lee will step down in June", "June=2025-06"},
+    {"2024-05-14", "Ann Lee will step down in April", "April=2024-04"},
+    /* an effective date: the year that puts it nearer to pub */
+    {"2024-10-14", "自1月1日起生效", "1月1日=2025-01-01"},
+    {"2024-01-10", "自10月2日起生效", "10月2日=2023-10-02"},
+    {"2024-10-14", "新制3月1日生效", "3月1日=2025-03-01"},
+    {"2024-10-14", "named her chief effective Jan. 1", "Jan. 1=2025-01-01"},
+    {"2024-10-14", "effective as of March 1", "March 1=2025-03-01"},
+    {"2024-04-14", "effective March 1", "March 1=2024-03-01"},
     {"2024-03-05", "He was promoted to chief in June", "June=2023-06"},
     {"2024-05-23", "上周五辞职", "上周五=2024-05-17~"},
     {"2024-01-10", "这个星期", "这个星期=2024-01-10~"},
@@ -375,6 +392,18 @@ static const pcase pubdates[] = {
     {"LONDON, May 23, 2024 -- The bank said its chief executive would retire.", "2024-05-23"},
     {"BOSTON, June 3, 2025 /PRNewswire/ -- Keystone announced an appointment.", "2025-06-03"},
     {"他在2024年5月23日表示，将请辞。", ""},
+    {"快讯网2024年5月3日讯 一家药厂的总裁昨日辞职。", "2024-05-03"},
+    {"【港岛日报专讯】2024年4月18日 一家银行的行政总裁将退休。", "2024-04-18"},
+    {"某某电台2024年9月2日消息，一家银行换了行政总裁。", "2024-09-02"},
+    {"Posted on 2024-03-05 by the desk. A chip maker lost its chief.", "2024-03-05"},
+    {"Published on March 5, 2024 by the desk. A chip maker lost its chief.", "2024-03-05"},
+    {"He said on March 5, 2024 that he would go.", ""},
+    {"【晨光报／记者某某／台中报导】2024/05/03 一家厂商的总经理请辞。", "2024-05-03"},
+    {"本报讯（记者某某／台中）2024年5月3日，一家厂商的总经理请辞。", "2024-05-03"},
+    {"他说（在会上）2024年5月3日，总经理请辞。", ""},
+    {"Friday, May 3, 2024\nA toy maker said its chief had quit.", "2024-05-03"},
+    {"May 3, 2024 at 2:15 p.m. EDT\nA toy maker said its chief had quit.", "2024-05-03"},
+    {"2024年5月3日 周五 下午2:15\n一家厂商的总经理请辞。", "2024-05-03"},
     {"", ""},
 };
 
@@ -447,6 +476,55 @@ static void run_doc_dates(void)
     }
 }
 
+/* rx_find_doc_dates: a dateline without a year takes it from the one full
+ * date of the text with its day (and month). */
+static void run_dateline_day(void)
+{
+    static const pcase docs[] = {
+        {"（中央社记者台北5日电）董事会于2024年3月5日通过新任总经理。", "2024-03-05"},
+        {"新华社北京3月12日电 一项任命于2024年3月12日公布。", "2024-03-12"},
+        {"ROME, May 3 (Reuters) - The bank said on May 3, 2024 that its chief would go.", "2024-05-03"},
+        {"（中央社记者台北5日电）新制自2024年3月1日起生效。", ""},
+        {"（中央社记者台北5日电）2023年1月5日与2024年3月5日各有一次改选。", ""},
+        {"新华社北京3月12日电 一项任命于2024年4月12日公布。", ""},
+        {"他在5日表示，2024年3月5日的会议通过了任命。", ""},
+    };
+    for (size_t k = 0; k < sizeof docs / sizeof docs[0]; k++) {
+        size_t n;
+        uint32_t *cp = decode(docs[k].text, &n);
+        rx_date pub = {0, 0, 0};
+        rx_date_mention *m = NULL;
+        size_t cnt = 0;
+        char got[11] = "";
+        if (rx_find_doc_dates(cp, n, &pub, &m, &cnt) == 0 && pub.y)
+            rx_date_format(pub, got);
+        if (strcmp(got, docs[k].want) == 0) {
+            passed++;
+        } else {
+            failed++;
+            printf("FAIL dateline day: text \"%s\"\n  want: %s\n  got:  %s\n", docs[k].text, docs[k].want, got);
+        }
+        free(m);
+        free(cp);
+    }
+    /* not completed: 昨天 stays unresolved (not the day before 2024-07-01) */
+    size_t n, cnt = 0;
+    uint32_t *cp = decode("（中央社记者台北5日电）新制自2024年7月1日起生效，他昨天请辞。", &n);
+    rx_date pub = {0, 0, 0};
+    rx_date_mention *m = NULL;
+    bool ok = rx_find_doc_dates(cp, n, &pub, &m, &cnt) == 0 && !pub.y;
+    for (size_t j = 0; ok && j < cnt; j++)
+        ok = !m[j].relative || !m[j].value.y;
+    if (ok) {
+        passed++;
+    } else {
+        failed++;
+        printf("FAIL dateline day: 昨天 resolved without a publication date\n");
+    }
+    free(m);
+    free(cp);
+}
+
 /* ------------------------------------------------------------ ISO helpers */
 
 static void run_iso(void)
@@ -511,6 +589,7 @@ int main(void)
     RUN("anaphora", anaphora);
     RUN("not-dates", not_dates);
     run_pubdates();
+    run_dateline_day();
     run_doc_dates();
     run_iso();
     run_long();
