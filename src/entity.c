@@ -1096,7 +1096,7 @@ static bool given_soft_ok(const scan *sc, size_t g, size_t lg, size_t hi, bool t
     for (size_t k = 0; k < sizeof after / sizeof after[0]; k++)
         if (sc->t[e] == after[k])
             return true;
-    /* a byline's place after the name (記者張建中新竹3日電) */
+    /* a byline's place after the name (記者王建中台北3日電) */
     return HIT(sc, e, L_PLACE) >= 2;
 }
 
