@@ -3254,6 +3254,14 @@ static size_t hkey_first(const hkey *k, size_t n, uint64_t h)
     return a;
 }
 
+/* a confirmed Chinese name of 3-5 characters, a longer form of which a
+ * candidate elsewhere may start (extend_to_known) */
+static bool known_han_name(const scan *sc, const cand *c)
+{
+    return c->type == RX_M_PERSON && !c->weak && !(c->flags & RX_MF_PRONOUN) && c->e - c->s >= 3 && c->e - c->s <= 5 &&
+           is_han(sc->t[c->s]);
+}
+
 /* A Chinese name found elsewhere in the document (after a title, 社長松井隆之)
  * that a shorter candidate here is the start of (松井隆|之表示, where the soft
  * 之 was refused) is the name here too: the longer form is added, and wins
@@ -3261,11 +3269,8 @@ static size_t hkey_first(const hkey *k, size_t n, uint64_t h)
 static int extend_to_known(scan *sc)
 {
     size_t nk = 0, n0 = sc->nc;
-    for (size_t i = 0; i < n0; i++) {
-        const cand *c = &sc->c[i];
-        nk += c->type == RX_M_PERSON && !c->weak && !(c->flags & RX_MF_PRONOUN) && c->e - c->s >= 3 &&
-              c->e - c->s <= 5 && is_han(sc->t[c->s]);
-    }
+    for (size_t i = 0; i < n0; i++)
+        nk += known_han_name(sc, &sc->c[i]);
     if (!nk)
         return 0;
     hkey *k = malloc(nk * sizeof *k);
@@ -3274,8 +3279,7 @@ static int extend_to_known(scan *sc)
     nk = 0;
     for (size_t i = 0; i < n0; i++) {
         const cand *c = &sc->c[i];
-        if (c->type == RX_M_PERSON && !c->weak && !(c->flags & RX_MF_PRONOUN) && c->e - c->s >= 3 &&
-            c->e - c->s <= 5 && is_han(sc->t[c->s]))
+        if (known_han_name(sc, c))
             k[nk++] = (hkey){span_hash(sc->t, c->s, c->e), i};
     }
     if (!sort_hkeys(k, nk))
